@@ -1,0 +1,87 @@
+package msb.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import msb.core.CheckFailedException;
+import msb.core.Timeframe;
+import msb.core.UserInputException;
+import msb.core.Workspace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The msb command line. Exit codes: 0 ok; 2 bad input or usage; 3 a check ran and failed; 1 anything
+ * unexpected. Messages for 2 and 3 go to stderr without a stack trace.
+ */
+@Command(name = "msb", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        usageHelpWidth = 100, sortOptions = false,
+        description = {
+                "Workbench for per-timeframe crypto direction models: import bars, build",
+                "honest datasets, train stacked calibrated models behind promotion gates,",
+                "evaluate them for one-sided predictions, run them on a paper book.",
+                "",
+                "Typical flow:",
+                "  msb data import --in bars.csv        validate and store canonical bars",
+                "  msb dataset build --tf all           features, labels, purged splits, manifest",
+                "  msb train --tf 24h                   stacked model; promoted only if its gates pass",
+                "  msb evaluate --tf all --check-directional-balance",
+                "  msb run-live --tf 5m                 replay (default) or live feed on a paper book",
+                ""},
+        footer = {"", "Exit codes: 0 ok, 2 bad input or usage, 3 a check failed, 1 unexpected error.",
+                "Set MSB_DEBUG=1 to see stack traces of unexpected errors."})
+public final class Main implements Runnable {
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Root of everything msb writes (datasets/, models/, state/, reports/, experiments/runs/). Default: current directory.")
+    Path home = Path.of("");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public Workspace workspace() { return Workspace.at(home); }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.registerConverter(Timeframe.class, Timeframe::parse);
+        cl.setExecutionExceptionHandler(Main::handleException);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        Throwable t = e;
+        if (t instanceof UserInputException) {
+            err.println("msb: " + t.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (t instanceof CheckFailedException cf) {
+            err.println("msb: " + cf.getMessage());
+            for (String f : cf.failures()) err.println("  - " + f);
+            err.flush();
+            return 3;
+        }
+        err.println("msb: unexpected error: " + t);
+        if (System.getenv("MSB_DEBUG") != null) {
+            t.printStackTrace(err);
+        } else {
+            err.println("  (set MSB_DEBUG=1 to see the stack trace; please report it)");
+        }
+        err.flush();
+        return 1;
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+}

@@ -1,0 +1,81 @@
+package msb.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import msb.core.AtomicFiles;
+import msb.core.UserInputException;
+
+/**
+ * The canonical on-disk form of a bar series: a small header and six little-endian columns. 1M bars are
+ * 48 MB and load with one bulk read per column (well under a second), with no parsing.
+ * Layout: magic "MSBBARS1", int version, long intervalSec, int n, then ts[n] (long), open, high, low,
+ * close, volume (double each).
+ */
+public final class BarFile {
+    private static final byte[] MAGIC = "MSBBARS1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+    private static final int HEADER_BYTES = 8 + 4 + 8 + 4;
+
+    private BarFile() {}
+
+    public static void write(Path file, Bars bars) {
+        int n = bars.size();
+        ByteBuffer buf = ByteBuffer.allocate(HEADER_BYTES + n * 48).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(MAGIC).putInt(VERSION).putLong(bars.intervalSec()).putInt(n);
+        buf.asLongBuffer().put(bars.ts());
+        int pos = HEADER_BYTES + n * 8;
+        for (double[] col : new double[][]{bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()}) {
+            buf.position(pos);
+            buf.asDoubleBuffer().put(col);
+            pos += n * 8;
+        }
+        AtomicFiles.writeBytes(file, buf.array());
+    }
+
+    public static Bars read(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < HEADER_BYTES) throw corrupt(file, "shorter than its header");
+            ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, head);
+            head.flip();
+            byte[] magic = new byte[8];
+            head.get(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) throw corrupt(file, "not an msb bar file");
+            int version = head.getInt();
+            if (version != VERSION) throw corrupt(file, "version " + version + ", this msb reads " + VERSION);
+            long intervalSec = head.getLong();
+            int n = head.getInt();
+            if (n < 0 || size != HEADER_BYTES + (long) n * 48) throw corrupt(file, "size does not match " + n + " bars");
+            ByteBuffer body = ByteBuffer.allocateDirect(n * 48).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, body);
+            body.flip();
+            long[] ts = new long[n];
+            body.asLongBuffer().get(ts);
+            double[][] cols = new double[5][n];
+            for (int k = 0; k < 5; k++) {
+                body.position((k + 1) * n * 8);
+                body.asDoubleBuffer().get(cols[k]);
+            }
+            return new Bars(intervalSec, ts, cols[0], cols[1], cols[2], cols[3], cols[4]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            if (ch.read(buf) < 0) throw new IOException("unexpected end of file");
+        }
+    }
+
+    private static UserInputException corrupt(Path file, String why) {
+        return new UserInputException(file + ": " + why + "; delete it and import the data again");
+    }
+
+}

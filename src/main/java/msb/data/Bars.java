@@ -1,0 +1,88 @@
+package msb.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A bar series in columns of primitives: the form every hot loop reads. Timestamps are bar close times in
+ * unix seconds, strictly increasing; {@code intervalSec} is the nominal bar length. Gaps (steps longer than
+ * the interval) are legal and kept as gaps. Arrays are owned by this object: callers must not mutate them.
+ */
+public final class Bars {
+    private final long intervalSec;
+    private final long[] ts;
+    private final double[] open;
+    private final double[] high;
+    private final double[] low;
+    private final double[] close;
+    private final double[] volume;
+
+    public Bars(long intervalSec, long[] ts, double[] open, double[] high, double[] low, double[] close,
+                double[] volume) {
+        int n = ts.length;
+        if (intervalSec <= 0) throw new IllegalArgumentException("intervalSec must be > 0, got " + intervalSec);
+        if (open.length != n || high.length != n || low.length != n || close.length != n || volume.length != n) {
+            throw new IllegalArgumentException("column lengths differ");
+        }
+        for (int i = 1; i < n; i++) {
+            if (ts[i] <= ts[i - 1]) {
+                throw new IllegalArgumentException("timestamps not strictly increasing at index " + i
+                        + " (" + ts[i - 1] + " then " + ts[i] + ")");
+            }
+        }
+        this.intervalSec = intervalSec;
+        this.ts = ts;
+        this.open = open;
+        this.high = high;
+        this.low = low;
+        this.close = close;
+        this.volume = volume;
+    }
+
+    public static Bars of(long intervalSec, List<Bar> bars) {
+        int n = bars.size();
+        long[] ts = new long[n];
+        double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
+        for (int i = 0; i < n; i++) {
+            Bar b = bars.get(i);
+            ts[i] = b.tsClose(); o[i] = b.open(); h[i] = b.high(); l[i] = b.low(); c[i] = b.close(); v[i] = b.volume();
+        }
+        return new Bars(intervalSec, ts, o, h, l, c, v);
+    }
+
+    public int size() { return ts.length; }
+    public long intervalSec() { return intervalSec; }
+    public long[] ts() { return ts; }
+    public double[] open() { return open; }
+    public double[] high() { return high; }
+    public double[] low() { return low; }
+    public double[] close() { return close; }
+    public double[] volume() { return volume; }
+
+    public long ts(int i) { return ts[i]; }
+
+    public Bar get(int i) { return new Bar(ts[i], open[i], high[i], low[i], close[i], volume[i]); }
+
+    public long firstTs() { return ts[0]; }
+    public long lastTs() { return ts[ts.length - 1]; }
+
+    /** Bars {@code [from, to)} as a new series (copies). */
+    public Bars slice(int from, int to) {
+        return new Bars(intervalSec, Arrays.copyOfRange(ts, from, to), Arrays.copyOfRange(open, from, to),
+                Arrays.copyOfRange(high, from, to), Arrays.copyOfRange(low, from, to),
+                Arrays.copyOfRange(close, from, to), Arrays.copyOfRange(volume, from, to));
+    }
+
+    /** A step between consecutive bars longer than the interval: {@code missingBars} slots are empty. */
+    public record Gap(long afterTs, long beforeTs, long missingBars) {}
+
+    public List<Gap> gaps() {
+        List<Gap> out = new ArrayList<>();
+        for (int i = 1; i < ts.length; i++) {
+            long step = ts[i] - ts[i - 1];
+            if (step > intervalSec) out.add(new Gap(ts[i - 1], ts[i], step / intervalSec - 1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package msb.data;
+
+/**
+ * Builds coarser bars from finer ones (SPEC section 2): open = first open, high = max, low = min,
+ * close = last close, volume = sum. Buckets are aligned to the epoch (so 24h bars close at 00:00 UTC) and
+ * stamped with their close. A bucket missing any sub-bar is dropped and counted, never filled.
+ */
+public final class Resampler {
+    private Resampler() {}
+
+    /** The coarser series and how many incomplete buckets were dropped. */
+    public record Result(Bars bars, int droppedIncomplete) {}
+
+    public static Result resample(Bars fine, long targetSec) {
+        long f = fine.intervalSec();
+        if (targetSec < f || targetSec % f != 0) {
+            throw new IllegalArgumentException("cannot build " + targetSec + "s bars from " + f
+                    + "s bars: the target must be a whole multiple of the source interval");
+        }
+        if (targetSec == f) return new Result(fine, 0);
+        int per = (int) (targetSec / f);
+        int n = fine.size();
+        long[] ts = fine.ts();
+        double[] o = fine.open(), h = fine.high(), l = fine.low(), c = fine.close(), v = fine.volume();
+        int cap = n / per + 2;
+        long[] rts = new long[cap];
+        double[] ro = new double[cap], rh = new double[cap], rl = new double[cap], rc = new double[cap], rv = new double[cap];
+        int out = 0, dropped = 0;
+        int i = 0;
+        while (i < n) {
+            // bucket (end - targetSec, end]: a bar closing exactly at a boundary ends that bucket
+            long end = Math.floorDiv(ts[i] + targetSec - 1, targetSec) * targetSec;
+            int j = i;
+            double bh = h[i], bl = l[i], bv = 0;
+            while (j < n && ts[j] <= end) {
+                if (h[j] > bh) bh = h[j];
+                if (l[j] < bl) bl = l[j];
+                bv += v[j];
+                j++;
+            }
+            if (j - i == per) {
+                rts[out] = end; ro[out] = o[i]; rh[out] = bh; rl[out] = bl; rc[out] = c[j - 1]; rv[out] = bv;
+                out++;
+            } else {
+                dropped++;
+            }
+            i = j;
+        }
+        return new Result(new Bars(targetSec, java.util.Arrays.copyOf(rts, out), java.util.Arrays.copyOf(ro, out),
+                java.util.Arrays.copyOf(rh, out), java.util.Arrays.copyOf(rl, out), java.util.Arrays.copyOf(rc, out),
+                java.util.Arrays.copyOf(rv, out)), dropped);
+    }
+}
