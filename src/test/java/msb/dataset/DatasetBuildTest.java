@@ -16,7 +16,6 @@ import msb.bench.SyntheticBars;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.core.Workspace;
-import msb.data.BarFile;
 import msb.data.Bars;
 import msb.features.FeatureEngine;
 import msb.features.FeatureInput;
@@ -30,7 +29,7 @@ class DatasetBuildTest {
 
     static Workspace workspaceWith(Path home, String source, Bars bars) {
         Workspace ws = Workspace.at(home);
-        BarFile.write(ws.rawDir("BTC").resolve(source + ".bars"), bars);
+        msb.data.RawStore.replace(ws, "BTC", source, bars, source + ".csv", "", "csv");
         return ws;
     }
 
