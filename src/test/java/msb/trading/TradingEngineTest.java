@@ -207,4 +207,38 @@ class TradingEngineTest {
         e.onBar(Fixture.ctx(DAY0 + H, 100, 100, 0.5));
         assertThrows(IllegalArgumentException.class, () -> e.onBar(Fixture.ctx(DAY0 + H, 100, 100, 0.5)));
     }
+
+    @Test
+    void roundTripThroughTheEngineHandComputedWithFeesSlippageAndFunding() {
+        TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), new ExitConfig(1, 0, 0, 0.1, false),
+                new GuardConfig(1e9, 1e9, 0.0, 0, 1.0, 10, 1000), new PaperConfig(10_000, 5, 10, 0, 0)), new ArrayList<>());
+        e.onBar(Fixture.ctx(DAY0 + H, 100, 100, 0.5).withMarket(0.0001, Double.NaN));  // target 5000 USD = 50
+        e.onBar(Fixture.ctx(DAY0 + 2 * H, 100, 104, 0.5).withMarket(0.0001, Double.NaN)); // buy 50 @ 100.1; held 1: exit
+        e.onBar(Fixture.ctx(DAY0 + 3 * H, 106, 106, 0.0).withMarket(0.0001, Double.NaN)); // sell 50 @ 105.894
+        RoundTrip t = e.roundTrips().getFirst();
+        double gross = 50 * (106 * 0.999 - 100 * 1.001);
+        double fees = 50 * 100.1 * 0.0005 + 50 * 105.894 * 0.0005;
+        double funding = 50 * 104 * 0.0001;                 // one 1h bar held, marked at its close
+        assertEquals(gross, t.grossPnlUsd(), EPS);
+        assertEquals(fees, t.feesUsd(), EPS);
+        assertEquals(funding, t.fundingUsd(), EPS);
+        assertEquals(284.03015, t.pnlUsd(), 1e-8);
+        assertEquals(10_000 + 284.03015, e.equityUsd(), 1e-8);
+        assertEquals(284.03015, e.realizedPnlUsd(), 1e-8);
+    }
+
+    @Test
+    void aBarWithoutProbabilitiesStillFillsAndExitsButDecidesNothing() {
+        List<EngineEvent> ev = new ArrayList<>();
+        TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), new ExitConfig(1, 0, 0, 0.1, false),
+                Fixture.looseGuards(), Fixture.noCosts()), ev);
+        e.onBar(Fixture.ctx(DAY0 + H, 100, 100, 0.5));
+        e.onBar(BarContext.replay(Fixture.bar(DAY0 + 2 * H, 101, 101), null, null)); // filled; max hold exit
+        assertEquals(50, e.positionQty(), EPS);
+        e.onBar(BarContext.replay(Fixture.bar(DAY0 + 3 * H, 102, 102), null, null));
+        assertEquals(0.0, e.positionQty());
+        assertEquals(50.0, e.roundTrips().getFirst().pnlUsd(), EPS); // 50 bought at 101, sold at 102
+        assertEquals(new DirCounts(1, 0), e.signals());
+        assertEquals(TradingEngine.NO_SIGNAL, Fixture.of(ev, EngineEvent.Decision.class).getLast().mode());
+    }
 }
