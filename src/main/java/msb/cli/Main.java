@@ -52,6 +52,8 @@ public final class Main implements Runnable {
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.addSubcommand(new DatasetCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
         return cl;
     }
 
