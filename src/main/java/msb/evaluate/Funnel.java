@@ -16,7 +16,7 @@ import java.util.TreeMap;
  *                      signals it refused, per direction
  * @param decisions     what the decision logic chose (dir != 0), traded or not
  * @param guardBlocked  guard name -> decisions it blocked, per direction
- * @param orders        orders sent to the paper book, per side
+ * @param orders        orders that open, add to or reverse a position, per side (exits are not counted)
  * @param roundTrips    closed round trips
  */
 public record Funnel(String mode, double sMin, int bars, Sides modelSignals, Map<String, Sides> gateBlocked,
