@@ -54,6 +54,7 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.addSubcommand(new DatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
+        cl.addSubcommand(new DecideCommand());
         return cl;
     }
 
