@@ -63,6 +63,7 @@ public final class Charts {
         style(c.getStyler());
         c.getStyler().setLabelsVisible(true);
         c.getStyler().setDecimalPattern("0.0");
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         List<String> cats = List.of("DOWN", "NEUTRAL", "UP");
         c.addSeries("labels", cats, pct(e.labelShares()));
         c.addSeries("predicted (|s_model| >= S_MIN " + e.metrics().get("s_min") + ")", cats, pct(e.predictedShares()));
