@@ -6,8 +6,13 @@ package msb.evaluate;
  * timeframe's live config, the same code as run-live.
  */
 public interface DecisionReplay {
-    /** @param probs one {@code {p_down, p_neutral, p_up}} row per evaluated row */
-    ReplayResult replay(EvalRows rows, double[][] probs);
+    /**
+     * @param probs    one {@code {p_down, p_neutral, p_up}} row per evaluated row
+     * @param bmaProbs the BMA second opinion per row (the bandit's model_bma arm), or null when there is none
+     */
+    ReplayResult replay(EvalRows rows, double[][] probs, double[][] bmaProbs);
+
+    default ReplayResult replay(EvalRows rows, double[][] probs) { return replay(rows, probs, null); }
 
     /** The live threshold S_MIN on |s_model|. */
     double sMin();

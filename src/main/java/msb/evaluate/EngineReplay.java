@@ -57,7 +57,7 @@ public final class EngineReplay implements DecisionReplay {
     public StrategyConfig config() { return cfg; }
 
     @Override
-    public ReplayResult replay(EvalRows rows, double[][] probs) {
+    public ReplayResult replay(EvalRows rows, double[][] probs, double[][] bmaProbs) {
         int n = rows.size();
         int[] barIdx = new int[n];
         for (int k = 0; k < n; k++) {
@@ -77,7 +77,8 @@ public final class EngineReplay implements DecisionReplay {
             int wanted = DecisionGate.wantedDir(cfg.gate(), p.sModel());
             c.signal = Math.abs(p.sModel()) >= sMin ? wanted : 0;
             c.close = rows.close()[k];
-            engine.onBar(BarContext.replay(bars.get(barIdx[k]), p, null).withCohort(Double.NaN, Double.NaN, rows.mood()[k]));
+            Probs bma = bmaProbs == null ? null : new Probs(bmaProbs[k][0], bmaProbs[k][1], bmaProbs[k][2]);
+            engine.onBar(BarContext.replay(bars.get(barIdx[k]), p, bma).withCohort(Double.NaN, Double.NaN, rows.mood()[k]));
         }
         return c.result(cfg, n, sMin);
     }

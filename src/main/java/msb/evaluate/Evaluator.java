@@ -19,13 +19,31 @@ import msb.model.SequencePredictor;
 public final class Evaluator {
     private Evaluator() {}
 
-    /** What is evaluated: an artifact's identity, its predictor and the manifest it came with. */
-    public record Subject(String artifact, String model, boolean promoted, SequencePredictor predictor,
-                          Map<String, Object> provenance) {}
+    /** Class probabilities {@code {p_down, p_neutral, p_up}} for chosen rows of a dataset. */
+    @FunctionalInterface
+    public interface Scorer {
+        double[][] score(Dataset ds, int[] rows);
+
+        /** Row by row through the predictor, fed the model's history window ending at each row. */
+        static Scorer of(SequencePredictor p) { return (ds, rows) -> Evaluator.score(ds, rows, p); }
+    }
+
+    /**
+     * What is evaluated: an artifact's identity, its scorer (and the BMA second opinion's, or null) and the
+     * manifest it came with.
+     */
+    public record Subject(String artifact, String model, boolean promoted, Scorer scorer, Scorer bmaScorer,
+                          Map<String, Object> provenance) {
+        public Subject(String artifact, String model, boolean promoted, SequencePredictor predictor,
+                       Map<String, Object> provenance) {
+            this(artifact, model, promoted, Scorer.of(predictor), null, provenance);
+        }
+    }
 
     public static ArtifactEvaluation evaluate(Subject subject, Dataset ds, EvalRows rows, DecisionReplay replay,
                                               BalanceOptions opts) {
-        double[][] probs = score(ds, rows.datasetRows(), subject.predictor());
+        double[][] probs = subject.scorer().score(ds, rows.datasetRows());
+        double[][] bma = subject.bmaScorer() == null ? null : subject.bmaScorer().score(ds, rows.datasetRows());
         int n = rows.size();
         int[] y = rows.label();
         int[] argmax = Metrics.argmax(probs);
@@ -33,7 +51,7 @@ public final class Evaluator {
         double sMin = replay.sMin();
         double barsPerYear = rows.tf().barsPerYear();
 
-        ReplayResult sim = replay.replay(rows, probs);
+        ReplayResult sim = replay.replay(rows, probs, bma);
         TradingMetrics.Summary t = TradingMetrics.summarise(sim.netReturns(), sim.positionFrac(), sim.roundTripPnl(),
                 barsPerYear);
         long[][] confusion = Metrics.confusion(y, argmax);
@@ -87,7 +105,7 @@ public final class Evaluator {
         var series = new ArtifactEvaluation.Series(rows.ts(), s, probs, y, sim.netReturns(), sim.equity(),
                 b.buyHoldEquity());
         return new ArtifactEvaluation(rows.tf().label(), subject.artifact(), subject.model(), subject.promoted(),
-                !reasons.isEmpty(), reasons, Shares.ofClasses(thresholded), Shares.ofClasses(argmax),
+                List.of(), !reasons.isEmpty(), reasons, Shares.ofClasses(thresholded), Shares.ofClasses(argmax),
                 Shares.ofClasses(y), Collections.unmodifiableMap(m), b.scores(), Collections.unmodifiableMap(beats),
                 sim.funnel(), subject.provenance(), series);
     }
