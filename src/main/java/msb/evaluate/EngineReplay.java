@@ -13,7 +13,6 @@ import msb.model.Probs;
 import msb.trading.BarContext;
 import msb.trading.EngineEvent;
 import msb.trading.RoundTrip;
-import msb.trading.Side;
 import msb.trading.StrategyConfig;
 import msb.trading.TradingEngine;
 
@@ -89,7 +88,8 @@ public final class EngineReplay implements DecisionReplay {
         final List<Double> roundTripPnl = new ArrayList<>();
         final Map<String, Sides> gateBlocked = new HashMap<>(), guardBlocked = new HashMap<>();
         Sides modelSignals = Sides.ZERO, decisions = Sides.ZERO, orders = Sides.ZERO;
-        int bar, signal;
+        final List<String> barGuards = new ArrayList<>();
+        int bar, signal, barEntryOrders;
         double close;
 
         Collector(int n) {
@@ -99,7 +99,12 @@ public final class EngineReplay implements DecisionReplay {
 
         @Override
         public void accept(EngineEvent e) {
+            // The engine reports a bar's guard blocks and orders before its Decision: hold them until the
+            // decision says which direction they belong to (a scale-down of a long is a SELL order of a BUY).
             switch (e) {
+                case EngineEvent.GuardBlock g -> barGuards.add(g.gate());
+                case EngineEvent.Order o -> { if (ENTRY_REASONS.contains(o.reason())) barEntryOrders++; }
+                case RoundTrip rt -> roundTripPnl.add(rt.pnlUsd());
                 case EngineEvent.Decision d -> {
                     if (signal != 0) {
                         modelSignals = modelSignals.plus(signal, 1);
@@ -107,19 +112,18 @@ public final class EngineReplay implements DecisionReplay {
                             gateBlocked.merge(d.mode(), Sides.ZERO.plus(signal, 1), (a, b) -> a.plus(signal, 1));
                         }
                     }
-                    if (d.dir() != 0) decisions = decisions.plus(d.dir(), 1);
+                    int dir = d.dir();
+                    if (dir != 0) {
+                        decisions = decisions.plus(dir, 1);
+                        for (String g : barGuards) guardBlocked.merge(g, Sides.ZERO.plus(dir, 1), (a, b) -> a.plus(dir, 1));
+                        orders = orders.plus(dir, barEntryOrders);
+                    }
+                    barGuards.clear();
+                    barEntryOrders = 0;
                     equity[bar] = d.equityUsd();
                     positionFrac[bar] = d.equityUsd() > 0 ? d.positionQty() * close / d.equityUsd() : 0;
                     bar++;
                 }
-                case EngineEvent.GuardBlock g -> {
-                    int dir = g.side() == Side.BUY ? 1 : -1;
-                    guardBlocked.merge(g.gate(), Sides.ZERO.plus(dir, 1), (a, b) -> a.plus(dir, 1));
-                }
-                case EngineEvent.Order o -> {
-                    if (ENTRY_REASONS.contains(o.reason())) orders = orders.plus(o.side() == Side.BUY ? 1 : -1, 1);
-                }
-                case RoundTrip rt -> roundTripPnl.add(rt.pnlUsd());
                 default -> { }
             }
         }

@@ -34,7 +34,7 @@ public final class EvaluationTable {
             b.append("  ").append(baselineLine(e)).append('\n');
             b.append("  ").append(ReportWriter.verdict(e)).append('\n');
         }
-        return b.toString();
+        return b.toString().lines().map(String::stripTrailing).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 
     /** e.g. "SELL: 190 model signals -> gate blocked 190 (no_consensus 190) -> 0 decisions -> guards blocked 0 -> 0 orders". */
@@ -63,8 +63,8 @@ public final class EvaluationTable {
 
     private static void part(StringBuilder b, String name, Object model, Double base, Boolean beats, int digits) {
         if (base == null) return;
-        b.append(String.format(Locale.ROOT, "  %s %s vs %s %-6s", name, f(model, digits), f(base, digits),
-                beats == null ? "(n/a)" : beats ? "(beats)" : "(worse)"));
+        b.append(String.format(Locale.ROOT, "  %s %s vs %s %-12s", name, f(model, digits), f(base, digits),
+                beats == null ? "(n/a)" : beats ? "(better)" : "(not better)"));
     }
 
     private static Object m(ArtifactEvaluation e, String k) { return e.metrics().get(k); }

@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * @param gateBlocked   gate rule (below_min, model_only_rejected, no_consensus, low_conf, ...) -> model
  *                      signals it refused, per direction
  * @param decisions     what the decision logic chose (dir != 0), traded or not
- * @param guardBlocked  guard name -> decisions it blocked, per direction
- * @param orders        orders that open, add to or reverse a position, per side (exits are not counted)
+ * @param guardBlocked  guard name -> decisions it blocked, per decided direction
+ * @param orders        orders that carried out a decision (enter, scale or reverse), per decided direction;
+ *                      exits (stop loss, take profit, max hold, daily stop) are not counted
  * @param roundTrips    closed round trips
  */
 public record Funnel(String mode, double sMin, int bars, Sides modelSignals, Map<String, Sides> gateBlocked,
