@@ -56,6 +56,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new DatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
         cl.addSubcommand(new DecideCommand());
+        cl.addSubcommand(new EvaluateCommand());
         return cl;
     }
 
