@@ -31,6 +31,7 @@ public final class DatasetBuilder {
     public static final String BARS_FILE = "bars.bin";
     public static final String MANIFEST_FILE = "manifest.json";
     private static final int GAPS_LISTED = 20;
+    private static final long FUNDING_STALE_SEC = 86_400;
 
     private DatasetBuilder() {}
 
@@ -106,8 +107,10 @@ public final class DatasetBuilder {
         return new Computed(ds, schema, tfBars, 0);
     }
 
+    /** Funding must be known at the first bar and not stale by more than a day at the last one. */
     private static boolean fundingCovers(FundingSeries f, Bars bars) {
-        return f != null && f.size() > 0 && f.ts()[0] <= bars.firstTs();
+        return f != null && f.size() > 0 && f.ts()[0] <= bars.firstTs()
+                && f.ts()[f.size() - 1] >= bars.lastTs() - FUNDING_STALE_SEC;
     }
 
     /** Resamples the source to {@code tf} and builds the dataset in memory. */
@@ -159,6 +162,12 @@ public final class DatasetBuilder {
         Computed c = compute(source, tf, symbol, options);
         Dataset d = c.dataset();
         Path dir = ws.datasetDir(symbol, tf);
+        FundingSeries f = source.fundingOrNull();
+        if (f != null && f.size() > 0 && !c.schema().hasFunding() && c.tfBars().size() > 0) {
+            err.println("msb: stored funding covers " + f.ts()[0] + ".." + f.ts()[f.size() - 1] + " (unix s), not the "
+                    + tf.label() + " bars' " + c.tfBars().firstTs() + ".." + c.tfBars().lastTs()
+                    + "; funding features left out (absent_inputs: funding)");
+        }
         String dataSha = DatasetFile.write(dir.resolve(DatasetFile.NAME), d.ts(), d.x(), d.label(), d.split(), d.close(),
                 d.fwdReturn(), c.schema().width());
         BarFile.write(dir.resolve(BARS_FILE), c.tfBars());
