@@ -80,7 +80,7 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
                 new BanditConfig(0.30, 0.55, sMin, 0.05, 1.0, typicalMoveBps, 42L),
                 new ExitConfig(maxHoldingBars, 4 * typicalMoveBps, 8 * typicalMoveBps, 0.10, false),
                 new SizingConfig(10_000, 1.0, 0.50, 0.10, 50),
-                new GuardConfig(10.0, 1.0, 0.10, cooldownBars, dailyLossStopFrac, 2, 2),
+                new GuardConfig(10.0, 1.0, 0.05, cooldownBars, dailyLossStopFrac, 2, 2),
                 new PaperConfig(10_000, 4.5, 1.0, 0.0, 10.0),
                 new AlertConfig(50, 200, 0.20));
     }
