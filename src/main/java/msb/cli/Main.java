@@ -52,6 +52,9 @@ public final class Main implements Runnable {
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.addSubcommand(new DatasetCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
+        cl.addSubcommand(new DecideCommand());
         return cl;
     }
 
