@@ -55,6 +55,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new DatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
         cl.addSubcommand(new DecideCommand());
+        cl.addSubcommand(new StatusCommand());
+        cl.addSubcommand(new MonitorCommand());
         return cl;
     }
 

@@ -84,10 +84,10 @@ public final class HyperliquidFeed implements Feed {
 
     /** The market context at a bar's close; unknown parts stay NaN rather than failing the bar. */
     private MarketContext market() {
-        double spread = Double.NaN;
+        VenueSource.Quote quote = null;
         double funding = Double.NaN;
         try {
-            spread = venue.spreadBps();
+            quote = venue.quote();
         } catch (IOException e) {
             lastFailure = "l2Book: " + e.getMessage();
         }
@@ -96,7 +96,8 @@ public final class HyperliquidFeed implements Feed {
         } catch (IOException e) {
             lastFailure = "fundingHistory: " + e.getMessage();
         }
-        return new MarketContext(Double.isFinite(spread) && spread >= 0 ? spread : Double.NaN, funding);
+        return quote == null ? new MarketContext(Double.NaN, funding, Double.NaN)
+                : new MarketContext(quote.spreadBps(), funding, quote.mid());
     }
 
     @Override

@@ -54,16 +54,15 @@ public final class HyperliquidHttpVenue implements VenueSource {
     }
 
     @Override
-    public double spreadBps() throws IOException {
+    public Quote quote() throws IOException {
         JsonNode levels = post(Map.of("type", "l2Book", "coin", coin)).path("levels");
         if (!levels.isArray() || levels.size() < 2 || levels.get(0).isEmpty() || levels.get(1).isEmpty()) {
             throw new IOException("l2Book: no bid or ask levels");
         }
         double bid = num(levels.get(0).get(0), "px");
         double ask = num(levels.get(1).get(0), "px");
-        double mid = (bid + ask) / 2;
         if (!(bid > 0 && ask >= bid)) throw new IOException("l2Book: crossed or invalid book bid=" + bid + " ask=" + ask);
-        return (ask - bid) / mid * 10_000;
+        return new Quote(bid, ask);
     }
 
     @Override

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.data.Bar;
 import msb.data.Bars;
+import msb.data.FundingSeries;
 import msb.model.Probs;
 import msb.model.SequencePredictor;
 
@@ -29,12 +31,11 @@ import msb.model.SequencePredictor;
 public final class LiveRunner {
     /** What identifies and configures one runner. */
     public record Setup(Timeframe tf, String symbol, String artifact, String source, boolean shadow,
-                        List<String> failedGates, List<TsRange> fittedRanges, int checkpointEveryBars,
+                        List<String> failedGates, LongPredicate seenInFitting, int checkpointEveryBars,
                         AlertMonitor.Options alertOptions) {
         public Setup {
             if (checkpointEveryBars < 1) throw new IllegalArgumentException("checkpointEveryBars must be >= 1");
             failedGates = List.copyOf(failedGates);
-            fittedRanges = List.copyOf(fittedRanges);
         }
     }
 
@@ -48,6 +49,7 @@ public final class LiveRunner {
     private final StateStore store;
     private final Consumer<Alert> alertOut;
     private final RowWindow window;
+    private final LiveClock clock;
 
     private EventLog log;
     /** Engine events go to the log; engine alerts (data of type {@link Alert}) also to the operator. */
@@ -65,7 +67,8 @@ public final class LiveRunner {
     private boolean finished;
 
     public LiveRunner(Setup setup, FeatureStep features, SequencePredictor predictor, SequencePredictor bmaPredictor,
-                      Trader trader, StateStore store, Consumer<Alert> alertOut) {
+                      Trader trader, StateStore store, Consumer<Alert> alertOut, LiveClock clock) {
+        this.clock = clock;
         this.setup = setup;
         this.features = features;
         this.predictor = predictor;
@@ -114,9 +117,9 @@ public final class LiveRunner {
     }
 
     /** Rebuilds feature and history state from bars at or before {@code throughTs}, without trading. */
-    public void prime(Bars bars, long throughTs) {
+    public void prime(Bars bars, FundingSeries fundingOrNull, long throughTs) {
         for (int i = 0; i < bars.size() && bars.ts(i) <= throughTs; i++) {
-            double[] row = features.update(bars.get(i), MarketContext.UNKNOWN);
+            double[] row = features.update(bars.get(i), MarketContext.replay(fundingOrNull, bars.ts(i)));
             if (row != null) window.push(row);
         }
     }
@@ -146,7 +149,7 @@ public final class LiveRunner {
                     }
                     case FeedEvent.Closed closed -> {
                         long t0 = barNanos == null ? 0 : System.nanoTime();
-                        onBar(closed);
+                        onBar(feed, closed);
                         if (barNanos != null) barNanos.accept(System.nanoTime() - t0);
                         done++;
                         if (barsProcessed % setup.checkpointEveryBars() == 0) checkpoint();
@@ -160,7 +163,7 @@ public final class LiveRunner {
         }
     }
 
-    private void onBar(FeedEvent.Closed closed) {
+    private void onBar(Feed feed, FeedEvent.Closed closed) {
         Bar bar = closed.bar();
         double[] row = features.update(bar, closed.market());
         Probs probs = null;
@@ -176,7 +179,8 @@ public final class LiveRunner {
         double equityBefore = trader.equity();
         SideCounts signalsBefore = trader.signals();
         feedStale = false;
-        trader.onBar(new LiveBar(bar, probs, bma, closed.market(), !closed.late()), engineSink);
+        long receivedAtSec = feed instanceof ReplayFeed ? bar.tsClose() : clock.nowMs() / 1000;
+        trader.onBar(new LiveBar(bar, probs, bma, closed.market(), !closed.late(), receivedAtSec), engineSink);
         double pnl = trader.equity() - equityBefore;
         if (inSample(bar.tsClose())) inSample = inSample.plus(pnl); else outOfSample = outOfSample.plus(pnl);
         SideCounts signalsAfter = trader.signals();
@@ -187,8 +191,7 @@ public final class LiveRunner {
     }
 
     private boolean inSample(long ts) {
-        for (TsRange r : setup.fittedRanges()) if (r.contains(ts)) return true;
-        return false;
+        return setup.seenInFitting().test(ts);
     }
 
     private void raise(List<Alert> alerts) {

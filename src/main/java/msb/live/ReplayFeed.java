@@ -1,6 +1,7 @@
 package msb.live;
 
 import msb.data.Bars;
+import msb.data.FundingSeries;
 
 /**
  * Plays a stored series bar by bar. At {@link Speed#MAX} it never waits; otherwise it sleeps the bar
@@ -8,18 +9,22 @@ import msb.data.Bars;
  */
 public final class ReplayFeed implements Feed {
     private final Bars bars;
+    private final FundingSeries fundingOrNull;
     private final Speed speed;
     private final LiveClock clock;
     private int next;
     private long lastEmitMs = Long.MIN_VALUE;
 
-    public ReplayFeed(Bars bars, Speed speed, LiveClock clock) {
+    public ReplayFeed(Bars bars, FundingSeries fundingOrNull, Speed speed, LiveClock clock) {
         this.bars = bars;
+        this.fundingOrNull = fundingOrNull;
         this.speed = speed;
         this.clock = clock;
     }
 
     public Bars bars() { return bars; }
+
+    public FundingSeries fundingOrNull() { return fundingOrNull; }
 
     /** Index of the next bar to be played. */
     public int position() { return next; }
@@ -39,6 +44,6 @@ public final class ReplayFeed implements Feed {
             if (wait > 0) clock.sleepMs(wait);
         }
         lastEmitMs = clock.nowMs();
-        return new FeedEvent.Closed(bars.get(next++), MarketContext.UNKNOWN, false);
+        return new FeedEvent.Closed(bars.get(next), MarketContext.replay(fundingOrNull, bars.ts(next++)), false);
     }
 }

@@ -13,11 +13,11 @@ import msb.model.Probs;
 import msb.model.SequencePredictor;
 
 /** Small deterministic stand-ins for the feature engine, the model and the trading engine (tests only). */
-final class Fakes {
+public final class Fakes {
     private Fakes() {}
 
     /** A synthetic 5m series: a slow sine wave plus a deterministic wiggle, so both directions occur. */
-    static Bars bars(int n, long firstTs) {
+    public static Bars bars(int n, long firstTs) {
         List<Bar> out = new ArrayList<>(n);
         double prev = 100;
         for (int i = 0; i < n; i++) {
@@ -31,14 +31,14 @@ final class Fakes {
     }
 
     /** Features: [return, ema of returns]; null for the first {@code warmupBars} bars. Stateful on purpose. */
-    static final class Features implements FeatureStep {
+    public static final class Features implements FeatureStep {
         private final int warmupBars;
         private int seen;
         private double prevClose = Double.NaN;
         private double ema;
         private final double[] row = new double[2];
 
-        Features(int warmupBars) { this.warmupBars = warmupBars; }
+        public Features(int warmupBars) { this.warmupBars = warmupBars; }
 
         @Override
         public double[] update(Bar bar, MarketContext market) {
@@ -53,10 +53,10 @@ final class Fakes {
     }
 
     /** Probabilities from the EMA feature averaged over the last {@code history} rows. */
-    static final class Predictor implements SequencePredictor {
+    public static final class Predictor implements SequencePredictor {
         private final int history;
 
-        Predictor(int history) { this.history = history; }
+        public Predictor(int history) { this.history = history; }
 
         @Override public int historyRows() { return history; }
 
@@ -76,7 +76,7 @@ final class Fakes {
      * Goes long one unit when s_model >= 0.1, short when <= -0.1, flat otherwise; fills at the close;
      * blocks every third signal with a "cooldown" gate. Shadow mode decides but never fills.
      */
-    static final class Trader implements msb.live.Trader {
+    public static final class Trader implements msb.live.Trader {
         record State(double cash, double position, double entryPrice, long entryTs, double lastClose, long barIndex,
                      long sigBuy, long sigSell, long ordBuy, long ordSell, List<Map<String, Object>> trips,
                      Map<String, SideCounts> blocked) {}
@@ -84,7 +84,7 @@ final class Fakes {
         private final boolean shadow;
         private State st = new State(10_000, 0, 0, 0, Double.NaN, 0, 0, 0, 0, 0, new ArrayList<>(), new TreeMap<>());
 
-        Trader(boolean shadow) { this.shadow = shadow; }
+        public Trader(boolean shadow) { this.shadow = shadow; }
 
         @Override
         public void onBar(LiveBar in, EventSink events) {

@@ -74,7 +74,7 @@ class HyperliquidFeedTest {
             @Override public List<Bar> candles(Timeframe tf, long s, long e) throws IOException {
                 return (++calls[0] <= 3 ? dead : live).candles(tf, s, e);
             }
-            @Override public double spreadBps() throws IOException { return live.spreadBps(); }
+            @Override public Quote quote() throws IOException { return live.quote(); }
             @Override public double fundingPerHour(long since) throws IOException { return live.fundingPerHour(since); }
         };
         HyperliquidFeed feed = feed(flaky);
@@ -103,7 +103,7 @@ class HyperliquidFeedTest {
         stub.outageFromMs = START_MS - 10_000 + 3_600_000 + 300_000;
         stub.outageToMs = stub.outageFromMs + 180_000;
         HyperliquidFeed feed2 = feed(new HyperliquidHttpVenue(stub.baseUrl(), "BTC"));
-        var setup = new LiveRunner.Setup(Timeframe.M5, "BTC", "art", "hyperliquid", false, List.of(), List.of(), 1,
+        var setup = new LiveRunner.Setup(Timeframe.M5, "BTC", "art", "hyperliquid", false, List.of(), ts -> false, 1,
                 AlertMonitor.Options.defaults());
         List<Alert> alerts = new ArrayList<>();
         List<Boolean> haltedAtAlert = new ArrayList<>();
@@ -112,9 +112,9 @@ class HyperliquidFeedTest {
                 new StateStore(dir), a -> {
                     alerts.add(a);
                     haltedAtAlert.add(runner[0].status().halted());
-                });
+                }, stub.clock);
         runner[0].open();
-        runner[0].prime(feed2.history(30, Long.MIN_VALUE), Long.MAX_VALUE);
+        runner[0].prime(feed2.history(30, Long.MIN_VALUE), null, Long.MAX_VALUE);
         StatusDoc s = runner[0].run(feed2, 3, null);
         assertEquals(3, s.barsProcessed());
         assertFalse(s.halted(), "fresh bars clear the halt");

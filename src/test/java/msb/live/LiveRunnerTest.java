@@ -21,21 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveRunnerTest {
     private static final long T0 = 1_700_000_100L;
     private final Bars bars = Fakes.bars(1_000, T0);
-    private final List<TsRange> fitted = List.of(new TsRange(T0, T0 + 300L * 399));
+    private final java.util.function.LongPredicate fitted = ts -> ts <= T0 + 300L * 399;
 
     private LiveRunner runner(Path dir, int checkpointEvery, boolean shadow, String artifact, List<Alert> alerts) {
         var setup = new LiveRunner.Setup(Timeframe.M5, "BTC", artifact, "replay", shadow, shadow ? List.of("lift") : List.of(),
                 fitted, checkpointEvery, new AlertMonitor.Options(6, 0.05, 500, false));
         return new LiveRunner(setup, new Fakes.Features(5), new Fakes.Predictor(3), null, new Fakes.Trader(shadow),
-                new StateStore(dir), alerts::add);
+                new StateStore(dir), alerts::add, LiveClock.SYSTEM);
     }
 
     /** Runs (or resumes) to at most maxBars more bars, as the CLI does. */
     private StatusDoc runChunk(Path dir, int checkpointEvery, long maxBars) throws Exception {
         LiveRunner r = runner(dir, checkpointEvery, false, "art-1", new ArrayList<>());
         Long last = r.open();
-        if (last != null) r.prime(bars, last);
-        return r.run(new ReplayFeed(bars, Speed.MAX, LiveClock.SYSTEM), maxBars, null);
+        if (last != null) r.prime(bars, null, last);
+        return r.run(new ReplayFeed(bars, null, Speed.MAX, LiveClock.SYSTEM), maxBars, null);
     }
 
     @Test
@@ -83,7 +83,7 @@ class LiveRunnerTest {
     void shadowModeDecidesButNeverOrders(@TempDir Path dir) throws Exception {
         LiveRunner r = runner(dir, 100, true, "art-1", new ArrayList<>());
         r.open();
-        StatusDoc s = r.run(new ReplayFeed(bars, Speed.MAX, LiveClock.SYSTEM), Long.MAX_VALUE, null);
+        StatusDoc s = r.run(new ReplayFeed(bars, null, Speed.MAX, LiveClock.SYSTEM), Long.MAX_VALUE, null);
         assertEquals("shadow", s.mode());
         assertEquals(SideCounts.ZERO, s.orders());
         assertTrue(s.signals().total() > 0);
@@ -110,7 +110,7 @@ class LiveRunnerTest {
         }
         LiveRunner r = runner(dir, 100, false, "art-1", alerts);
         r.open();
-        StatusDoc s = r.run(new ReplayFeed(Bars.of(300, up), Speed.MAX, LiveClock.SYSTEM), Long.MAX_VALUE, null);
+        StatusDoc s = r.run(new ReplayFeed(Bars.of(300, up), null, Speed.MAX, LiveClock.SYSTEM), Long.MAX_VALUE, null);
         assertEquals(1, alerts.stream().filter(a -> a.kind().equals(Alert.ONE_DIRECTIONAL)).count(), alerts.toString());
         assertEquals(alerts, s.alerts());
         assertTrue(Files.readString(dir.resolve("events.jsonl")).contains("one_directional"));

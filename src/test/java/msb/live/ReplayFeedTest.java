@@ -30,7 +30,7 @@ class ReplayFeedTest {
     void maxSpeedNeverWaitsAndEnds() throws Exception {
         Bars bars = Fakes.bars(5, 1_000_200);
         FakeClock clock = new FakeClock(0);
-        ReplayFeed feed = new ReplayFeed(bars, Speed.MAX, clock);
+        ReplayFeed feed = new ReplayFeed(bars, null, Speed.MAX, clock);
         for (int i = 0; i < 5; i++) {
             var c = assertInstanceOf(FeedEvent.Closed.class, feed.next());
             assertEquals(bars.ts(i), c.bar().tsClose());
@@ -42,7 +42,7 @@ class ReplayFeedTest {
     @Test
     void sixtyTimesFasterWaitsFiveSecondsPerFiveMinuteBarMinusWorkTime() throws Exception {
         FakeClock clock = new FakeClock(0);
-        ReplayFeed feed = new ReplayFeed(Fakes.bars(3, 1_000_200), Speed.parse("60x"), clock);
+        ReplayFeed feed = new ReplayFeed(Fakes.bars(3, 1_000_200), null, Speed.parse("60x"), clock);
         feed.next();
         clock.nowMs += 1_000; // the runner spent 1 s on the bar
         feed.next();
@@ -53,7 +53,7 @@ class ReplayFeedTest {
     @Test
     void skipThroughResumesAfterTheLastCompletedBar() throws Exception {
         Bars bars = Fakes.bars(10, 1_000_200);
-        ReplayFeed feed = new ReplayFeed(bars, Speed.MAX, new FakeClock(0));
+        ReplayFeed feed = new ReplayFeed(bars, null, Speed.MAX, new FakeClock(0));
         feed.skipThrough(bars.ts(6));
         assertEquals(bars.ts(7), assertInstanceOf(FeedEvent.Closed.class, feed.next()).bar().tsClose());
     }
