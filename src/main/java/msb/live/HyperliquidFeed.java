@@ -11,7 +11,7 @@ import msb.data.Bars;
  * Polls the venue for the candle that closes next. Waits until the bar's close (plus a settle delay),
  * asks for the recent candles, and hands over every newly closed one in order. When nothing new arrives
  * (the venue repeats the last candle, refuses the connection, answers 5xx or 429) it retries with
- * exponential backoff (honouring Retry-After), and once the bar is {@code staleAfterMs} overdue it reports
+ * exponential backoff, and once the bar is {@code staleAfterMs} overdue it reports
  * {@link FeedEvent.Stale} (once per missed bar) so that the runner halts trading and alerts.
  */
 public final class HyperliquidFeed implements Feed {
@@ -150,17 +150,12 @@ public final class HyperliquidFeed implements Feed {
     private void backoff(IOException e) throws InterruptedException {
         failures++;
         lastFailure = describe(e);
-        long wait = e instanceof VenueSource.VenueException ve && ve.retryAfterMs() > 0
-                ? Math.max(ve.retryAfterMs(), backoffMs) : backoffMs;
-        clock.sleepMs(wait);
+        clock.sleepMs(backoffMs);
         backoffMs = Math.min(backoffMs * 2, options.maxBackoffMs());
     }
 
     private static String describe(IOException e) {
-        if (e instanceof VenueSource.VenueException ve) {
-            return "HTTP " + ve.status() + (ve.status() == 429 ? " (rate limited)" : "") + ": " + ve.getMessage();
-        }
-        return "venue unreachable: " + e;
+        return "venue request failed: " + e.getMessage();
     }
 
     private static List<Bar> closedOnly(List<Bar> bars, long nowMs) {

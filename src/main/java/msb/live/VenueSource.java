@@ -6,8 +6,8 @@ import msb.core.Timeframe;
 import msb.data.Bar;
 
 /**
- * The three venue questions the live feed asks. Implementations throw {@link VenueException} for an HTTP
- * error status and plain {@link IOException} when the venue is unreachable; the feed retries both.
+ * The three venue questions the live feed asks. Implementations throw {@link IOException} when the venue
+ * is unreachable or answers with an error (5xx, 429, malformed); the feed retries with backoff.
  */
 public interface VenueSource {
     /** Candles of {@code tf} whose open time lies in [startMs, endMs], oldest first, stamped at close. */
@@ -30,20 +30,4 @@ public interface VenueSource {
 
     /** The latest funding rate as a fraction per hour (NaN when the venue has none since {@code sinceMs}). */
     double fundingPerHour(long sinceMs) throws IOException;
-
-    /** An HTTP error answer; {@code retryAfterMs} is the server's hint (0 when none). */
-    final class VenueException extends IOException {
-        private final int status;
-        private final long retryAfterMs;
-
-        public VenueException(int status, long retryAfterMs, String message) {
-            super(message);
-            this.status = status;
-            this.retryAfterMs = retryAfterMs;
-        }
-
-        public int status() { return status; }
-
-        public long retryAfterMs() { return retryAfterMs; }
-    }
 }

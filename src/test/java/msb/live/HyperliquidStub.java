@@ -83,7 +83,8 @@ final class HyperliquidStub implements AutoCloseable {
             send(ex, 200, "{\"coin\":\"BTC\",\"levels\":[[{\"px\":\"29999\",\"sz\":\"1\",\"n\":1}],"
                     + "[{\"px\":\"30001\",\"sz\":\"1\",\"n\":1}]]}");
         } else if (type.equals("fundingHistory")) {
-            send(ex, 200, "[{\"coin\":\"BTC\",\"fundingRate\":\"0.0000125\",\"premium\":\"0\",\"time\":1}]");
+            long settled = Math.floorDiv(clock.nowMs(), 3_600_000) * 3_600_000;
+            send(ex, 200, "[{\"coin\":\"BTC\",\"fundingRate\":\"0.0000125\",\"premium\":\"0\",\"time\":" + settled + "}]");
         } else {
             send(ex, 400, "{\"error\":\"unknown type\"}");
         }
