@@ -57,6 +57,9 @@ public final class Main implements Runnable {
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
         cl.addSubcommand(new DecideCommand());
         cl.addSubcommand(new EvaluateCommand());
+        cl.addSubcommand(new StatusCommand());
+        cl.addSubcommand(new MonitorCommand());
+        cl.addSubcommand(new DataCommand());
         return cl;
     }
 
