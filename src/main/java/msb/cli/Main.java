@@ -59,7 +59,6 @@ public final class Main implements Runnable {
         cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new StatusCommand());
         cl.addSubcommand(new MonitorCommand());
-        cl.addSubcommand(new DataCommand());
         return cl;
     }
 
