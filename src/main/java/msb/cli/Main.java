@@ -59,6 +59,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new StatusCommand());
         cl.addSubcommand(new MonitorCommand());
+        cl.addSubcommand(new ExperimentCommand());
         return cl;
     }
 

@@ -1,0 +1,18 @@
+package msb.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code msb experiment}: parent of {@code run} and {@code compare}. */
+@Command(name = "experiment", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {"Run committed experiment specs (experiments/*.yaml) end to end and compare the recorded runs.",
+                "Records go to <home>/experiments/runs/<run-id>/ (record.json, spec.yaml, returns.json, report/)."},
+        subcommands = {ExperimentRunCommand.class, ExperimentCompareCommand.class})
+public final class ExperimentCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+}

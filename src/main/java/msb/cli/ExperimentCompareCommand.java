@@ -1,0 +1,52 @@
+package msb.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import msb.core.Json;
+import msb.core.Workspace;
+import msb.experiment.Comparison;
+import msb.experiment.RunRecords;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code msb experiment compare RUN... [--json]}. */
+@Command(name = "compare", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+        description = {"Recorded experiment runs side by side: test-split metrics against the baselines, gates,",
+                "predicted-direction shares, train time, walk-forward spread, and the deflated Sharpe ratio of",
+                "each run among the runs compared."})
+public final class ExperimentCompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "RUN", description = "Run ids (under <home>/experiments/runs/) or run directories.")
+    List<String> runs;
+
+    @Option(names = "--json", description = "One JSON document on stdout: {\"runs\":[...]}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Workspace ws = Cli.workspace(spec);
+        List<RunRecords.Loaded> loaded = new ArrayList<>();
+        for (String r : runs) loaded.add(RunRecords.load(ws, r));
+        List<Map<String, Object>> rows = Comparison.rows(loaded);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("runs", rows);
+            doc.put("runs_compared", rows.size());
+            out.print(Json.pretty(doc));
+        } else {
+            out.print(Comparison.table(rows));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,243 @@
+package msb.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.core.UserInputException;
+import msb.data.ImportFormat;
+import msb.dataset.LabelSpec;
+import msb.model.Hyperparameters;
+import msb.model.ModelKind;
+import msb.model.TrainOptions;
+
+/**
+ * Reads an experiment spec (YAML; JSON when the name ends in .json). Keys, all snake_case:
+ * <pre>
+ * name: 24h-stack                 # optional, default: the file name without extension
+ * description: free text          # optional
+ * tf: 24h                         # required: 5m, 1h, 12h, 24h
+ * symbol: BTC                     # optional, default BTC
+ * data:
+ *   source: ../shared/data/ta4j/Coinbase-BTC-USD-PT4H-20160518_20251028.json   # or: embedded
+ *   format: auto                  # optional, a `data import --format` value
+ * model: stack                    # optional, default stack (any `train --model` value)
+ * seed: 42                        # optional, default 42
+ * label: {horizon_bars: 1, kind: adaptive, k: 0.5, vol_window_bars: 50, threshold_bps: 10}   # over the defaults
+ * hyperparameters: {gbm: {trees: 80}, gates: {min_train_rows: 1000}}   # over the tf's defaults
+ * walk_forward: {window: expanding, train_bars: 1000, refit_every_bars: 250, val_frac: 0.2,
+ *                embargo_bars: 12, purge_bars: 1, max_folds: 8}
+ * </pre>
+ * The model keys (tf, model, seed, label, hyperparameters) mean what they mean to {@code train --experiment}.
+ * A relative {@code data.source} is resolved against the repository root, i.e. the parent of the directory
+ * holding the spec ({@code experiments/}). Unknown keys are errors: a typo never silently runs with a default.
+ * Every error names the file, the field and the fix.
+ */
+public final class ExperimentFile {
+    static final Set<String> TOP = new LinkedHashSet<>(List.of("name", "description", "tf", "symbol", "data", "model",
+            "seed", "label", "hyperparameters", "walk_forward"));
+    static final Set<String> DATA = Set.of("source", "format");
+    static final Set<String> WALK = new LinkedHashSet<>(List.of("window", "train_bars", "refit_every_bars", "val_frac",
+            "purge_bars", "embargo_bars", "max_folds"));
+
+    private ExperimentFile() {}
+
+    public static Experiment read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read the experiment spec (" + e.getMessage()
+                    + "); check the path (specs live in experiments/, e.g. experiments/24h.yaml)", e);
+        }
+        return parse(file, text);
+    }
+
+    static Experiment parse(Path file, String text) {
+        JsonNode root;
+        try {
+            root = file.toString().endsWith(".json") ? Json.mapper().readTree(text) : new YAMLMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": not valid " + (file.toString().endsWith(".json") ? "JSON" : "YAML")
+                    + " (" + firstLine(e.getMessage()) + "); fix the syntax", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new UserInputException(file + ": an experiment spec is a mapping with keys " + TOP + "; see experiments/24h.yaml");
+        }
+        checkKeys(file, "", root, TOP);
+        String base = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        String name = text(file, root, "name", base);
+        String description = text(file, root, "description", null);
+        Timeframe tf = field(file, "tf", () -> Timeframe.parse(required(file, root, "tf", "tf: 24h").asText()));
+        String symbol = text(file, root, "symbol", "BTC");
+        DataSource data = data(file, root);
+        ModelKind model = root.hasNonNull("model") ? field(file, "model", () -> ModelKind.parse(root.get("model").asText())) : ModelKind.STACK;
+        long seed = root.hasNonNull("seed") ? integer(file, "seed", root.get("seed")) : TrainOptions.DEFAULT_SEED;
+        LabelSpec label = root.hasNonNull("label") ? label(file, object(file, "label", root.get("label"))) : LabelSpec.DEFAULT;
+        JsonNode hpOverlay = root.hasNonNull("hyperparameters") ? object(file, "hyperparameters", root.get("hyperparameters")) : null;
+        Hyperparameters hp = hyperparameters(file, tf, (ObjectNode) hpOverlay);
+        WalkForwardSpec wf = root.hasNonNull("walk_forward") ? walkForward(file, object(file, "walk_forward", root.get("walk_forward"))) : null;
+        return new Experiment(name, file, text, description, tf, symbol, data, model, seed, label, hpOverlay, hp, wf);
+    }
+
+    private static DataSource data(Path file, JsonNode root) {
+        ObjectNode d = object(file, "data", required(file, root, "data", "data: {source: embedded}"));
+        checkKeys(file, "data.", d, DATA);
+        String source = required(file, d, "data.source", "data: {source: embedded} or a bar file path").asText().trim();
+        String format = d.hasNonNull("format") ? d.get("format").asText() : "auto";
+        field(file, "data.format", () -> ImportFormat.parse(format));
+        if (source.equalsIgnoreCase(DataSource.EMBEDDED)) return new DataSource(DataSource.EMBEDDED, null, format);
+        Path p = Path.of(source);
+        if (!p.isAbsolute()) {
+            Path specDir = file.toAbsolutePath().normalize().getParent();
+            Path repo = specDir.getParent() != null ? specDir.getParent() : specDir;
+            p = repo.resolve(p).normalize();
+        }
+        return new DataSource(source, p, format);
+    }
+
+    private static LabelSpec label(Path file, ObjectNode over) {
+        ObjectNode base = Json.mapper().valueToTree(LabelSpec.DEFAULT);
+        ObjectNode o = over.deepCopy();
+        if (o.has("kind")) o.set("kind", TextNode.valueOf(o.get("kind").asText().toUpperCase()));
+        checkKeys(file, "label.", o, iterable(base));
+        base.setAll(o);
+        try {
+            return Json.mapper().treeToValue(base, LabelSpec.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserInputException(file + ": field 'label': " + rootCause(e) + "; fix the value", e);
+        }
+    }
+
+    /** The timeframe's defaults with the spec's groups laid over them, field by field. */
+    static Hyperparameters hyperparameters(Path file, Timeframe tf, ObjectNode overlay) {
+        Hyperparameters d = Hyperparameters.defaults(tf);
+        if (overlay == null) return d;
+        ObjectNode base = Json.mapper().valueToTree(d);
+        checkKeys(file, "hyperparameters.", overlay, iterable(base));
+        for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
+            var e = it.next();
+            ObjectNode group = (ObjectNode) base.get(e.getKey());
+            ObjectNode over = object(file, "hyperparameters." + e.getKey(), e.getValue());
+            checkKeys(file, "hyperparameters." + e.getKey() + ".", over, iterable(group));
+            group.setAll(over);
+        }
+        try {
+            return Json.mapper().treeToValue(base, Hyperparameters.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserInputException(file + ": field 'hyperparameters': " + rootCause(e) + "; fix the value", e);
+        }
+    }
+
+    private static WalkForwardSpec walkForward(Path file, ObjectNode w) {
+        checkKeys(file, "walk_forward.", w, WALK);
+        String window = w.hasNonNull("window") ? w.get("window").asText() : "expanding";
+        WalkForwardSpec.Window win = field(file, "walk_forward.window", () -> {
+            try {
+                return WalkForwardSpec.Window.valueOf(window.trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + window + "' is not a window; use rolling or expanding");
+            }
+        });
+        int train = (int) integer(file, "walk_forward.train_bars", required(file, w, "walk_forward.train_bars", "train_bars: 1000"));
+        int every = (int) integer(file, "walk_forward.refit_every_bars",
+                required(file, w, "walk_forward.refit_every_bars", "refit_every_bars: 250"));
+        double val = w.hasNonNull("val_frac") ? number(file, "walk_forward.val_frac", w.get("val_frac")) : 0.2;
+        Integer purge = w.hasNonNull("purge_bars") ? (int) integer(file, "walk_forward.purge_bars", w.get("purge_bars")) : null;
+        int embargo = w.hasNonNull("embargo_bars") ? (int) integer(file, "walk_forward.embargo_bars", w.get("embargo_bars")) : 12;
+        int max = w.hasNonNull("max_folds") ? (int) integer(file, "walk_forward.max_folds", w.get("max_folds")) : 0;
+        return field(file, "walk_forward", () -> new WalkForwardSpec(win, train, every, val, purge, embargo, max));
+    }
+
+    // ---- small helpers: each error names file, field and fix ----
+
+    private interface Parse<T> { T get(); }
+
+    private static <T> T field(Path file, String field, Parse<T> p) {
+        try {
+            return p.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(file + ": field '" + field + "': " + e.getMessage(), e);
+        } catch (UserInputException e) {
+            throw new UserInputException(file + ": field '" + field + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode required(Path file, JsonNode node, String field, String example) {
+        String key = field.substring(field.lastIndexOf('.') + 1);
+        if (!node.hasNonNull(key)) throw new UserInputException(file + ": field '" + field + "' is missing; add e.g. `" + example + "`");
+        return node.get(key);
+    }
+
+    private static String text(Path file, JsonNode root, String key, String dflt) {
+        if (!root.hasNonNull(key)) return dflt;
+        JsonNode n = root.get(key);
+        if (!n.isValueNode() || n.asText().isBlank()) {
+            throw new UserInputException(file + ": field '" + key + "' must be a non-empty text; write e.g. `" + key + ": x`");
+        }
+        return n.asText().trim();
+    }
+
+    private static long integer(Path file, String field, JsonNode n) {
+        if (!n.canConvertToLong() || !(n.isIntegralNumber() || n.isTextual() && n.asText().trim().matches("-?\\d+"))) {
+            throw new UserInputException(file + ": field '" + field + "': '" + n.asText() + "' is not a whole number; write e.g. `42`");
+        }
+        return n.isTextual() ? Long.parseLong(n.asText().trim()) : n.asLong();
+    }
+
+    private static double number(Path file, String field, JsonNode n) {
+        double v = n.isNumber() ? n.asDouble() : Double.NaN;
+        if (n.isTextual()) {
+            try {
+                v = Double.parseDouble(n.asText().trim());
+            } catch (NumberFormatException e) {
+                v = Double.NaN;
+            }
+        }
+        if (!Double.isFinite(v)) throw new UserInputException(file + ": field '" + field + "': '" + n.asText() + "' is not a number; write e.g. `0.2`");
+        return v;
+    }
+
+    private static ObjectNode object(Path file, String field, JsonNode n) {
+        if (!(n instanceof ObjectNode o)) throw new UserInputException(file + ": field '" + field + "' must be a mapping (key: value lines)");
+        return o;
+    }
+
+    private static void checkKeys(Path file, String prefix, JsonNode node, Set<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new UserInputException(file + ": field '" + prefix + k + "' is unknown; allowed here: "
+                        + String.join(", ", allowed) + " (check the spelling)");
+            }
+        }
+    }
+
+    private static Set<String> iterable(JsonNode o) {
+        Set<String> s = new LinkedHashSet<>();
+        o.fieldNames().forEachRemaining(s::add);
+        return s;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) c = c.getCause();
+        return firstLine(c.getMessage());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

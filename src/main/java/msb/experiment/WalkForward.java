@@ -1,0 +1,135 @@
+package msb.experiment;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import msb.core.Progress;
+import msb.dataset.Dataset;
+import msb.dataset.Split;
+import msb.evaluate.ArtifactEvaluation;
+import msb.evaluate.BalanceOptions;
+import msb.evaluate.DecisionReplay;
+import msb.evaluate.EvalRows;
+import msb.evaluate.Evaluator;
+import msb.evaluate.TradingMetrics;
+import msb.model.FitObserver;
+import msb.model.FitResult;
+import msb.model.GateResult;
+import msb.model.Gates;
+import msb.model.Hyperparameters;
+import msb.model.Labels;
+import msb.model.ModelKind;
+import msb.model.Pipeline;
+import msb.model.ProbMetrics;
+import msb.model.StackTrainer;
+
+/**
+ * Walk-forward evaluation: for each {@link Fold}, re-fit the model kind on the fold's train rows (calibrated
+ * and gated on its validation rows, exactly as {@code train} does) and score it out of sample on the fold's
+ * test window with the same evaluator as {@code evaluate} (metrics, baselines, the live decision replay).
+ * Nothing is written; the fitted pipelines are closed after each fold.
+ */
+public final class WalkForward {
+    private WalkForward() {}
+
+    /** One fold's out-of-sample outcome. {@code netReturns} are the replay's per-bar net returns. */
+    public record FoldResult(Fold fold, long testFromTs, long testToTs, Map<String, Object> metrics,
+                             Map<String, ArtifactEvaluation.Baseline> baselines, Map<String, GateResult> gates,
+                             Map<String, Double> predictedShares, double[] netReturns, long fitMs) {}
+
+    /** Every fold plus the aggregate over them. */
+    public record Result(List<FoldResult> folds, Map<String, Object> summary, double[] netReturns) {}
+
+    public static Result run(Dataset ds, List<Fold> folds, int purgeBars, ModelKind kind, Hyperparameters hp, long seed,
+                             DecisionReplay replay, boolean quiet, PrintStream err) {
+        List<FoldResult> out = new ArrayList<>();
+        try (Progress bar = Progress.start("walk-forward " + ds.tf().label() + " " + kind.id(), folds.size(), quiet)) {
+            for (Fold f : folds) {
+                out.add(runFold(ds, f, purgeBars, kind, hp, seed, replay));
+                bar.step();
+            }
+        }
+        return new Result(List.copyOf(out), summary(out, ds.tf().barsPerYear()), concat(out));
+    }
+
+    static FoldResult runFold(Dataset ds, Fold f, int purgeBars, ModelKind kind, Hyperparameters hp, long seed,
+                              DecisionReplay replay) {
+        Dataset fd = new Dataset(ds.tf(), ds.symbol(), ds.columns(), ds.schemaHash(), ds.ts(), ds.x(), ds.label(),
+                f.splits(ds.rows(), purgeBars), ds.close(), ds.fwdReturn(), ds.sha256());
+        long t0 = System.nanoTime();
+        FitResult r = new StackTrainer(hp, seed + f.index(), true, FitObserver.NONE).fit(fd, kind);
+        long fitMs = (System.nanoTime() - t0) / 1_000_000;
+        try (Pipeline p = r.pipeline()) {
+            int[] train = fd.rowsOf(Split.TRAIN);
+            double[] prior = ProbMetrics.frequencies(Labels.indices(fd.label(), train));
+            Map<String, GateResult> gates = new LinkedHashMap<>(Gates.beforeFit(train.length, ds.tf(), ds.tf(), hp.gates()));
+            gates.putAll(Gates.onValidation(r.valProbs(), Labels.indices(fd.label(), r.valRows()), prior, hp.gates()));
+            Evaluator.Scorer scorer = (d, rows) -> p.predict(d.x(), rows);
+            Evaluator.Scorer bma = p.hasBma() ? (d, rows) -> p.predictBma(d.x(), rows) : null;
+            var subject = new Evaluator.Subject("walk-forward fold " + f.index(), kind.id(), false, scorer, bma, Map.of());
+            ArtifactEvaluation e = Evaluator.evaluate(subject, fd, EvalRows.of(fd, f.testRowNumbers()), replay,
+                    BalanceOptions.DEFAULTS);
+            Map<String, Object> m = new TreeMap<>();
+            for (String k : List.of("rows", "balanced_accuracy", "log_loss", "sharpe_net", "psr", "total_return", "mcc", "ece")) {
+                m.put(k, e.metrics().get(k));
+            }
+            m.put("train_rows", f.trainRows());
+            m.put("val_rows", f.valRows());
+            m.put("flagged", e.flagged());
+            Map<String, Double> shares = new TreeMap<>();
+            shares.put("down", e.predictedShares().down());
+            shares.put("neutral", e.predictedShares().neutral());
+            shares.put("up", e.predictedShares().up());
+            return new FoldResult(f, ds.ts()[f.testFrom()], ds.ts()[f.testTo() - 1], m, e.baselines(), gates, shares,
+                    e.series().netReturns(), fitMs);
+        }
+    }
+
+    /** Mean and sample standard deviation of each per-fold metric, and the pooled out-of-sample Sharpe and PSR. */
+    static Map<String, Object> summary(List<FoldResult> folds, double barsPerYear) {
+        Map<String, Object> s = new TreeMap<>();
+        s.put("folds", folds.size());
+        for (String k : List.of("balanced_accuracy", "log_loss", "sharpe_net")) {
+            double[] v = folds.stream().map(f -> f.metrics().get(k)).filter(x -> x instanceof Number)
+                    .mapToDouble(x -> ((Number) x).doubleValue()).toArray();
+            s.put(k + "_mean", v.length == 0 ? null : finite(mean(v)));
+            s.put(k + "_std", v.length < 2 ? null : finite(std(v)));
+        }
+        long passed = folds.stream().filter(f -> f.gates().values().stream().allMatch(GateResult::passed)).count();
+        s.put("folds_passing_gates", passed);
+        double[] pooled = concat(folds);
+        s.put("oos_rows", pooled.length);
+        s.put("sharpe_net_pooled", finite(TradingMetrics.sharpe(pooled, barsPerYear)));
+        s.put("psr_pooled", finite(TradingMetrics.psr(pooled, 0)));
+        s.put("total_return_pooled", finite(TradingMetrics.totalReturn(pooled)));
+        return s;
+    }
+
+    static double[] concat(List<FoldResult> folds) {
+        int n = folds.stream().mapToInt(f -> f.netReturns().length).sum();
+        double[] out = new double[n];
+        int k = 0;
+        for (FoldResult f : folds) {
+            System.arraycopy(f.netReturns(), 0, out, k, f.netReturns().length);
+            k += f.netReturns().length;
+        }
+        return out;
+    }
+
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s / v.length;
+    }
+
+    static double std(double[] v) {
+        double m = mean(v), s = 0;
+        for (double x : v) s += (x - m) * (x - m);
+        return Math.sqrt(s / (v.length - 1));
+    }
+
+    static Double finite(double v) { return Double.isFinite(v) ? v : null; }
+}
