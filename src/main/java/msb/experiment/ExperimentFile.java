@@ -40,7 +40,8 @@ import msb.model.TrainOptions;
  * </pre>
  * The model keys (tf, model, seed, label, hyperparameters) mean what they mean to {@code train --experiment}.
  * A relative {@code data.source} is resolved against the repository root, i.e. the parent of the directory
- * holding the spec ({@code experiments/}). Unknown keys are errors: a typo never silently runs with a default.
+ * holding the spec ({@code experiments/}); a {@code ../shared/data/...} source absent there is looked up under
+ * {@code $MSB_SHARED_DATA} when that is set. Unknown keys are errors: a typo never silently runs with a default.
  * Every error names the file, the field and the fix.
  */
 public final class ExperimentFile {
@@ -49,6 +50,9 @@ public final class ExperimentFile {
     static final Set<String> DATA = Set.of("source", "format");
     static final Set<String> WALK = new LinkedHashSet<>(List.of("window", "train_bars", "refit_every_bars", "val_frac",
             "purge_bars", "embargo_bars", "max_folds"));
+
+    /** Where the shared data lives when it is not at ../shared/data next to the repository. */
+    public static final String SHARED_DATA_ENV = "MSB_SHARED_DATA";
 
     private ExperimentFile() {}
 
@@ -97,13 +101,24 @@ public final class ExperimentFile {
         String format = d.hasNonNull("format") ? d.get("format").asText() : "auto";
         field(file, "data.format", () -> ImportFormat.parse(format));
         if (source.equalsIgnoreCase(DataSource.EMBEDDED)) return new DataSource(DataSource.EMBEDDED, null, format);
+        Path specDir = file.toAbsolutePath().normalize().getParent();
+        Path repo = specDir.getParent() != null ? specDir.getParent() : specDir;
+        return new DataSource(source, resolveSource(repo, source, System.getenv(SHARED_DATA_ENV)), format);
+    }
+
+    /**
+     * A relative source is resolved against the repository root. A source under {@code ../shared/data/} that is
+     * absent there (a clone elsewhere, a git worktree) is looked up under {@code $MSB_SHARED_DATA} when set.
+     */
+    static Path resolveSource(Path repo, String source, String sharedDataEnvOrNull) {
         Path p = Path.of(source);
-        if (!p.isAbsolute()) {
-            Path specDir = file.toAbsolutePath().normalize().getParent();
-            Path repo = specDir.getParent() != null ? specDir.getParent() : specDir;
-            p = repo.resolve(p).normalize();
+        if (p.isAbsolute()) return p.normalize();
+        Path r = repo.resolve(p).normalize();
+        String prefix = "../shared/data/";
+        if (!Files.exists(r) && sharedDataEnvOrNull != null && !sharedDataEnvOrNull.isBlank() && source.startsWith(prefix)) {
+            return Path.of(sharedDataEnvOrNull).resolve(source.substring(prefix.length())).toAbsolutePath().normalize();
         }
-        return new DataSource(source, p, format);
+        return r;
     }
 
     private static LabelSpec label(Path file, ObjectNode over) {

@@ -1,0 +1,129 @@
+package msb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import msb.core.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `msb experiment run` and `compare` end to end: a spec in repo/experiments/ reading ../shared/bars.csv
+ * (synthetic daily bars), imported once, built, trained, evaluated and walked forward; an always-up run is
+ * refused by its gate (exit 3) and still recorded.
+ */
+class ExperimentCommandTest {
+    @TempDir static Path root;
+    static Path home, specs;
+
+    record Run(int exit, String out, String err) {}
+
+    static Run msb(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of("--home", home.toString()));
+        all.addAll(List.of(args));
+        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void files() throws Exception {
+        home = root.resolve("home");
+        specs = Files.createDirectories(root.resolve("repo/experiments"));
+        Files.createDirectories(root.resolve("shared"));
+        Random rnd = new Random(5);
+        StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        double close = 20_000;
+        long t0 = 1_400_000_000L / 86_400 * 86_400;
+        for (int i = 0; i < 1500; i++) {
+            double open = close;
+            close = open * Math.exp(0.03 * rnd.nextGaussian());
+            csv.append(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.4f,%d%n", t0 + i * 86_400L, open,
+                    Math.max(open, close) * 1.01, Math.min(open, close) * 0.99, close, 1000 + rnd.nextInt(500)));
+        }
+        Files.writeString(root.resolve("shared/bars.csv"), csv);
+        String common = """
+                tf: 24h
+                data: {source: ../shared/bars.csv}
+                seed: 3
+                hyperparameters: {gates: {min_train_rows: 300}}
+                walk_forward: {window: rolling, train_bars: 400, refit_every_bars: 150, max_folds: 2}
+                """;
+        Files.writeString(specs.resolve("lr.yaml"), common + "model: logreg\n");
+        Files.writeString(specs.resolve("up.yaml"), common + "model: always-up\n");
+        Files.writeString(specs.resolve("bad.yaml"), common.replace("seed: 3", "seed: three"));
+    }
+
+    @Test
+    void runRecordsEverythingAndCompareDeflatesTheSharpe() throws Exception {
+        Run lr = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--walk-forward", "--quiet");
+        assertTrue(lr.exit() == 0 || lr.exit() == 3, lr.err());
+        String[] lines = lr.out().strip().split("\\R");
+        Path dir = Path.of(lines[lines.length - 1]);
+        JsonNode rec = Json.mapper().readTree(dir.resolve("record.json").toFile());
+        assertEquals(lr.exit(), rec.get("exit_code").asInt());
+        assertEquals(lr.exit() == 3, rec.get("problems").size() > 0);
+        assertTrue(rec.get("data").get("imported").asBoolean());
+        assertEquals("bars", rec.get("data").get("source_name").asText());
+        assertEquals("logreg", rec.get("spec").get("model").asText());
+        assertEquals(300, rec.get("spec").get("hyperparameters").get("gates").get("min_train_rows").asInt());
+        assertTrue(Files.isDirectory(Path.of(rec.get("artifact").get("dir").asText())));
+        assertTrue(rec.get("artifact").get("gates").has("directional_balance"));
+        for (String k : List.of("balanced_accuracy", "log_loss", "sharpe_net", "psr")) {
+            assertTrue(rec.get("evaluation").get("metrics").has(k), k);
+        }
+        assertTrue(rec.get("evaluation").get("baselines").has("previous_bar_sign"));
+        assertEquals(2, rec.get("walk_forward").get("folds").size());
+        assertTrue(rec.get("walk_forward").get("summary").has("log_loss_std"));
+        for (String k : List.of("import", "dataset", "train", "evaluate", "walk_forward", "total")) {
+            assertTrue(rec.get("timings_ms").has(k), k);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("report/report.md")));
+        assertTrue(Files.readString(dir.resolve("spec.yaml")).contains("model: logreg"));
+
+        Run up = msb("experiment", "run", specs.resolve("up.yaml").toString(), "--walk-forward", "--quiet");
+        assertEquals(3, up.exit(), up.err());
+        assertTrue(up.err().contains("directional_balance"), up.err());
+        String[] upLines = up.out().strip().split("\\R");
+        Path upDir = Path.of(upLines[upLines.length - 1]);
+        JsonNode upRec = Json.mapper().readTree(upDir.resolve("record.json").toFile());
+        assertFalse(upRec.get("artifact").get("promoted").asBoolean());
+        assertFalse(upRec.get("data").get("imported").asBoolean(), "the same file is not imported twice");
+        assertTrue(Files.isRegularFile(upDir.resolve("report/report.md")), "the report is written on exit 3 too");
+
+        Run cmp = msb("experiment", "compare", dir.toString(), upDir.getFileName().toString(), "--json");
+        assertEquals(0, cmp.exit(), cmp.err());
+        JsonNode doc = Json.mapper().readTree(cmp.out());
+        assertEquals(2, doc.get("runs").size());
+        assertEquals("always-up", doc.get("runs").get(1).get("model").asText());
+        assertFalse(doc.get("runs").get(1).get("promoted").asBoolean());
+        assertNotNull(doc.get("runs").get(0).get("walk_forward").get("balanced_accuracy_mean"));
+        Run table = msb("experiment", "compare", dir.toString(), upDir.toString());
+        assertEquals(0, table.exit());
+        assertTrue(table.out().contains("deflated Sharpe") && table.out().contains("no: directional_balance"), table.out());
+    }
+
+    @Test
+    void badSpecExitsTwoNamingTheField() {
+        Run r = msb("experiment", "run", specs.resolve("bad.yaml").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("bad.yaml: field 'seed': 'three' is not a whole number"), r.err());
+        Run none = msb("experiment", "compare", "no-such-run");
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("run 'no-such-run'"), none.err());
+    }
+}
