@@ -55,6 +55,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new DataCommand());
         cl.addSubcommand(new DatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
+        cl.addSubcommand(new TrainCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
         return cl;
     }
 
