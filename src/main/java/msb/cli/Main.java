@@ -60,6 +60,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new StatusCommand());
         cl.addSubcommand(new MonitorCommand());
         cl.addSubcommand(new ExperimentCommand());
+        cl.addSubcommand(new TrainCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
         return cl;
     }
 
