@@ -1,0 +1,131 @@
+package msb.data;
+
+import java.util.Arrays;
+import msb.core.UserInputException;
+
+/**
+ * Collects parsed rows, checks each one as it comes (finite numbers, prices > 0, high >= low, open and
+ * close inside [low, high], volume >= 0, strictly increasing time) and finally infers the interval and
+ * stamps every bar at its close. Every refusal names the file, the row's location and the fix.
+ */
+final class BarCollector {
+    /** How an input names a row: "line 12" for text, "record 3 (line 40)" for JSON. */
+    enum Locator { LINE, RECORD }
+
+    /** Whether the collected timestamps are bar open times (shifted by the interval at the end) or close times. */
+    enum Stamp { OPEN, CLOSE }
+
+    private final String file;
+    private final Locator locator;
+    private final Stamp stamp;
+    private int n;
+    private long[] ts = new long[1024];
+    private int[] line = new int[1024];
+    private double[] o = new double[1024], h = new double[1024], l = new double[1024], c = new double[1024],
+            v = new double[1024];
+
+    BarCollector(String file, Locator locator, Stamp stamp) {
+        this.file = file;
+        this.locator = locator;
+        this.stamp = stamp;
+    }
+
+    int size() { return n; }
+
+    String where(int lineNo, int record) {
+        return locator == Locator.LINE ? file + " line " + lineNo
+                : file + " record " + record + (lineNo > 0 ? " (line " + lineNo + ")" : "");
+    }
+
+    UserInputException error(int lineNo, int record, String what) {
+        return new UserInputException(where(lineNo, record) + ": " + what);
+    }
+
+    /** Checks a value read for {@code field}: it must be finite. */
+    double finite(double value, String field, int lineNo, int record) {
+        if (!Double.isFinite(value)) {
+            throw error(lineNo, record, field + " is " + value + ", not a finite number; drop the row or re-export");
+        }
+        return value;
+    }
+
+    void add(int lineNo, long tsSec, double open, double high, double low, double close, double volume) {
+        int record = n + 1;
+        finite(open, "open", lineNo, record);
+        finite(high, "high", lineNo, record);
+        finite(low, "low", lineNo, record);
+        finite(close, "close", lineNo, record);
+        finite(volume, "volume", lineNo, record);
+        if (!(low > 0) || !(open > 0) || !(close > 0) || !(high > 0)) {
+            String f = !(open > 0) ? "open" : !(high > 0) ? "high" : !(low > 0) ? "low" : "close";
+            double x = f.equals("open") ? open : f.equals("high") ? high : f.equals("low") ? low : close;
+            throw error(lineNo, record, f + " is " + x + "; prices must be > 0: drop the row or re-export");
+        }
+        if (high < low) throw error(lineNo, record, "high " + high + " < low " + low + "; fix the row or re-export");
+        if (open < low || open > high) {
+            throw error(lineNo, record, "open " + open + " is outside [low " + low + ", high " + high
+                    + "]; fix the row or re-export");
+        }
+        if (close < low || close > high) {
+            throw error(lineNo, record, "close " + close + " is outside [low " + low + ", high " + high
+                    + "]; fix the row or re-export");
+        }
+        if (volume < 0) throw error(lineNo, record, "volume is " + volume + "; volume must be >= 0: fix the row");
+        if (n > 0 && tsSec <= ts[n - 1]) {
+            String prev = locator == Locator.LINE ? "line " + line[n - 1] : "record " + n;
+            throw error(lineNo, record, tsSec == ts[n - 1]
+                    ? "time " + Intervals.iso(tsSec) + " repeats " + prev + "; remove the duplicate row"
+                    : "time " + Intervals.iso(tsSec) + " is earlier than " + prev + " (" + Intervals.iso(ts[n - 1])
+                            + "); sort the file by time and remove overlaps");
+        }
+        if (n == ts.length) grow();
+        ts[n] = tsSec; line[n] = lineNo; o[n] = open; h[n] = high; l[n] = low; c[n] = close; v[n] = volume;
+        n++;
+    }
+
+    private void grow() {
+        int cap = ts.length * 2;
+        ts = Arrays.copyOf(ts, cap); line = Arrays.copyOf(line, cap);
+        o = Arrays.copyOf(o, cap); h = Arrays.copyOf(h, cap); l = Arrays.copyOf(l, cap);
+        c = Arrays.copyOf(c, cap); v = Arrays.copyOf(v, cap);
+    }
+
+    /**
+     * The bars, stamped at their close. {@code intervalSec} > 0 is the known interval (from the format or
+     * an option); 0 means infer it as the most common step. Every step must be a whole number of intervals.
+     */
+    Bars finish(long intervalSec) {
+        if (n == 0) throw new UserInputException(file + " has no data rows; nothing to import (export it again)");
+        long interval = intervalSec > 0 ? intervalSec : inferInterval();
+        for (int i = 1; i < n; i++) {
+            long step = ts[i] - ts[i - 1];
+            if (step % interval != 0) {
+                throw error(line[i], i + 1, "step of " + step + " s from the previous row is not a whole number of "
+                        + Intervals.label(interval) + " bars; the file mixes intervals or has misaligned times");
+            }
+        }
+        long[] out = Arrays.copyOf(ts, n);
+        if (stamp == Stamp.OPEN) for (int i = 0; i < n; i++) out[i] += interval;
+        return new Bars(interval, out, Arrays.copyOf(o, n), Arrays.copyOf(h, n), Arrays.copyOf(l, n),
+                Arrays.copyOf(c, n), Arrays.copyOf(v, n));
+    }
+
+    private long inferInterval() {
+        if (n < 2) {
+            throw new UserInputException(file + " has a single bar, so its interval cannot be inferred;"
+                    + " pass --interval (e.g. --interval 1h)");
+        }
+        long[] steps = new long[n - 1];
+        for (int i = 1; i < n; i++) steps[i - 1] = ts[i] - ts[i - 1];
+        Arrays.sort(steps);
+        long best = steps[0];
+        int bestRun = 0;
+        for (int i = 0; i < steps.length; ) {
+            int j = i;
+            while (j < steps.length && steps[j] == steps[i]) j++;
+            if (j - i > bestRun) { bestRun = j - i; best = steps[i]; }
+            i = j;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,288 @@
+package msb.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import msb.core.UserInputException;
+
+/**
+ * Text formats: generic CSV with a header (columns found by name), the raw 12-column Binance kline
+ * layout (with or without header) and Bitstamp trades (aggregated to bars). A hand-written splitter over
+ * bytes: no per-row strings on the hot path.
+ */
+final class CsvBarParser {
+    private static final List<String> TS_NAMES = List.of("timestamp", "time", "ts", "date", "datetime", "date_time",
+            "open_time", "opentime", "start", "t", "unix", "time_open");
+    private static final List<String> OPEN_NAMES = List.of("open", "o", "open_price", "openprice");
+    private static final List<String> HIGH_NAMES = List.of("high", "h", "high_price", "highprice");
+    private static final List<String> LOW_NAMES = List.of("low", "l", "low_price", "lowprice");
+    private static final List<String> CLOSE_NAMES = List.of("close", "c", "close_price", "closeprice");
+    private static final List<String> VOLUME_NAMES = List.of("volume", "vol", "v", "base_volume", "volume_base");
+
+    private CsvBarParser() {}
+
+    /** Field boundaries of one line; reused for every line. */
+    static final class Fields {
+        final int[] from = new int[64];
+        final int[] to = new int[64];
+        int count;
+
+        /** Splits on commas; a field in double quotes loses its quotes. Counts fields beyond 64 too. */
+        void split(byte[] b, int lineFrom, int lineTo) {
+            count = 0;
+            int s = lineFrom;
+            for (int i = lineFrom; i <= lineTo; i++) {
+                if (i == lineTo || b[i] == ',') {
+                    if (count < from.length) {
+                        int f = s, t = i;
+                        if (t - f >= 2 && b[f] == '"' && b[t - 1] == '"') { f++; t--; }
+                        from[count] = f;
+                        to[count] = t;
+                    }
+                    count++;
+                    s = i + 1;
+                }
+            }
+        }
+
+        String text(byte[] b, int k) {
+            return new String(b, from[k], to[k] - from[k], java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        boolean allDigits(byte[] b, int k) { return Num.parseLong(b, from[k], to[k]) >= 0; }
+    }
+
+    /** Reads a number field or throws naming the line, field and fix. */
+    static double number(InputText in, Fields f, int k, String field, int lineNo) {
+        try {
+            double v = Num.parse(in.bytes, f.from[k], f.to[k]);
+            if (!Double.isFinite(v)) {
+                throw located(in, lineNo, field + " is '" + f.text(in.bytes, k)
+                        + "', not a finite number; drop the row or re-export");
+            }
+            return v;
+        } catch (Num.NotANumber e) {
+            String t = f.text(in.bytes, k);
+            throw located(in, lineNo, t.isEmpty() ? field + " is empty; fill it in or drop the row"
+                    : field + " is '" + t + "', not a number; fix the row or re-export");
+        }
+    }
+
+    static long time(InputText in, TimeField tf, Fields f, int k, String field, int lineNo) {
+        try {
+            return tf.seconds(in.bytes, f.from[k], f.to[k]);
+        } catch (TimeField.BadTime e) {
+            throw located(in, lineNo, field + ": " + e.getMessage());
+        }
+    }
+
+    static UserInputException located(InputText in, int lineNo, String what) {
+        return new UserInputException(in.name + " line " + lineNo + ": " + what);
+    }
+
+    static void checkCount(InputText in, InputText.Lines lines, Fields f, int expected, String layout) {
+        if (f.count == expected) return;
+        if (lines.isLast() && in.lastLineUnterminated && f.count < expected) {
+            throw located(in, lines.lineNo, "the last line is truncated (" + f.count + " of " + expected
+                    + " fields, no final newline); the download was cut off: fetch or export the file again,"
+                    + " or delete that line");
+        }
+        throw located(in, lines.lineNo, f.count + " fields where " + layout + " has " + expected
+                + "; fix the row (stray or missing comma?) or re-export");
+    }
+
+    // ---- generic CSV -----------------------------------------------------------------------------
+
+    static Bars generic(InputText in, boolean tsIsOpen, long intervalSec) {
+        InputText.Lines lines = in.lines();
+        lines.next();
+        if (lines.isBlank()) throw located(in, 1, "blank; the first line must be the header (e.g. timestamp,open,high,low,close,volume)");
+        Fields f = new Fields();
+        f.split(in.bytes, lines.from, lines.to);
+        if (f.count > f.from.length) throw located(in, 1, "the header has " + f.count + " columns; at most 64 are read");
+        if (f.allDigits(in.bytes, 0)) {
+            throw located(in, 1, "no header; add a first line naming the columns, e.g. timestamp,open,high,low,close,volume");
+        }
+        String[] names = new String[f.count];
+        for (int k = 0; k < f.count; k++) names[k] = f.text(in.bytes, k).trim().toLowerCase(Locale.ROOT);
+        int cTs = column(in, names, TS_NAMES, "time"), cO = column(in, names, OPEN_NAMES, "open"),
+                cH = column(in, names, HIGH_NAMES, "high"), cL = column(in, names, LOW_NAMES, "low"),
+                cC = column(in, names, CLOSE_NAMES, "close"), cV = column(in, names, VOLUME_NAMES, "volume");
+        int expected = f.count;
+        String layout = "the header";
+        BarCollector out = new BarCollector(in.name, BarCollector.Locator.LINE,
+                tsIsOpen ? BarCollector.Stamp.OPEN : BarCollector.Stamp.CLOSE);
+        TimeField tf = new TimeField();
+        while (lines.next()) {
+            f.split(in.bytes, lines.from, lines.to);
+            checkCount(in, lines, f, expected, layout);
+            int ln = lines.lineNo;
+            long ts = time(in, tf, f, cTs, names[cTs], ln);
+            out.add(ln, ts, number(in, f, cO, "open", ln), number(in, f, cH, "high", ln), number(in, f, cL, "low", ln),
+                    number(in, f, cC, "close", ln), number(in, f, cV, "volume", ln));
+        }
+        if (out.size() == 0) throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
+        return out.finish(intervalSec);
+    }
+
+    private static int column(InputText in, String[] names, List<String> accepted, String what) {
+        int found = -1;
+        for (int k = 0; k < names.length; k++) {
+            if (accepted.contains(names[k])) {
+                if (found >= 0) {
+                    throw located(in, 1, "two columns (" + names[found] + ", " + names[k] + ") could be the " + what
+                            + " column; rename one");
+                }
+                found = k;
+            }
+        }
+        if (found < 0) {
+            throw located(in, 1, "no " + what + " column in the header " + Arrays.toString(names) + "; name it one of "
+                    + accepted);
+        }
+        return found;
+    }
+
+    // ---- Binance klines --------------------------------------------------------------------------
+
+    static boolean looksLikeKlines(InputText in) {
+        InputText.Lines lines = in.lines();
+        Fields f = new Fields();
+        if (!lines.next()) return false;
+        f.split(in.bytes, lines.from, lines.to);
+        if (f.count != 12) return false;
+        if (!f.allDigits(in.bytes, 0)) {
+            if (!lines.next()) return false;
+            f.split(in.bytes, lines.from, lines.to);
+            if (f.count != 12) return false;
+        }
+        long open = Num.parseLong(in.bytes, f.from[0], f.to[0]);
+        long close = Num.parseLong(in.bytes, f.from[6], f.to[6]);
+        return open > 0 && close > open && (close + 1 - open) % 1000 == 0;
+    }
+
+    static Bars klines(InputText in) {
+        InputText.Lines lines = in.lines();
+        Fields f = new Fields();
+        lines.next();
+        f.split(in.bytes, lines.from, lines.to);
+        boolean header = f.count > 0 && !f.allDigits(in.bytes, 0);
+        if (header && !lines.next()) {
+            throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
+        }
+        String layout = "the Binance kline layout (open_time,open,high,low,close,volume,close_time,...)";
+        BarCollector out = new BarCollector(in.name, BarCollector.Locator.LINE, BarCollector.Stamp.OPEN);
+        TimeField tf = new TimeField();
+        long spanMs = -1;
+        do {
+            f.split(in.bytes, lines.from, lines.to);
+            checkCount(in, lines, f, 12, layout);
+            int ln = lines.lineNo;
+            long openMs = Num.parseLong(in.bytes, f.from[0], f.to[0]);
+            long closeMs = Num.parseLong(in.bytes, f.from[6], f.to[6]);
+            if (openMs < 0) throw located(in, ln, "open_time '" + f.text(in.bytes, 0) + "' is not a unix time in ms");
+            if (closeMs < 0) throw located(in, ln, "close_time '" + f.text(in.bytes, 6) + "' is not a unix time in ms");
+            long span = closeMs + 1 - openMs;
+            if (spanMs < 0) {
+                if (span <= 0 || span % 1000 != 0) {
+                    throw located(in, ln, "close_time " + closeMs + " is not open_time + interval - 1 ms; is this a Binance kline file?");
+                }
+                spanMs = span;
+            } else if (span != spanMs) {
+                throw located(in, ln, "close_time - open_time is " + span + " ms where earlier rows have " + spanMs
+                        + " ms; the file mixes intervals");
+            }
+            long ts;
+            try {
+                ts = tf.fromNumber(openMs);
+            } catch (TimeField.BadTime e) {
+                throw located(in, ln, "open_time: " + e.getMessage());
+            }
+            out.add(ln, ts, number(in, f, 1, "open", ln), number(in, f, 2, "high", ln), number(in, f, 3, "low", ln),
+                    number(in, f, 4, "close", ln), number(in, f, 5, "volume", ln));
+        } while (lines.next());
+        return out.finish(spanMs / 1000);
+    }
+
+    // ---- Bitstamp trades -------------------------------------------------------------------------
+
+    static boolean looksLikeTrades(InputText in) {
+        InputText.Lines lines = in.lines();
+        if (!lines.next()) return false;
+        String header = lines.text().trim().toLowerCase(Locale.ROOT).replace("\"", "");
+        return header.equals("timestamp,price,amount") || header.equals("time,price,amount")
+                || header.equals("date,price,amount");
+    }
+
+    /**
+     * Trades {@code timestamp,price,amount} (time non-decreasing) aggregated into bars of
+     * {@code intervalSec}, aligned to the epoch and stamped at their close. An interval without trades is
+     * a gap, never a filled bar.
+     */
+    static Bars trades(InputText in, long intervalSec) {
+        InputText.Lines lines = in.lines();
+        Fields f = new Fields();
+        lines.next();
+        f.split(in.bytes, lines.from, lines.to);
+        boolean header = f.count > 0 && !f.allDigits(in.bytes, 0);
+        if (header && !lines.next()) {
+            throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
+        }
+        TradeBars bars = new TradeBars(intervalSec);
+        TimeField tf = new TimeField();
+        long prevTs = Long.MIN_VALUE;
+        int prevLine = 0;
+        do {
+            f.split(in.bytes, lines.from, lines.to);
+            checkCount(in, lines, f, 3, "the trade layout (timestamp,price,amount)");
+            int ln = lines.lineNo;
+            long ts = time(in, tf, f, 0, "timestamp", ln);
+            double price = number(in, f, 1, "price", ln);
+            double amount = number(in, f, 2, "amount", ln);
+            if (!(price > 0)) throw located(in, ln, "price is " + price + "; prices must be > 0: drop the trade");
+            if (amount < 0) throw located(in, ln, "amount is " + amount + "; amounts must be >= 0: drop the trade");
+            if (ts < prevTs) {
+                throw located(in, ln, "time " + Intervals.iso(ts) + " is earlier than line " + prevLine + " ("
+                        + Intervals.iso(prevTs) + "); sort the trades by time");
+            }
+            prevTs = ts;
+            prevLine = ln;
+            bars.add(ts, price, amount);
+        } while (lines.next());
+        return bars.bars();
+    }
+
+    /** Running aggregation of time-ordered trades into epoch-aligned bars. */
+    static final class TradeBars {
+        private final long intervalSec;
+        private final BarsBuilder out = new BarsBuilder();
+        private long bucket = Long.MIN_VALUE;
+        private double o, h, l, c, v;
+
+        TradeBars(long intervalSec) { this.intervalSec = intervalSec; }
+
+        void add(long ts, double price, double amount) {
+            long b = Math.floorDiv(ts, intervalSec);
+            if (b != bucket) {
+                flush();
+                bucket = b;
+                o = h = l = price;
+                v = 0;
+            }
+            if (price > h) h = price;
+            if (price < l) l = price;
+            c = price;
+            v += amount;
+        }
+
+        private void flush() {
+            if (bucket != Long.MIN_VALUE) out.add((bucket + 1) * intervalSec, o, h, l, c, v);
+        }
+
+        Bars bars() {
+            flush();
+            bucket = Long.MIN_VALUE;
+            return out.build(intervalSec);
+        }
+    }
+}

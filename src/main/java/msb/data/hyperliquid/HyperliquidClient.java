@@ -1,0 +1,226 @@
+package msb.data.hyperliquid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.data.Bars;
+import msb.data.FundingSeries;
+
+/**
+ * Hyperliquid's public REST API ({@code POST /info}): candles, funding history and the top of the book.
+ * Answers are capped (5000 candles, 500 funding rows), so every download pages forward by advancing
+ * startTime past the last row received until the range is covered or the exchange has nothing more.
+ * 429 and 5xx answers and connection failures are retried with exponential backoff, a bounded number of
+ * times. Base URL, clock and sleeper are injected so that tests run against a local stub in no time.
+ */
+public final class HyperliquidClient {
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.hyperliquid.xyz");
+    /** The most candles one candleSnapshot answer holds (and roughly all the exchange keeps per interval). */
+    public static final int MAX_CANDLES_PER_ANSWER = 5000;
+
+    /** Waits between retries; tests pass one that only records the delays. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /**
+     * @param maxAttempts      tries per request (first try included) before giving up
+     * @param initialBackoffMs wait before the second try; doubled for each further try (capped at 30 s)
+     */
+    public record Options(URI baseUrl, Clock clock, Sleeper sleeper, int maxAttempts, long initialBackoffMs,
+                          Duration requestTimeout) {
+        public Options {
+            if (baseUrl == null || clock == null || sleeper == null || requestTimeout == null) {
+                throw new IllegalArgumentException("baseUrl, clock, sleeper and requestTimeout are required");
+            }
+            if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, got " + maxAttempts);
+            if (initialBackoffMs < 0) throw new IllegalArgumentException("initialBackoffMs must be >= 0, got " + initialBackoffMs);
+        }
+
+        public static Options defaults(URI baseUrl) {
+            return new Options(baseUrl, Clock.systemUTC(), Thread::sleep, 6, 500, Duration.ofSeconds(30));
+        }
+    }
+
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    private final Options options;
+    private final URI infoUri;
+    private final HttpClient http;
+    private int requests;
+
+    public HyperliquidClient(Options options) {
+        this.options = options;
+        String base = options.baseUrl().toString();
+        this.infoUri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/info");
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public static HyperliquidClient create(URI baseUrl) { return new HyperliquidClient(Options.defaults(baseUrl)); }
+
+    public Clock clock() { return options.clock(); }
+
+    /** HTTP requests sent so far (retries included). */
+    public int requestsMade() { return requests; }
+
+    /**
+     * The CLOSED candles of {@code coin} whose open time lies in {@code [startMs, endMs)}, stamped at their
+     * close (open + interval) like every stored bar; a candle still open at the clock's now is left out.
+     * The exchange keeps only about the most recent 5000 candles per interval, so the answer may start
+     * later than asked: compare {@code firstTs()} with the request.
+     */
+    public Bars candlesSince(String coin, Timeframe tf, long startMs, long endMs) {
+        return candles(coin, tf.exchangeInterval(), tf.seconds(), startMs, endMs);
+    }
+
+    /** As {@link #candlesSince} for any Hyperliquid interval name ("1m", "4h", ...) of {@code intervalSec}. */
+    public Bars candles(String coin, String interval, long intervalSec, long startMs, long endMs) {
+        long intervalMs = intervalSec * 1000;
+        long nowMs = options.clock().millis();
+        CandleAccumulator acc = new CandleAccumulator(intervalSec);
+        long cursor = startMs;
+        while (cursor < endMs) {
+            ObjectNode req = Json.mapper().createObjectNode();
+            req.put("coin", coin).put("interval", interval).put("startTime", cursor).put("endTime", endMs);
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.put("type", "candleSnapshot").set("req", req);
+            JsonNode answer = post(body);
+            if (!answer.isArray()) throw unexpected("candleSnapshot", answer);
+            long lastOpenMs = Long.MIN_VALUE;
+            for (JsonNode c : answer) {
+                long openMs = longField(c, "t", "candleSnapshot");
+                lastOpenMs = Math.max(lastOpenMs, openMs);
+                if (openMs < startMs || openMs >= endMs || openMs + intervalMs > nowMs) continue;
+                acc.add(openMs, number(c, "o"), number(c, "h"), number(c, "l"), number(c, "c"), number(c, "v"));
+            }
+            if (answer.isEmpty() || lastOpenMs < cursor) break;
+            cursor = lastOpenMs + intervalMs;
+        }
+        return acc.bars();
+    }
+
+    /** Funding settlements in {@code [startMs, endMs)} as a fraction per hour (Hyperliquid settles hourly). */
+    public FundingSeries fundingSince(String coin, long startMs, long endMs) {
+        long[] ts = new long[64];
+        double[] rate = new double[64];
+        int n = 0;
+        long cursor = startMs;
+        while (cursor < endMs) {
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.put("type", "fundingHistory").put("coin", coin).put("startTime", cursor).put("endTime", endMs);
+            JsonNode answer = post(body);
+            if (!answer.isArray()) throw unexpected("fundingHistory", answer);
+            long lastMs = Long.MIN_VALUE;
+            for (JsonNode f : answer) {
+                long timeMs = longField(f, "time", "fundingHistory");
+                lastMs = Math.max(lastMs, timeMs);
+                if (timeMs < startMs || timeMs >= endMs) continue;
+                long sec = Math.floorDiv(timeMs, 1000);
+                if (n > 0 && sec <= ts[n - 1]) continue;
+                if (n == ts.length) { ts = Arrays.copyOf(ts, n * 2); rate = Arrays.copyOf(rate, n * 2); }
+                ts[n] = sec;
+                rate[n++] = number(f, "fundingRate");
+            }
+            if (answer.isEmpty() || lastMs < cursor) break;
+            cursor = lastMs + 1;
+        }
+        return new FundingSeries(Arrays.copyOf(ts, n), Arrays.copyOf(rate, n));
+    }
+
+    /** Best bid and ask of {@code coin} now. */
+    public BookTop bookTop(String coin) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("type", "l2Book").put("coin", coin);
+        JsonNode answer = post(body);
+        JsonNode levels = answer.get("levels");
+        if (levels == null || !levels.isArray() || levels.size() != 2 || levels.get(0).isEmpty() || levels.get(1).isEmpty()) {
+            throw unexpected("l2Book", answer);
+        }
+        double bid = number(levels.get(0).get(0), "px");
+        double ask = number(levels.get(1).get(0), "px");
+        if (!(bid > 0) || ask < bid) throw new HyperliquidException("l2Book for " + coin + " has bid " + bid + " above ask " + ask);
+        return BookTop.of(bid, ask);
+    }
+
+    /** POSTs to /info, retrying 429, 5xx and connection failures with exponential backoff. */
+    JsonNode post(JsonNode body) {
+        HttpRequest request = HttpRequest.newBuilder(infoUri).timeout(options.requestTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.line(body))).build();
+        String lastProblem = "";
+        long backoffMs = options.initialBackoffMs();
+        for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                try {
+                    options.sleeper().sleep(backoffMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new HyperliquidException("interrupted while waiting to retry " + infoUri, e);
+                }
+                backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+            }
+            requests++;
+            try {
+                HttpResponse<String> resp = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = resp.statusCode();
+                if (status == 200) return Json.mapper().readTree(resp.body());
+                lastProblem = "HTTP " + status + " " + snippet(resp.body());
+                if (status != 429 && status < 500) {
+                    throw new HyperliquidException(infoUri + " refused " + body.path("type").asText() + ": " + lastProblem
+                            + "; check --symbol (the coin) and --base-url");
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new HyperliquidException(infoUri + " answered " + body.path("type").asText() + " with something"
+                        + " that is not JSON (" + e.getOriginalMessage() + "); check --base-url", e);
+            } catch (IOException e) {
+                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HyperliquidException("interrupted while calling " + infoUri, e);
+            }
+        }
+        throw new HyperliquidException(infoUri + " failed " + options.maxAttempts() + " times for "
+                + body.path("type").asText() + " (last: " + lastProblem + "); check the network and --base-url, or retry later");
+    }
+
+    private static String snippet(String s) {
+        String t = s == null ? "" : s.strip();
+        return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+    }
+
+    private static HyperliquidException unexpected(String type, JsonNode answer) {
+        return new HyperliquidException("unexpected " + type + " answer from Hyperliquid: " + snippet(answer.toString()));
+    }
+
+    private static long longField(JsonNode node, String field, String type) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.canConvertToLong()) throw unexpected(type, node);
+        return v.longValue();
+    }
+
+    /** Hyperliquid sends numbers as strings ("95123.5"); both forms are read, anything else is refused. */
+    private static double number(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        double x = Double.NaN;
+        if (v != null && v.isNumber()) x = v.doubleValue();
+        else if (v != null && v.isTextual()) {
+            try {
+                x = Double.parseDouble(v.textValue());
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        if (!Double.isFinite(x)) throw new HyperliquidException("Hyperliquid sent " + field + "=" + v + ", not a number");
+        return x;
+    }
+}
