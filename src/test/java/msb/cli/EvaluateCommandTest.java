@@ -21,8 +21,8 @@ import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.Workspace;
 import msb.data.Bar;
-import msb.data.BarFile;
 import msb.data.Bars;
+import msb.data.RawStore;
 import msb.dataset.DatasetBuilder;
 import msb.dataset.DatasetStore;
 import msb.model.ModelKind;
@@ -70,8 +70,7 @@ class EvaluateCommandTest {
             bars.add(new Bar(t0 + (i + 1) * 86_400L, open, Math.max(open, close) * 1.01, Math.min(open, close) * 0.99,
                     close, 1000 + rnd.nextInt(500)));
         }
-        Files.createDirectories(ws.rawDir("BTC"));
-        BarFile.write(ws.rawDir("BTC").resolve("synthetic.bars"), Bars.of(86_400, bars));
+        RawStore.replace(ws, "BTC", "synthetic", Bars.of(86_400, bars), "synthetic", "none", "test");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         DatasetBuilder.build(ws, "BTC", Timeframe.H24, DatasetBuilder.Options.DEFAULT, quiet);
         var data = new TrainingData(DatasetStore.load(ws, "BTC", Timeframe.H24),

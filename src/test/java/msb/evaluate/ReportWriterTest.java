@@ -19,9 +19,17 @@ class ReportWriterTest {
         var honest = PlantedPredictorsTest.evaluate(Fixtures.honest(), PlantedPredictorsTest.LIVE, 0);
         var up = PlantedPredictorsTest.evaluate(Fixtures.constant(0.05, 0.15, 0.8), PlantedPredictorsTest.LIVE, 0);
         var report = new EvaluationReport(Evaluator.withDeflatedSharpe(List.of(honest, up)), List.of("5m"));
-        ReportWriter.write(report, dir, "msb evaluate --tf 24h --report x");
         String out = System.getProperty("msb.evaluate.chart.dir");
-        if (out != null) ReportWriter.write(report, Path.of(out), "msb evaluate (test fixture)");
+        if (out != null) {
+            var g = PlantedPredictorsTest.LIVE.gate();
+            var consensus = new msb.trading.StrategyConfig(PlantedPredictorsTest.LIVE.mode(), new msb.decision.GateConfig(
+                    g.sMin(), 0.1, g.confMin(), g.alphaMin(), false, false, true, true), PlantedPredictorsTest.LIVE.bandit(),
+                    PlantedPredictorsTest.LIVE.exits(), PlantedPredictorsTest.LIVE.sizing(), PlantedPredictorsTest.LIVE.guards(),
+                    PlantedPredictorsTest.LIVE.paper(), PlantedPredictorsTest.LIVE.alerts());
+            var blocked = PlantedPredictorsTest.evaluate(Fixtures.honest(), consensus, 0.5);
+            ReportWriter.write(new EvaluationReport(List.of(honest, up, blocked), List.of()), Path.of(out), "msb evaluate (test fixture)");
+        }
+        ReportWriter.write(report, dir, "msb evaluate --tf 24h --report x");
 
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("**FLAGGED**") && md.contains("Not flagged"), md);
