@@ -17,6 +17,7 @@ import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.data.ImportFormat;
 import msb.dataset.LabelSpec;
+import msb.model.ExperimentSpec;
 import msb.model.Hyperparameters;
 import msb.model.ModelKind;
 import msb.model.TrainOptions;
@@ -134,23 +135,23 @@ public final class ExperimentFile {
         }
     }
 
-    /** The timeframe's defaults with the spec's groups laid over them, field by field. */
+    /**
+     * The timeframe's defaults with the spec's groups laid over them, field by field: the keys are checked
+     * here (errors name the field), the overlay itself is {@code train --experiment}'s (msb.model.ExperimentSpec).
+     */
     static Hyperparameters hyperparameters(Path file, Timeframe tf, ObjectNode overlay) {
-        Hyperparameters d = Hyperparameters.defaults(tf);
-        if (overlay == null) return d;
-        ObjectNode base = Json.mapper().valueToTree(d);
+        if (overlay == null) return Hyperparameters.defaults(tf);
+        ObjectNode base = Json.mapper().valueToTree(Hyperparameters.defaults(tf));
         checkKeys(file, "hyperparameters.", overlay, iterable(base));
         for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
             var e = it.next();
-            ObjectNode group = (ObjectNode) base.get(e.getKey());
             ObjectNode over = object(file, "hyperparameters." + e.getKey(), e.getValue());
-            checkKeys(file, "hyperparameters." + e.getKey() + ".", over, iterable(group));
-            group.setAll(over);
+            checkKeys(file, "hyperparameters." + e.getKey() + ".", over, iterable(base.get(e.getKey())));
         }
         try {
-            return Json.mapper().treeToValue(base, Hyperparameters.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserInputException(file + ": field 'hyperparameters': " + rootCause(e) + "; fix the value", e);
+            return new ExperimentSpec(file.getFileName().toString(), tf, null, null, null, overlay).hyperparametersFor(tf, file);
+        } catch (UserInputException e) {
+            throw new UserInputException(e.getMessage().replace(file + ": ", file + ": field 'hyperparameters': ") + "; fix the value", e);
         }
     }
 

@@ -89,6 +89,8 @@ class ExperimentFileTest {
                 .contains("field 'hyperparameters.xgb' is unknown"));
         assertTrue(bad("tf: 5m\ndata: {source: embedded}\nhyperparameters: {gbm: {tres: 3}}\n").getMessage()
                 .contains("field 'hyperparameters.gbm.tres' is unknown"));
+        assertTrue(bad("tf: 5m\ndata: {source: embedded}\nhyperparameters: {gates: {min_train_rows: 0}}\n").getMessage()
+                .contains("field 'hyperparameters': gates.min_train_rows must be >= 1"));
         assertTrue(bad("tf: 5m\ndata: {source: embedded}\nwalk_forward: {train_bars: 500}\n").getMessage()
                 .contains("field 'walk_forward.refit_every_bars' is missing"));
         assertTrue(bad("tf: 5m\ndata: {source: embedded}\nwalk_forward: {window: sliding, train_bars: 500, refit_every_bars: 50}\n")
