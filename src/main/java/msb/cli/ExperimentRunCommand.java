@@ -42,7 +42,7 @@ public final class ExperimentRunCommand implements Callable<Integer> {
     public Integer call() {
         Experiment e = ExperimentFile.read(file);
         RunOutcome r = new ExperimentRunner(Cli.workspace(spec), Clock.systemUTC(), System.err)
-                .run(e, new ExperimentRunner.Options(walkForward, quiet), "msb experiment run "
+                .run(e, new ExperimentRunner.Options(walkForward, quiet), "msb "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
