@@ -57,6 +57,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new DecideCommand());
         cl.addSubcommand(new StatusCommand());
         cl.addSubcommand(new MonitorCommand());
+        cl.addSubcommand(new RunLiveCommand());
         cl.addSubcommand(new DataCommand());
         return cl;
     }
