@@ -12,6 +12,7 @@ import msb.bench.SyntheticBars;
 import msb.core.Timeframe;
 import msb.core.Workspace;
 import msb.data.Bars;
+import msb.data.CohortSeries;
 import msb.data.FundingSeries;
 import msb.data.Resampler;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,28 @@ class FundingAndEmbeddedTest {
         assertEquals(1, m.source().files().size());
         assertEquals(d.rows(), DatasetBuilder.loadOrBuild(ws, "BTC", Timeframe.M5, DatasetBuilder.Options.DEFAULT,
                 new PrintStream(new ByteArrayOutputStream())).rows());
+    }
+
+    @Test
+    void cohortSignalsAddThreeColumnsFromTheLatestRowAtOrBeforeTheBar() {
+        Bars hours = Resampler.resample(SyntheticBars.minutes(200 * 60, 1), 3600).bars();
+        int n = 400;
+        long[] ts = new long[n];
+        double[] top = new double[n], bot = new double[n], mood = new double[n];
+        for (int i = 0; i < n; i++) {
+            ts[i] = hours.firstTs() - 3600 + 1800L * i; // every half hour, off the bar grid by nothing or 30 min
+            top[i] = Math.tanh(i / 50.0 - 2);
+            bot[i] = -top[i] / 2;
+        }
+        CohortSeries co = new CohortSeries(ts, top, bot, mood);
+        Dataset d = DatasetBuilder.compute(hours, null, co, Timeframe.H1, "BTC", LabelSpec.DEFAULT, SplitSpec.DEFAULT).dataset();
+        assertEquals(15, d.columns().size());
+        int jt = d.columns().indexOf("S_top"), jb = d.columns().indexOf("S_bot"), jd = d.columns().indexOf("flow_diff");
+        for (int r = 0; r < d.rows(); r++) {
+            int k = (int) ((d.ts()[r] - ts[0]) / 1800);
+            assertEquals(top[k], d.x()[r][jt]);
+            assertEquals(bot[k], d.x()[r][jb]);
+            assertEquals(top[k] - bot[k], d.x()[r][jd]);
+        }
     }
 }
