@@ -134,36 +134,45 @@ public final class MinuteCsv {
             }
         }
 
+        /** Cursor of {@link #number()}: the byte after the last one it consumed. */
+        private int cur;
+
+        /** One pass over the bytes: fields are parsed where they stand, no line pre-scan. */
         void parse() {
             double[] field = new double[5];
-            int pos = from;
-            while (pos < to) {
+            int p = from;
+            while (p < to) {
                 lines++;
-                int end = pos;
-                while (end < to && b[end] != '\n') end++;
-                int stop = end > pos && b[end - 1] == '\r' ? end - 1 : end;
-                if (stop == pos) {
-                    pos = end + 1;
+                if (b[p] == '\n') { // blank line
+                    p++;
                     continue;
                 }
-                int p = pos;
+                if (b[p] == '\r' && (p + 1 == to || b[p + 1] == '\n')) {
+                    p += 2;
+                    continue;
+                }
                 long t = 0;
-                while (p < stop && b[p] != ',') {
-                    int d = b[p] - '0';
-                    if (d < 0 || d > 9) throw new BadRow(lines, "ts is not a whole number of seconds");
+                int q = p;
+                while (q < to) {
+                    int d = b[q] - '0';
+                    if (d < 0 || d > 9) break;
                     t = t * 10 + d;
-                    p++;
+                    q++;
                 }
-                if (p == pos) throw new BadRow(lines, "ts is empty");
+                if (q == p || q - p > 18 || (q < to && b[q] != ',')) throw new BadRow(lines, "ts is not a whole number of seconds");
+                cur = q;
                 for (int k = 0; k < 5; k++) {
-                    if (p >= stop || b[p] != ',') throw new BadRow(lines, "expected 6 columns");
-                    int s = ++p;
-                    while (p < stop && b[p] != ',') p++;
-                    field[k] = number(s, p);
+                    if (cur >= to || b[cur] != ',') throw new BadRow(lines, "expected 6 columns");
+                    cur++;
+                    field[k] = number();
                 }
-                if (p != stop) throw new BadRow(lines, "expected 6 columns");
+                if (cur < to && b[cur] == '\r') cur++;
+                if (cur < to && b[cur] != '\n') throw new BadRow(lines, "expected 6 columns");
+                p = cur + 1;
                 int slot = offset + n;
-                if (n > 0 && t <= ts[slot - 1]) throw new BadRow(lines, "ts " + t + " is not after the previous row's " + ts[n - 1]);
+                if (n > 0 && t <= ts[slot - 1]) {
+                    throw new BadRow(lines, "ts " + t + " is not after the previous row's " + ts[slot - 1]);
+                }
                 double o = field[0], h = field[1], l = field[2], c = field[3], v = field[4];
                 if (!(l > 0) || h < l || o < l || o > h || c < l || c > h || !(v >= 0)) {
                     throw new BadRow(lines, "prices must be positive with low <= open, close <= high and volume >= 0");
@@ -176,26 +185,31 @@ public final class MinuteCsv {
                 cols[3][slot] = c;
                 cols[4][slot] = v;
                 n++;
-                pos = end + 1;
             }
         }
 
-        private double number(int from, int to) {
+        /** The number starting at {@code cur}, up to the next ',', CR, LF or the end; moves {@code cur} past it. */
+        private double number() {
+            int start = cur, i = cur;
             long m = 0;
             int digits = 0, frac = -1;
-            for (int i = from; i < to; i++) {
+            boolean plain = true;
+            for (; i < to; i++) {
                 int c = b[i];
-                if (c == '.' && frac < 0) {
-                    frac = 0;
-                } else if (c >= '0' && c <= '9') {
+                if (c >= '0' && c <= '9') {
                     m = m * 10 + (c - '0');
                     digits++;
                     if (frac >= 0) frac++;
+                } else if (c == '.' && frac < 0) {
+                    frac = 0;
+                } else if (c == ',' || c == '\n' || c == '\r') {
+                    break;
                 } else {
-                    return slow(from, to);
+                    plain = false;
                 }
             }
-            if (digits == 0 || digits > 15 || frac == 0) return slow(from, to);
+            cur = i;
+            if (!plain || digits == 0 || digits > 15 || frac == 0) return slow(start, i);
             return frac < 0 ? (double) m : m / POW10[frac];
         }
 
