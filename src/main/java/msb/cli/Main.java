@@ -52,10 +52,10 @@ public final class Main implements Runnable {
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.addSubcommand(new DecideCommand());
         cl.addSubcommand(new DataCommand());
         cl.addSubcommand(new DatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
-        cl.addSubcommand(new DecideCommand());
         return cl;
     }
 
