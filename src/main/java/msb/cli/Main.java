@@ -53,6 +53,9 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.addSubcommand(new DataCommand());
+        cl.addSubcommand(new DatasetCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
+        cl.addSubcommand(new DecideCommand());
         return cl;
     }
 

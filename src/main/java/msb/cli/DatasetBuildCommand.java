@@ -1,0 +1,105 @@
+package msb.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import msb.core.Timeframe;
+import msb.core.UserInputException;
+import msb.core.Workspace;
+import msb.dataset.DatasetBuilder;
+import msb.dataset.LabelSpec;
+import msb.dataset.SplitSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code msb dataset build --tf 5m|1h|12h|24h|all}. */
+@Command(name = "build", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {"Resample the finest stored bars to the timeframe, compute the features, cut tri-class labels,",
+                "assign chronological train/val/test splits with purge and embargo, and write dataset.bin,",
+                "bars.bin and manifest.json under datasets/<SYMBOL>/<tf>/. Same input -> same bytes.",
+                "A single timeframe finer than the stored bars exits 2; 'all' builds what the data allows",
+                "and lists the rest with the reason (exit 2 only when none could be built)."})
+public final class DatasetBuildCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h, 24h or all")
+    String tf;
+
+    @Option(names = "--symbol", defaultValue = "BTC", description = "Market symbol (default: ${DEFAULT-VALUE})")
+    String symbol;
+
+    @Option(names = "--source", paramLabel = "NAME", description = "Stored source to build from (default: the finest)")
+    String source;
+
+    @Option(names = "--horizon-bars", defaultValue = "1", description = "Label horizon h in bars (default: ${DEFAULT-VALUE})")
+    int horizonBars;
+
+    @Option(names = "--label", defaultValue = "adaptive", description = "fixed or adaptive (default: ${DEFAULT-VALUE})")
+    String labelKind;
+
+    @Option(names = "--threshold-bps", defaultValue = "10", description = "Fixed label threshold in bps (default: ${DEFAULT-VALUE})")
+    double thresholdBps;
+
+    @Option(names = "--k", defaultValue = "0.5", description = "Adaptive threshold in sigmas (default: ${DEFAULT-VALUE})")
+    double k;
+
+    @Option(names = "--vol-window-bars", defaultValue = "50", description = "Adaptive sigma window in bars (default: ${DEFAULT-VALUE})")
+    int volWindowBars;
+
+    @Option(names = "--embargo-bars", defaultValue = "12", description = "Embargo after each purge in bars (default: ${DEFAULT-VALUE})")
+    int embargoBars;
+
+    @Override
+    public Integer call() {
+        DatasetBuilder.Options options = options();
+        Workspace ws = Cli.workspace(spec);
+        PrintStream err = System.err;
+        var out = spec.commandLine().getOut();
+        if (tf.trim().equalsIgnoreCase("all")) {
+            DatasetBuilder.AllResult all = DatasetBuilder.buildAll(ws, symbol, options, err);
+            for (DatasetBuilder.Result r : all.built()) {
+                out.println("built " + r.tf().label() + ": " + r.manifest().rows() + " rows -> " + r.dir());
+            }
+            for (Map.Entry<Timeframe, String> e : all.skipped().entrySet()) {
+                out.println("skipped " + e.getKey().label() + ": " + e.getValue());
+            }
+            out.flush();
+            if (all.built().isEmpty()) {
+                throw new UserInputException("no timeframe could be built from the stored bars of " + symbol
+                        + "; import finer bars (msb data import --in FILE)");
+            }
+            return 0;
+        }
+        DatasetBuilder.Result r = DatasetBuilder.build(ws, symbol, Options.timeframe(tf), options, err);
+        out.println("built " + r.tf().label() + ": " + r.manifest().rows() + " rows -> " + r.dir());
+        out.flush();
+        return 0;
+    }
+
+    DatasetBuilder.Options options() {
+        try {
+            LabelSpec.Kind kind = LabelSpec.Kind.valueOf(labelKind.trim().toUpperCase());
+            return new DatasetBuilder.Options(new LabelSpec(horizonBars, kind, thresholdBps, k, volWindowBars),
+                    new SplitSpec(SplitSpec.DEFAULT.trainFrac(), SplitSpec.DEFAULT.valFrac(), SplitSpec.DEFAULT.testFrac(),
+                            embargoBars), source);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("bad option: " + e.getMessage() + " (see msb dataset build --help)", e);
+        }
+    }
+
+    /** Parsing shared by the dataset commands. */
+    static final class Options {
+        private Options() {}
+
+        static Timeframe timeframe(String text) {
+            try {
+                return Timeframe.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--tf: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package msb.dataset;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import msb.core.UserInputException;
+import msb.core.Workspace;
+import msb.data.EmbeddedData;
+import msb.data.FundingSeries;
+import msb.data.RawStore;
+import msb.data.SourceInfo;
+
+/**
+ * Finds the stored series a dataset is built from: the source named by {@code --source}, else the finest
+ * stored one ({@link RawStore#finest}), else, when nothing is stored for the symbol, the embedded default
+ * data (said on stderr). Funding comes from the raw store when one was imported.
+ */
+final class RawSources {
+    private RawSources() {}
+
+    static SourceData resolve(Workspace ws, String symbol, String sourceNameOrNull, PrintStream err) {
+        Optional<SourceInfo> info;
+        if (sourceNameOrNull != null) {
+            if (sourceNameOrNull.equals(EmbeddedData.SOURCE_NAME)) return embedded(err);
+            info = RawStore.source(ws, symbol, sourceNameOrNull);
+            if (info.isEmpty()) {
+                RawStore.load(ws, symbol, sourceNameOrNull); // throws naming the stored sources
+                throw new UserInputException("--source " + sourceNameOrNull + ": no such source for " + symbol);
+            }
+        } else {
+            info = RawStore.finest(ws, symbol);
+            if (info.isEmpty()) return embedded(err);
+            if (RawStore.sources(ws, symbol).size() > 1) {
+                err.println("msb: using source " + info.get().source() + " (" + info.get().intervalLabel()
+                        + ", the finest stored bars of " + symbol + "; --source NAME picks another)");
+            }
+        }
+        SourceInfo s = info.get();
+        Map<String, String> files = new TreeMap<>();
+        files.put(s.source() + ".bars", s.barsSha256());
+        if (s.inputSha256() != null && !s.inputSha256().isEmpty()) files.put(s.inputFile(), s.inputSha256());
+        FundingSeries funding = RawStore.funding(ws, symbol).orElse(null);
+        return new SourceData(s.source(), RawStore.load(ws, symbol, s.source()), funding, null, files);
+    }
+
+    private static SourceData embedded(PrintStream err) {
+        err.println("msb: nothing imported for this symbol; using the embedded default data (" + EmbeddedData.description() + ")");
+        return new SourceData(EmbeddedData.SOURCE_NAME, EmbeddedData.bitstamp5m(), null, null,
+                Map.of(EmbeddedData.ARTIFACT + "!/" + EmbeddedData.RESOURCE, EmbeddedData.sha256()));
+    }
+}

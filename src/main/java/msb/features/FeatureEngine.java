@@ -1,0 +1,83 @@
+package msb.features;
+
+import java.util.List;
+import msb.data.Bars;
+import msb.data.FundingSeries;
+
+/**
+ * Computes the rows of a {@link FeatureSchema} one closed bar at a time. This incremental path is the only
+ * implementation: batch computation ({@link #compute}) runs the same {@link #update} over a series, so the
+ * live runner and the dataset builder cannot disagree.
+ */
+public final class FeatureEngine {
+    private final FeatureSchema schema;
+    private final Feature[] features;
+    private final FeatureContext ctx = new FeatureContext();
+
+    public FeatureEngine(FeatureSchema schema) {
+        this.schema = schema;
+        this.features = schema.features().toArray(Feature[]::new);
+    }
+
+    public FeatureSchema schema() { return schema; }
+
+    /** Bars taken so far. */
+    public long barsSeen() { return ctx.index() + 1; }
+
+    /**
+     * Takes the next closed bar and returns its feature row in schema column order, or null while the
+     * engine is warming up (the first {@code schema.warmupBars()} bars).
+     *
+     * @throws IllegalArgumentException if the bar is not after the previous one, or lacks an input the
+     *                                  schema needs (funding or cohort signals NaN)
+     */
+    public double[] update(FeatureInput in) {
+        if (schema.hasFunding() && Double.isNaN(in.fundingPerHour())) {
+            throw new IllegalArgumentException("bar ts=" + in.ts() + ": fundingPerHour is NaN but the schema "
+                    + "includes funding features; supply the funding rate or use a schema without funding");
+        }
+        if (schema.hasCohorts() && (Double.isNaN(in.sTop()) || Double.isNaN(in.sBot()))) {
+            throw new IllegalArgumentException("bar ts=" + in.ts() + ": cohort signal is NaN but the schema "
+                    + "includes cohort features; supply S_top/S_bot or use a schema without cohorts");
+        }
+        ctx.advance(in);
+        if (ctx.index() < schema.warmupBars()) return null;
+        double[] row = new double[features.length];
+        for (int j = 0; j < features.length; j++) row[j] = features[j].value(ctx);
+        return row;
+    }
+
+    /**
+     * The features of every bar of a series: {@code rows()[i]} belongs to bar i (null inside the warm-up).
+     * Funding and cohort values are the latest known at each bar's close.
+     */
+    public static FeatureMatrix compute(Bars bars, FundingSeries fundingOrNull, CohortSeries cohortsOrNull,
+                                        FeatureSchema schema) {
+        if (schema.hasFunding() && fundingOrNull == null) {
+            throw new IllegalArgumentException("the schema includes funding features but no funding series was given");
+        }
+        if (schema.hasCohorts() && cohortsOrNull == null) {
+            throw new IllegalArgumentException("the schema includes cohort features but no cohort series was given");
+        }
+        FeatureEngine engine = new FeatureEngine(schema);
+        int n = bars.size();
+        long[] ts = bars.ts();
+        double[] o = bars.open(), h = bars.high(), l = bars.low(), c = bars.close(), v = bars.volume();
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double funding = schema.hasFunding() ? fundingOrNull.rateAt(ts[i]) : Double.NaN;
+            double sTop = schema.hasCohorts() ? cohortsOrNull.sTopAt(ts[i]) : Double.NaN;
+            double sBot = schema.hasCohorts() ? cohortsOrNull.sBotAt(ts[i]) : Double.NaN;
+            rows[i] = engine.update(new FeatureInput(ts[i], o[i], h[i], l[i], c[i], v[i], funding, sTop, sBot));
+        }
+        return new FeatureMatrix(schema, ts, rows);
+    }
+
+    /** Convenience for price/volume-only sources. */
+    public static FeatureMatrix compute(Bars bars) {
+        return compute(bars, null, null, FeatureSchema.of(false, false));
+    }
+
+    /** The names of the features, in column order. */
+    public List<String> columns() { return schema.columns(); }
+}

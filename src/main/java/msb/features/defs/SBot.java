@@ -1,0 +1,17 @@
+package msb.features.defs;
+
+import msb.features.Feature;
+import msb.features.FeatureContext;
+
+/** S_bot = flow signal of the unprofitable trader cohort (SPEC section 6), as given by the cohort input. */
+public final class SBot implements Feature {
+    @Override public String name() { return "S_bot"; }
+    @Override public int version() { return 1; }
+    @Override public int warmupBars() { return 0; }
+    @Override public Input input() { return Input.COHORTS; }
+
+    @Override
+    public double value(FeatureContext ctx) {
+        return ctx.bar().sBot();
+    }
+}
