@@ -10,7 +10,7 @@ import msb.core.UserInputException;
 import msb.core.Workspace;
 import msb.core.Hashing;
 import msb.data.BarImporter;
-import msb.data.CohortSeries;
+import msb.data.CohortSignals;
 import msb.data.CohortStore;
 import msb.data.FundingImporter;
 import msb.data.FundingInfo;
@@ -131,7 +131,7 @@ public final class DataImportCommand implements Callable<Integer> {
 
     private int importCohorts(Workspace ws) {
         byte[] bytes = readAll(input.cohorts);
-        CohortSeries series = CohortStore.read(input.cohorts.toString(), bytes);
+        CohortSignals series = CohortStore.read(input.cohorts.toString(), bytes);
         CohortStore.Info info = CohortStore.store(ws, symbol, series, input.cohorts.getFileName().toString(), Hashing.sha256(bytes));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -55,6 +55,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new DataCommand());
         cl.addSubcommand(new DatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
         cl.addSubcommand(new DecideCommand());
         return cl;
     }
