@@ -10,7 +10,7 @@ import msb.core.UserInputException;
 import msb.core.Workspace;
 import msb.core.Hashing;
 import msb.data.BarImporter;
-import msb.data.CohortSeries;
+import msb.data.CohortSignals;
 import msb.data.CohortStore;
 import msb.data.FundingImporter;
 import msb.data.FundingInfo;
@@ -63,8 +63,8 @@ public final class DataImportCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "NAME", description = "Source name (default: the input file's base name).")
     String source;
 
-    @Option(names = "--ts-is", paramLabel = "open|close", defaultValue = "open",
-            description = "Generic CSV: whether times are bar open (default) or close times.")
+    @Option(names = "--ts-is", paramLabel = "open|close",
+            description = "Generic CSV only: whether times are bar open (the default) or close times.")
     String tsIs;
 
     @Option(names = "--interval", paramLabel = "INTERVAL",
@@ -90,13 +90,17 @@ public final class DataImportCommand implements Callable<Integer> {
     }
 
     private int importBars(Workspace ws) {
-        boolean tsIsOpen = switch (tsIs.trim().toLowerCase()) {
+        boolean tsIsOpen = switch (tsIs == null ? "open" : tsIs.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "open" -> true;
             case "close" -> false;
             default -> throw new UserInputException("--ts-is '" + tsIs + "': use open or close");
         };
         long intervalSec = interval == null ? 0 : Intervals.parseSeconds(interval, "--interval");
         BarImporter.Result r = BarImporter.read(input.in, new BarImporter.Options(ImportFormat.parse(format), tsIsOpen, intervalSec));
+        if (tsIs != null && r.format() != ImportFormat.CSV) {
+            throw new UserInputException("--ts-is applies to generic CSV only; " + input.in + " is " + r.format().cliName()
+                    + ", whose times are defined by the format: drop --ts-is");
+        }
         String name = source != null ? source : RawStore.sourceNameOf(input.in);
         String file = input.in.getFileName().toString();
         Map<String, Object> doc = new TreeMap<>();
@@ -131,7 +135,7 @@ public final class DataImportCommand implements Callable<Integer> {
 
     private int importCohorts(Workspace ws) {
         byte[] bytes = readAll(input.cohorts);
-        CohortSeries series = CohortStore.read(input.cohorts.toString(), bytes);
+        CohortSignals series = CohortStore.read(input.cohorts.toString(), bytes);
         CohortStore.Info info = CohortStore.store(ws, symbol, series, input.cohorts.getFileName().toString(), Hashing.sha256(bytes));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

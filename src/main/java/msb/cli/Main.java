@@ -57,6 +57,8 @@ public final class Main implements Runnable {
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
+        cl.addSubcommand(new DecideCommand());
         return cl;
     }
 

@@ -27,7 +27,7 @@ public final class CohortStore {
     static Path dir(Workspace ws, String symbol) { return ws.rawDir(symbol).resolve("cohorts"); }
 
     /** Validates a cohort CSV; refusals name the file, line, field and fix. */
-    public static CohortSeries read(String name, byte[] bytes) {
+    public static CohortSignals read(String name, byte[] bytes) {
         InputText in = InputText.of(name, bytes);
         InputText.Lines lines = in.lines();
         CsvBarParser.Fields f = new CsvBarParser.Fields();
@@ -68,11 +68,11 @@ public final class CohortStore {
             n++;
         }
         if (n == 0) throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
-        return new CohortSeries(Arrays.copyOf(ts, n), Arrays.copyOf(cols[0], n), Arrays.copyOf(cols[1], n),
+        return new CohortSignals(Arrays.copyOf(ts, n), Arrays.copyOf(cols[0], n), Arrays.copyOf(cols[1], n),
                 Arrays.copyOf(cols[2], n));
     }
 
-    public static Info store(Workspace ws, String symbol, CohortSeries s, String inputFile, String inputSha256) {
+    public static Info store(Workspace ws, String symbol, CohortSignals s, String inputFile, String inputSha256) {
         Path dir = dir(ws, symbol);
         StringBuilder sb = new StringBuilder(s.size() * 64).append("ts,S_top,S_bot,mood\n");
         for (int i = 0; i < s.size(); i++) {
@@ -86,7 +86,7 @@ public final class CohortStore {
         return info;
     }
 
-    public static Optional<CohortSeries> load(Workspace ws, String symbol) {
+    public static Optional<CohortSignals> load(Workspace ws, String symbol) {
         Path file = dir(ws, symbol).resolve("cohorts.csv");
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {

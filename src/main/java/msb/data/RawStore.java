@@ -139,7 +139,7 @@ public final class RawStore {
     }
 
     /** The imported cohort signals (ts, S_top, S_bot, mood), or empty: then cohort features are absent. */
-    public static Optional<CohortSeries> cohorts(Workspace ws, String symbol) {
+    public static Optional<CohortSignals> cohorts(Workspace ws, String symbol) {
         return CohortStore.load(ws, symbol);
     }
 

@@ -18,13 +18,15 @@ class CohortImportTest {
         Path home = tmp.resolve("home");
         CliRun r = CliRun.run(home, "data", "import", "--cohorts", file.toString());
         assertEquals(0, r.code(), r.err());
-        CohortSeries c = RawStore.cohorts(Workspace.at(home), "BTC").orElseThrow();
+        CohortSignals c = RawStore.cohorts(Workspace.at(home), "BTC").orElseThrow();
         assertArrayEquals(new long[]{1700000300, 1700000600}, c.ts());
         assertArrayEquals(new double[]{0.5, -1}, c.sTop());
         assertArrayEquals(new double[]{-0.25, 1}, c.sBot());
         assertArrayEquals(new double[]{0, 0.125}, c.mood());
         assertEquals(1, c.indexOf(1700000600));
         assertEquals(-1, c.indexOf(1700000400));
+        assertEquals(0, c.indexAt(1700000400));
+        assertEquals(-1, c.indexAt(1700000299));
         assertTrue(RawStore.cohorts(Workspace.at(home), "ETH").isEmpty());
     }
 

@@ -3,17 +3,18 @@ package msb.data;
 import java.util.Arrays;
 
 /**
- * Cohort flow signals per bar (SPEC section 6), stamped like bars at the bar's close (unix seconds):
+ * Cohort flow signals as imported (named apart from msb.features.CohortSeries, which the feature code
+ * builds from these columns): per bar (SPEC section 6), stamped like bars at the bar's close (unix seconds):
  * {@code sTop} (profitable cohort), {@code sBot} (unprofitable cohort) and {@code mood} (all public
  * trades), each in [-1, 1] (tanh of a smoothed flow). Times strictly increase. Arrays are owned here.
  */
-public final class CohortSeries {
+public final class CohortSignals {
     private final long[] ts;
     private final double[] sTop;
     private final double[] sBot;
     private final double[] mood;
 
-    public CohortSeries(long[] ts, double[] sTop, double[] sBot, double[] mood) {
+    public CohortSignals(long[] ts, double[] sTop, double[] sBot, double[] mood) {
         int n = ts.length;
         if (sTop.length != n || sBot.length != n || mood.length != n) throw new IllegalArgumentException("column lengths differ");
         for (int i = 1; i < n; i++) {
@@ -31,9 +32,15 @@ public final class CohortSeries {
     public double[] sBot() { return sBot; }
     public double[] mood() { return mood; }
 
-    /** The row stamped exactly at {@code tsSec}, or -1: a bar without a cohort row has no cohort value. */
+    /** The row stamped exactly at {@code tsSec}, or -1. */
     public int indexOf(long tsSec) {
         int k = Arrays.binarySearch(ts, tsSec);
         return k >= 0 ? k : -1;
+    }
+
+    /** The latest row stamped at or before {@code tsSec} (never a later one), or -1. */
+    public int indexAt(long tsSec) {
+        int k = Arrays.binarySearch(ts, tsSec);
+        return k >= 0 ? k : -k - 2;
     }
 }
