@@ -53,12 +53,11 @@ public final class Main implements Runnable {
         cl.addSubcommand(new DataCommand());
         cl.addSubcommand(new DatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
-        cl.addSubcommand(new DecideCommand());
         return cl;
     }
 
