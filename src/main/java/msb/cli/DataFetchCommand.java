@@ -75,7 +75,7 @@ public final class DataFetchCommand implements Callable<Integer> {
         HyperliquidClient client = HyperliquidClient.create(base);
         long endMs = client.clock().millis();
         long startMs = endMs - days * 86_400_000L;
-        System.err.printf("msb: fetching %s %s candles and funding from %s ...%n", symbol, timeframe.label(), base);
+        spec.commandLine().getErr().printf("msb: fetching %s %s candles and funding from %s ...%n", symbol, timeframe.label(), base);
         Bars bars = client.candlesSince(symbol, timeframe, startMs, endMs);
         if (bars.size() == 0) {
             throw new UserInputException(base + " returned no closed " + timeframe.label() + " candles for " + symbol

@@ -49,16 +49,18 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(new DecideCommand());
+        cl.addSubcommand(new DataCommand());
+        cl.addSubcommand(new DatasetCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
+        cl.addSubcommand(new RunLiveCommand());
+        cl.addSubcommand(new StatusCommand());
+        cl.addSubcommand(new MonitorCommand());
+        // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.addSubcommand(new DatasetCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
-        cl.addSubcommand(new DecideCommand());
-        cl.addSubcommand(new StatusCommand());
-        cl.addSubcommand(new MonitorCommand());
-        cl.addSubcommand(new RunLiveCommand());
-        cl.addSubcommand(new DataCommand());
         return cl;
     }
 

@@ -1,66 +1,64 @@
 package msb.dataset;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import msb.core.Hashing;
+import java.util.Optional;
+import java.util.TreeMap;
 import msb.core.UserInputException;
 import msb.core.Workspace;
-import msb.data.BarFile;
-import msb.data.Bars;
+import msb.data.CohortSignals;
+import msb.data.CohortStore;
+import msb.data.EmbeddedData;
+import msb.data.FundingStore;
+import msb.data.FundingSeries;
+import msb.data.RawStore;
+import msb.data.SourceInfo;
 
 /**
- * Finds the stored series a dataset is built from: the source named by {@code --source}, else the one with
- * the finest bars. The one place that knows the raw store's layout on the dataset side.
+ * Finds the stored series a dataset is built from: the source named by {@code --source}, else the finest
+ * stored one ({@link RawStore#finest}), else, when nothing is stored for the symbol, the embedded default
+ * data (said on stderr). Funding comes from the raw store when one was imported.
  */
 final class RawSources {
-    static final String BARS_EXT = ".bars";
-
     private RawSources() {}
 
     static SourceData resolve(Workspace ws, String symbol, String sourceNameOrNull, PrintStream err) {
-        Path dir = ws.rawDir(symbol);
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.getFileName().toString().endsWith(BARS_EXT)).sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not list " + dir + ": " + e.getMessage(), e);
-            }
-        }
-        if (files.isEmpty()) {
-            throw new UserInputException("no bars stored for " + symbol + " under " + dir
-                    + "; import some first: msb data import --in FILE --symbol " + symbol);
-        }
+        Optional<SourceInfo> info;
         if (sourceNameOrNull != null) {
-            Path p = dir.resolve(sourceNameOrNull + BARS_EXT);
-            if (!files.contains(p)) {
-                throw new UserInputException("--source " + sourceNameOrNull + ": no such source for " + symbol + " (stored: "
-                        + String.join(", ", files.stream().map(RawSources::name).toList()) + ")");
+            if (sourceNameOrNull.equals(EmbeddedData.SOURCE_NAME)) return embedded(err);
+            info = RawStore.source(ws, symbol, sourceNameOrNull);
+            if (info.isEmpty()) {
+                RawStore.load(ws, symbol, sourceNameOrNull); // throws naming the stored sources
+                throw new UserInputException("--source " + sourceNameOrNull + ": no such source for " + symbol);
             }
-            return load(p);
+        } else {
+            info = RawStore.finest(ws, symbol);
+            if (info.isEmpty()) return embedded(err);
+            if (RawStore.sources(ws, symbol).size() > 1) {
+                err.println("msb: using source " + info.get().source() + " (" + info.get().intervalLabel()
+                        + ", the finest stored bars of " + symbol + "; --source NAME picks another)");
+            }
         }
-        SourceData finest = files.stream().map(RawSources::load)
-                .min(Comparator.comparingLong((SourceData s) -> s.bars().intervalSec()).thenComparing(SourceData::name))
-                .orElseThrow();
-        if (files.size() > 1) err.println("msb: using source " + finest.name() + " (the finest stored bars; --source picks another)");
-        return finest;
+        SourceInfo s = info.get();
+        Map<String, String> files = new TreeMap<>();
+        files.put(s.source() + ".bars", s.barsSha256());
+        if (s.inputSha256() != null && !s.inputSha256().isEmpty()) files.put(s.inputFile(), s.inputSha256());
+        FundingSeries funding = RawStore.funding(ws, symbol).orElse(null);
+        CohortSignals cohorts = RawStore.cohorts(ws, symbol).orElse(null);
+        // the optional inputs' files too: whether they were used is in the manifest's absent_inputs
+        if (funding != null) {
+            FundingStore.sources(ws, symbol).stream().filter(fi -> fi.rows() == funding.size())
+                    .forEach(fi -> files.put("funding/" + fi.inputFile(), fi.inputSha256()));
+        }
+        if (cohorts != null) {
+            CohortStore.info(ws, symbol).ifPresent(ci -> files.put("cohorts/" + ci.inputFile(), ci.inputSha256()));
+        }
+        return new SourceData(s.source(), RawStore.load(ws, symbol, s.source()), funding, cohorts, files);
     }
 
-    private static String name(Path p) {
-        String f = p.getFileName().toString();
-        return f.substring(0, f.length() - BARS_EXT.length());
-    }
-
-    private static SourceData load(Path p) {
-        Bars bars = BarFile.read(p);
-        return new SourceData(name(p), bars, null, null, Map.of(p.getFileName().toString(), Hashing.sha256(p)));
+    private static SourceData embedded(PrintStream err) {
+        err.println("msb: nothing imported for this symbol; using the embedded default data (" + EmbeddedData.description() + ")");
+        return new SourceData(EmbeddedData.SOURCE_NAME, EmbeddedData.bitstamp5m(), null, null,
+                Map.of(EmbeddedData.ARTIFACT + "!/" + EmbeddedData.RESOURCE, EmbeddedData.sha256()));
     }
 }

@@ -7,7 +7,9 @@ import msb.model.Probs;
  * Everything the strategy sees when a bar closes.
  *
  * @param bar            the closed bar (ts = close time)
- * @param meta           the stack's calibrated probabilities for this bar
+ * @param meta           the stack's calibrated probabilities for this bar; null when the model has none for it
+ *                       (feature warm-up or a feed gap): pending orders still fill, funding, exits and the daily
+ *                       stop still run, but no new decision is made ("no_signal")
  * @param bma            the BMA arm's probabilities, null when the artifact has none
  * @param sTop           pros' cohort signal, NaN when there is no cohort data
  * @param sBot           amateurs' cohort signal, NaN when absent
@@ -22,7 +24,7 @@ import msb.model.Probs;
 public record BarContext(Bar bar, Probs meta, Probs bma, double sTop, double sBot, double mood, double fundingPerHour,
                          double spreadBps, long receivedAtSec, double liveMidPrice, boolean ordersAllowed) {
     public BarContext {
-        if (bar == null || meta == null) throw new IllegalArgumentException("bar and the stack's probabilities are required");
+        if (bar == null) throw new IllegalArgumentException("the bar is required");
         if (!Double.isFinite(mood)) throw new IllegalArgumentException("mood must be finite (0 when absent), got " + mood);
         if (!Double.isNaN(liveMidPrice) && !(liveMidPrice > 0)) {
             throw new IllegalArgumentException("live mid must be > 0 or NaN, got " + liveMidPrice);

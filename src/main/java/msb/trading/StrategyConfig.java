@@ -18,6 +18,7 @@ import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.decision.BanditConfig;
 import msb.decision.GateConfig;
+import msb.model.SignalThresholds;
 
 /**
  * Every setting of the strategy: decision mode and thresholds, exits, sizing, guards, paper costs, alerts.
@@ -44,14 +45,10 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
 
     /**
      * The live S_MIN of a timeframe: the |s_model| a model needs before the decision logic acts. The
-     * directional-balance gate and evaluate's predicted shares use the same value.
+     * directional-balance gate and evaluate's predicted shares use the same value: it is defined once, in
+     * {@link SignalThresholds} (model sits below trading).
      */
-    public static double liveSMin(Timeframe tf) {
-        return switch (tf) {
-            case M5 -> 0.08;
-            case H1, H12, H24 -> 0.10;
-        };
-    }
+    public static double liveSMin(Timeframe tf) { return SignalThresholds.sMin(tf); }
 
     public static StrategyConfig defaults(Timeframe tf) {
         double sMin = liveSMin(tf);
@@ -80,7 +77,7 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
                 new BanditConfig(0.30, 0.55, sMin, 0.05, 1.0, typicalMoveBps, 42L),
                 new ExitConfig(maxHoldingBars, 4 * typicalMoveBps, 8 * typicalMoveBps, 0.10, false),
                 new SizingConfig(10_000, 1.0, 0.50, 0.10, 50),
-                new GuardConfig(10.0, 1.0, 0.10, cooldownBars, dailyLossStopFrac, 2, 2),
+                new GuardConfig(10.0, 1.0, 0.05, cooldownBars, dailyLossStopFrac, 2, 2),
                 new PaperConfig(10_000, 4.5, 1.0, 0.0, 10.0),
                 new AlertConfig(50, 200, 0.20));
     }

@@ -28,6 +28,8 @@ public final class TradingEngine {
     static final Set<String> GATE_REFUSALS = Set.of(DecisionGate.BELOW_MIN, DecisionGate.MODEL_ONLY_REJECTED,
             DecisionGate.NO_CONSENSUS, DecisionGate.LOW_CONF);
     public static final String NO_ELIGIBLE_ARM = "no_eligible_arm";
+    /** Mode of a bar without model probabilities: nothing is decided, exits and the daily stop still run. */
+    public static final String NO_SIGNAL = "no_signal";
 
     private final Timeframe tf;
     private final StrategyConfig cfg;
@@ -146,7 +148,7 @@ public final class TradingEngine {
         vol.add(bar.close());
         lastClose = bar.close();
         double equity = book.equityUsd(bar.close());
-        rewardArm(ts, equity);
+        rewardArm(ts, equity, bar.open());
 
         boolean stopNow = false;
         if (!halted && dayStartEquityUsd - equity >= cfg.guards().dailyLossStopFrac() * dayStartEquityUsd) {
@@ -195,6 +197,7 @@ public final class TradingEngine {
 
     /** The decision of the configured mode, with the gate's refusals counted against the wanted direction. */
     private Choice decide(BarContext ctx, long ts) {
+        if (ctx.meta() == null) return new Choice(0, 0.0, NO_SIGNAL, null, Double.NaN);
         double sModel = ctx.meta().sModel();
         if (cfg.mode() == StrategyConfig.Mode.GATE) {
             GateDecision g = DecisionGate.decide(cfg.gate(), ctx.mood(), sModel);
@@ -256,8 +259,12 @@ public final class TradingEngine {
         Guards.Verdict v = guards.check(in);
         if (v == null && !ctx.ordersAllowed()) v = new Guards.Verdict("shadow", "shadow mode: " + reason + " not sent");
         if (v != null) {
-            countBlock(v.guard(), side);
-            emit(new EngineEvent.GuardBlock(ts, v.guard(), side, v.detail()));
+            // A refused re-size of a position already held in the decided direction is a hold, not a blocked
+            // direction: the Decision event records it, the funnel does not count it.
+            if (!reason.equals("scale")) {
+                countBlock(v.guard(), side);
+                emit(new EngineEvent.GuardBlock(ts, v.guard(), side, v.detail()));
+            }
             return v.guard();
         }
         submit(new EngineState.PendingOrder(ts, delta, false, reason), side, Math.abs(delta), plan, ctx);
@@ -288,14 +295,17 @@ public final class TradingEngine {
         }
     }
 
-    /** Reward = net PnL (bps of the position's notional) over the bar after the arm's decision. */
-    private void rewardArm(long ts, double equity) {
+    /**
+     * Reward = net PnL over the bar after the arm's decision (fill costs, price move, funding), in bps of the
+     * position's notional at that bar's open.
+     */
+    private void rewardArm(long ts, double equity, double open) {
         EngineState.PendingReward r = pendingReward;
         pendingReward = null;
         if (r == null) return;
         double qty = book.positionQty();
         if (qty == 0 || (int) Math.signum(qty) != r.dir()) return;
-        double rewardBps = (equity - r.equityRefUsd()) / (Math.abs(qty) * lastClose) * 1e4;
+        double rewardBps = (equity - r.equityRefUsd()) / (Math.abs(qty) * open) * 1e4;
         banditState = ThompsonBandit.reward(banditState, r.arm(), rewardBps);
         emit(new EngineEvent.Reward(ts, r.arm(), rewardBps));
     }
