@@ -58,6 +58,7 @@ class TrainingTest {
         assertTrue(bad.failedGates().contains(Gates.DIRECTIONAL_BALANCE), bad.failedGates().toString());
         assertArrayEquals(before, Files.readAllBytes(latest));
         assertTrue(Files.isDirectory(bad.runDir()), "the rejected run is kept");
+        assertEquals(java.util.List.of(good.runDir(), bad.runDir()), ArtifactStore.runs(ws, "BTC", Timeframe.H24));
         try (var a = ArtifactStore.load(bad.runDir())) {
             assertFalse(a.promoted());
             assertEquals(1.0, a.predictor().predict(new double[][]{ds.x()[0]}).up());
@@ -121,6 +122,12 @@ class TrainingTest {
         var e = assertThrows(UserInputException.class, () -> ArtifactStore.load(r.runDir()));
         assertTrue(e.getMessage().contains("logreg.ser"), e.getMessage());
         Files.write(model, orig);
+
+        Path planted = r.runDir().resolve("lstm-0001.params");
+        Files.writeString(planted, "weights");
+        var u = assertThrows(UserInputException.class, () -> ArtifactStore.load(r.runDir()));
+        assertTrue(u.getMessage().contains("lstm-0001.params"), u.getMessage());
+        Files.delete(planted);
 
         Path manifest = r.runDir().resolve(ArtifactManifest.FILE);
         String text = Files.readString(manifest);
