@@ -58,6 +58,7 @@ class TrainingTest {
         assertTrue(bad.failedGates().contains(Gates.DIRECTIONAL_BALANCE), bad.failedGates().toString());
         assertArrayEquals(before, Files.readAllBytes(latest));
         assertTrue(Files.isDirectory(bad.runDir()), "the rejected run is kept");
+        assertEquals(java.util.List.of(good.runDir(), bad.runDir()), ArtifactStore.runs(ws, "BTC", Timeframe.H24));
         try (var a = ArtifactStore.load(bad.runDir())) {
             assertFalse(a.promoted());
             assertEquals(1.0, a.predictor().predict(new double[][]{ds.x()[0]}).up());
@@ -122,6 +123,12 @@ class TrainingTest {
         assertTrue(e.getMessage().contains("logreg.ser"), e.getMessage());
         Files.write(model, orig);
 
+        Path planted = r.runDir().resolve("lstm-0001.params");
+        Files.writeString(planted, "weights");
+        var u = assertThrows(UserInputException.class, () -> ArtifactStore.load(r.runDir()));
+        assertTrue(u.getMessage().contains("lstm-0001.params"), u.getMessage());
+        Files.delete(planted);
+
         Path manifest = r.runDir().resolve(ArtifactManifest.FILE);
         String text = Files.readString(manifest);
         Files.writeString(manifest, text.replace("\"tf\" : \"24h\"", "\"tf\" : \"5m\""));
@@ -137,5 +144,25 @@ class TrainingTest {
             out.writeObject(new java.util.concurrent.atomic.AtomicLong(7));
         }
         assertThrows(UserInputException.class, () -> SmileModel.load(f, 0));
+    }
+
+    @Test
+    void sameSeedGivesTheSamePredictionsAfterSaveAndLoadAndTheBmaIsADifferentOpinion() {
+        var ws = Workspace.at(home);
+        var ds = SyntheticDatasets.make(Timeframe.H24, 1500, 5, 1.0);
+        var a = train(ws, Timeframe.H24, ds, ModelKind.STACK, 3, false, 1_700_000_000);
+        var b = train(ws, Timeframe.H24, ds, ModelKind.STACK, 3, false, 1_700_000_000);
+        assertNotEquals(a.runDir(), b.runDir());
+        int[] test = ds.rowsOf(msb.dataset.Split.TEST);
+        try (var la = ArtifactStore.load(a.runDir()); var lb = ArtifactStore.load(b.runDir())) {
+            Probs[] pa = la.predictRows(ds.x(), test), pb = lb.predictRows(ds.x(), test);
+            assertArrayEquals(pa, pb);
+            Probs[] bma = la.bmaRows(ds.x(), test).orElseThrow();
+            assertFalse(java.util.Arrays.equals(pa, bma), "BMA differs from the stack");
+            int last = test[test.length - 1], hist = la.predictor().historyRows();
+            double[][] recent = java.util.Arrays.copyOfRange(ds.x(), last - hist + 1, last + 1);
+            assertEquals(pa[pa.length - 1], la.predictor().predict(recent), "single-bar form equals the batch form");
+            assertEquals(4, la.manifest().bmaWeights().size());
+        }
     }
 }
