@@ -22,7 +22,7 @@ import msb.data.FundingSeries;
  * 429 and 5xx answers and connection failures are retried with exponential backoff, a bounded number of
  * times. Base URL, clock and sleeper are injected so that tests run against a local stub in no time.
  */
-public final class HyperliquidClient {
+public final class HyperliquidClient implements AutoCloseable {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.hyperliquid.xyz");
     /** The most candles one candleSnapshot answer holds (and roughly all the exchange keeps per interval). */
     public static final int MAX_CANDLES_PER_ANSWER = 5000;
@@ -69,6 +69,10 @@ public final class HyperliquidClient {
     public static HyperliquidClient create(URI baseUrl) { return new HyperliquidClient(Options.defaults(baseUrl)); }
 
     public Clock clock() { return options.clock(); }
+
+    /** Releases the HTTP client's connections and threads. */
+    @Override
+    public void close() { http.close(); }
 
     /** HTTP requests sent so far (retries included). */
     public int requestsMade() { return requests; }
