@@ -57,7 +57,7 @@ public final class HyperliquidClient implements AutoCloseable {
     private final Options options;
     private final URI infoUri;
     private final HttpClient http;
-    private int requests;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     public HyperliquidClient(Options options) {
         this.options = options;
@@ -75,7 +75,7 @@ public final class HyperliquidClient implements AutoCloseable {
     public void close() { http.close(); }
 
     /** HTTP requests sent so far (retries included). */
-    public int requestsMade() { return requests; }
+    public int requestsMade() { return requests.get(); }
 
     /**
      * The CLOSED candles of {@code coin} whose open time lies in {@code [startMs, endMs)}, stamped at their
@@ -173,7 +173,7 @@ public final class HyperliquidClient implements AutoCloseable {
                 }
                 backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
             }
-            requests++;
+            requests.incrementAndGet();
             try {
                 HttpResponse<String> resp = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = resp.statusCode();
