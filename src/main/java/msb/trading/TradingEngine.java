@@ -259,8 +259,12 @@ public final class TradingEngine {
         Guards.Verdict v = guards.check(in);
         if (v == null && !ctx.ordersAllowed()) v = new Guards.Verdict("shadow", "shadow mode: " + reason + " not sent");
         if (v != null) {
-            countBlock(v.guard(), side);
-            emit(new EngineEvent.GuardBlock(ts, v.guard(), side, v.detail()));
+            // A refused re-size of a position already held in the decided direction is a hold, not a blocked
+            // direction: the Decision event records it, the funnel does not count it.
+            if (!reason.equals("scale")) {
+                countBlock(v.guard(), side);
+                emit(new EngineEvent.GuardBlock(ts, v.guard(), side, v.detail()));
+            }
             return v.guard();
         }
         submit(new EngineState.PendingOrder(ts, delta, false, reason), side, Math.abs(delta), plan, ctx);

@@ -241,4 +241,16 @@ class TradingEngineTest {
         assertEquals(new DirCounts(1, 0), e.signals());
         assertEquals(TradingEngine.NO_SIGNAL, Fixture.of(ev, EngineEvent.Decision.class).getLast().mode());
     }
+
+    @Test
+    void holdingInTheDecidedDirectionIsNotCountedAsBlocked() {
+        List<EngineEvent> ev = new ArrayList<>();
+        TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), Fixture.noExits(),
+                new GuardConfig(1e9, 1e9, 0.1, 2, 1.0, 10, 1000), Fixture.noCosts()), ev);
+        for (int i = 1; i <= 10; i++) e.onBar(Fixture.ctx(DAY0 + i * H, 100, 100 + 0.1 * i, 0.5));
+        assertEquals(new DirCounts(1, 0), e.orders());
+        assertTrue(e.blocked().isEmpty(), "re-sizes below the minimum change are holds: " + e.blocked());
+        assertTrue(Fixture.of(ev, EngineEvent.Decision.class).stream()
+                .anyMatch(d -> d.action().equals("scale_blocked_" + Guards.MIN_CHANGE)));
+    }
 }

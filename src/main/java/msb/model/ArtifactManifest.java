@@ -1,0 +1,70 @@
+package msb.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import msb.core.Timeframe;
+
+/**
+ * {@code manifest.json} of a training run: what was fitted on what, with which settings and versions, how
+ * it scored on validation, which gates it passed, and the sha256 of every other file of the run directory.
+ * {@code contentSha256} covers the rest of the manifest, so an edited manifest is refused on load.
+ *
+ * @param fitted  false when a gate refused the run before fitting (no model files then)
+ * @param splits  per split name (train, val, test, purged, embargo): rows and bar-close range, so that callers
+ *                can tell fitted/validated bars from out-of-sample ones
+ */
+public record ArtifactManifest(int formatVersion, String runId, String createdAt, String tf, String symbol,
+                               String model, boolean fitted, boolean promoted, Map<String, GateResult> gates,
+                               int trainRows, int valRows, List<String> columns, String schemaHash,
+                               String datasetSha256, SplitRange datasetRange, Map<String, SplitRange> splits,
+                               JsonNode label, String dataSource, int historyRows, long seed, Map<String, Long> seeds,
+                               Hyperparameters hyperparameters, String imbalance, String calibrationMethod,
+                               Map<String, Object> metrics, Map<String, Double> bmaWeights,
+                               Map<String, String> versions, Map<String, Long> timingsMs, Map<String, String> files,
+                               String contentSha256) {
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE = "manifest.json";
+
+    public ArtifactManifest {
+        if (tf == null || symbol == null || model == null) throw new IllegalArgumentException("manifest needs tf, symbol and model");
+        gates = gates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gates));
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        files = files == null ? Map.of() : Map.copyOf(files);
+    }
+
+    public Timeframe timeframe() { return Timeframe.parse(tf); }
+
+    public ModelKind modelKind() { return ModelKind.parse(model); }
+
+    /** Names of the gates that did not pass, in gate order. */
+    public List<String> failedGates() {
+        List<String> out = new ArrayList<>();
+        gates.forEach((k, v) -> { if (!v.passed()) out.add(k); });
+        return out;
+    }
+
+    /** The split a bar closing at {@code ts} belongs to by range ("train", "val", ...), or "out_of_sample". */
+    public String splitOf(long ts) {
+        for (String s : List.of("train", "val", "purged", "embargo", "test")) {
+            SplitRange r = splits.get(s);
+            if (r != null && r.contains(ts)) return s;
+        }
+        return "out_of_sample";
+    }
+
+    /** True when the bar was used to fit or calibrate this model (TRAIN, VAL or rows between them). */
+    public boolean seenInFitting(long ts) {
+        String s = splitOf(ts);
+        SplitRange val = splits.get("val");
+        return s.equals("train") || s.equals("val") || (!s.equals("test") && val != null && val.rows() > 0 && ts <= val.lastTs());
+    }
+
+    ArtifactManifest withContentSha256(String sha) {
+        return new ArtifactManifest(formatVersion, runId, createdAt, tf, symbol, model, fitted, promoted, gates,
+                trainRows, valRows, columns, schemaHash, datasetSha256, datasetRange, splits, label, dataSource,
+                historyRows, seed, seeds, hyperparameters, imbalance, calibrationMethod, metrics, bmaWeights, versions,
+                timingsMs, files, sha);
+    }
+}

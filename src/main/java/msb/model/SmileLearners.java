@@ -1,0 +1,62 @@
+package msb.model;
+
+import smile.classification.GradientTreeBoost;
+import smile.classification.LogisticRegression;
+import smile.classification.RandomForest;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.IntVector;
+import smile.math.MathEx;
+import smile.model.cart.SplitRule;
+
+/** Static fits of the Smile base learners on given rows (class indices 0/1/2), seeded. */
+public final class SmileLearners {
+    private static final Formula FORMULA = Formula.lhs("y");
+
+    private SmileLearners() {}
+
+    private static DataFrame frame(double[][] x, int[] rows, int[] y) {
+        int p = x[rows[0]].length;
+        double[][] sub = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) sub[i] = x[rows[i]];
+        return DataFrame.of(sub, SmileModel.featureNames(p)).merge(new DataFrame(new IntVector("y", y)));
+    }
+
+    private static void requireAllClasses(int[] y, String learner) {
+        int[] c = Labels.counts(y);
+        for (int k = 0; k < c.length; k++) {
+            if (c[k] == 0) {
+                throw new IllegalArgumentException(learner + ": training rows hold no " + (k - 1)
+                        + " label; every class DOWN/NEUTRAL/UP must occur");
+            }
+        }
+    }
+
+    public static SmileModel gbm(double[][] x, int[] rows, int[] y, GbmOptions o, long seed) {
+        requireAllClasses(y, "gbm");
+        MathEx.setSeed(seed); // GBM row subsampling draws from Smile's global generator
+        var opts = new GradientTreeBoost.Options(o.trees(), o.maxDepth(), o.maxNodes(), o.nodeSize(),
+                o.shrinkage(), o.subsample(), null, null);
+        return SmileModel.ofFrameClassifier(GradientTreeBoost.fit(FORMULA, frame(x, rows, y), opts), x[rows[0]].length);
+    }
+
+    public static SmileModel rf(double[][] x, int[] rows, int[] y, RfOptions o, long seed) {
+        requireAllClasses(y, "rf");
+        int p = x[rows[0]].length;
+        int mtry = o.mtry() == 0 ? Math.max(1, (int) Math.floor(Math.sqrt(p))) : Math.min(o.mtry(), p);
+        long[] seeds = new long[o.trees()];
+        var rnd = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < seeds.length; i++) seeds[i] = rnd.nextLong();
+        var opts = new RandomForest.Options(o.trees(), mtry, SplitRule.GINI, o.maxDepth(), o.maxNodes(),
+                o.nodeSize(), o.subsample(), null, seeds, null);
+        return SmileModel.ofFrameClassifier(RandomForest.fit(FORMULA, frame(x, rows, y), opts), p);
+    }
+
+    public static SmileModel logreg(double[][] x, int[] rows, int[] y, LogregOptions o) {
+        requireAllClasses(y, "logreg");
+        double[][] sub = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) sub[i] = x[rows[i]];
+        var opts = new LogisticRegression.Options(o.lambda(), o.tolerance(), o.maxIter());
+        return SmileModel.ofRowClassifier(LogisticRegression.multinomial(sub, y, opts));
+    }
+}

@@ -1,0 +1,94 @@
+package msb.model;
+
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import msb.core.UserInputException;
+import smile.classification.Classifier;
+import smile.classification.DataFrameClassifier;
+import smile.data.DataFrame;
+import smile.data.Tuple;
+import smile.data.type.StructType;
+
+/**
+ * A fitted Smile classifier (gradient boosting, random forest, logistic regression) over one scaled row.
+ * Persistence is Java serialization read back through an allow-list filter, so a planted file cannot
+ * instantiate anything outside the Smile model classes.
+ */
+public final class SmileModel implements ProbaModel {
+    /** The classes a GBM, RF or LR model graph holds (found by recording a real deserialization). */
+    static final ObjectInputFilter ALLOW_LIST = ObjectInputFilter.Config.createFilter(String.join(";",
+            "maxdepth=200", "maxrefs=10000000", "maxbytes=2000000000",
+            "smile.classification.AbstractClassifier", "smile.classification.GradientTreeBoost",
+            "smile.classification.RandomForest", "smile.classification.RandomForest$Model",
+            "smile.classification.DecisionTree", "smile.classification.LogisticRegression",
+            "smile.classification.LogisticRegression$Multinomial", "smile.classification.LogisticRegression$Binomial",
+            "smile.regression.RegressionTree", "smile.model.cart.*", "smile.data.formula.Formula",
+            "smile.data.formula.Variable", "smile.data.formula.Term", "smile.data.type.*", "smile.util.IntSet",
+            "smile.validation.ClassificationMetrics", "java.lang.Enum", "java.lang.Integer", "java.lang.Number",
+            "java.lang.Double", "java.lang.String", "java.util.ArrayList", "java.util.HashMap", "java.util.Map$Entry",
+            "java.lang.Object", "!*"));
+
+    private final Classifier<?> classifier;
+    private final StructType schema;
+
+    private SmileModel(Classifier<?> classifier, StructType schema) {
+        if (!classifier.isSoft()) throw new IllegalArgumentException("classifier gives no probabilities");
+        this.classifier = classifier;
+        this.schema = schema;
+    }
+
+    static SmileModel ofRowClassifier(Classifier<double[]> c) { return new SmileModel(c, null); }
+
+    static SmileModel ofFrameClassifier(DataFrameClassifier c, int features) {
+        return new SmileModel(c, DataFrame.of(new double[1][features], featureNames(features)).schema());
+    }
+
+    static String[] featureNames(int p) {
+        String[] names = new String[p];
+        for (int j = 0; j < p; j++) names[j] = "f" + j;
+        return names;
+    }
+
+    @Override public int historyRows() { return 1; }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public double[][] predict(double[][] x, int[] rows) {
+        double[][] out = new double[rows.length][Labels.CLASSES];
+        for (int i = 0; i < rows.length; i++) {
+            if (schema == null) {
+                ((Classifier<double[]>) classifier).predict(x[rows[i]], out[i]);
+            } else {
+                ((Classifier<Tuple>) classifier).predict(Tuple.of(schema, x[rows[i]]), out[i]);
+            }
+        }
+        return out;
+    }
+
+    void save(Path file) {
+        try {
+            smile.io.Write.object((Serializable) classifier, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a model saved by {@link #save}; {@code frameFeatures} > 0 for tree models (their tuple width). */
+    static SmileModel load(Path file, int frameFeatures) {
+        Object o;
+        try {
+            o = smile.io.Read.object(file, ALLOW_LIST);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            throw new UserInputException(file + ": not a Smile model this version can read (" + e.getMessage()
+                    + "); retrain with `msb train`", e);
+        }
+        if (o instanceof DataFrameClassifier d && frameFeatures > 0) return ofFrameClassifier(d, frameFeatures);
+        if (o instanceof smile.classification.LogisticRegression lr && frameFeatures == 0) {
+            return ofRowClassifier(lr);
+        }
+        throw new UserInputException(file + ": holds a " + o.getClass().getName() + ", not the expected model kind");
+    }
+}

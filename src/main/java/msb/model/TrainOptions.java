@@ -1,0 +1,34 @@
+package msb.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Settings of one {@code msb train} run.
+ *
+ * @param hyperparameters null for the timeframe's defaults
+ * @param promote         false (--no-promote): gates are recorded, LATEST.json is never touched
+ * @param experiment      name of the experiment file, recorded in the run record (null when none)
+ * @param labelDefinition label definition requested by an experiment file (null for the dataset's own)
+ */
+public record TrainOptions(ModelKind model, long seed, Hyperparameters hyperparameters, boolean promote, boolean quiet,
+                           String experiment, JsonNode labelDefinition) {
+    public static final long DEFAULT_SEED = 42;
+
+    public TrainOptions {
+        if (model == null) throw new IllegalArgumentException("model kind missing");
+    }
+
+    public static TrainOptions defaults() {
+        return new TrainOptions(ModelKind.STACK, DEFAULT_SEED, null, true, false, null, null);
+    }
+
+    public TrainOptions withModel(ModelKind m) { return new TrainOptions(m, seed, hyperparameters, promote, quiet, experiment, labelDefinition); }
+
+    public TrainOptions withSeed(long s) { return new TrainOptions(model, s, hyperparameters, promote, quiet, experiment, labelDefinition); }
+
+    public TrainOptions withHyperparameters(Hyperparameters h) { return new TrainOptions(model, seed, h, promote, quiet, experiment, labelDefinition); }
+
+    public TrainOptions withPromote(boolean p) { return new TrainOptions(model, seed, hyperparameters, p, quiet, experiment, labelDefinition); }
+
+    public TrainOptions withQuiet(boolean q) { return new TrainOptions(model, seed, hyperparameters, promote, q, experiment, labelDefinition); }
+}
