@@ -57,6 +57,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new RunLiveCommand());
         cl.addSubcommand(new StatusCommand());
         cl.addSubcommand(new MonitorCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
         cl.addSubcommand(new TrainCommand());
         BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.

@@ -56,17 +56,20 @@ public final class RunLiveCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", description = "Hyperliquid API base URL (default https://api.hyperliquid.xyz).")
     URI baseUrl;
 
-    @Option(names = "--checkpoint-every", defaultValue = "" + RunLive.REPLAY_CHECKPOINT_BARS, paramLabel = "K",
-            description = "Replays checkpoint every K bars (default ${DEFAULT-VALUE}; resume is exact either way); live feeds every bar.")
-    int checkpointEvery;
+    @Option(names = "--checkpoint-every", paramLabel = "K",
+            description = "Checkpoint every K bars. Default: " + RunLive.MAX_SPEED_CHECKPOINT_BARS
+                    + " for max-speed replays, else every bar. Resume is exact either way.")
+    Integer checkpointEvery;
 
     @Override
     public Integer call() throws InterruptedException {
         Workspace ws = Cli.workspace(spec);
-        if (checkpointEvery < 1) throw new msb.core.UserInputException("--checkpoint-every " + checkpointEvery + ": must be >= 1");
+        if (checkpointEvery != null && checkpointEvery < 1) {
+            throw new msb.core.UserInputException("--checkpoint-every " + checkpointEvery + ": must be >= 1");
+        }
         var options = new RunLive.Options(tf, symbol, RunLive.FeedKind.parse(feed), from, artifact, Speed.parse(speed),
                 maxBars == null ? Long.MAX_VALUE : maxBars, stateDir != null ? stateDir.toAbsolutePath() : ws.stateDir(symbol, tf),
-                config, baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL, checkpointEvery);
+                config, baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL, checkpointEvery == null ? 0 : checkpointEvery);
         RunLive.run(ws, options, stdout(), System.err, LiveClock.SYSTEM);
         return 0;
     }

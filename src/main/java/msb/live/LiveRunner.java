@@ -116,11 +116,19 @@ public final class LiveRunner {
         }
     }
 
-    /** Rebuilds feature and history state from bars at or before {@code throughTs}, without trading. */
+    /**
+     * Rebuilds feature and history state from bars at or before {@code throughTs}, without trading. On a
+     * fresh run (a live start on fetched history) the bars also warm the engine's market state (no
+     * decision, no counter); on a resume the engine's state comes from the checkpoint instead.
+     */
     public void prime(Bars bars, FundingSeries fundingOrNull, long throughTs) {
+        boolean warmEngine = lastBarTs == null;
+        EventSink none = (ts, type, data) -> { };
         for (int i = 0; i < bars.size() && bars.ts(i) <= throughTs; i++) {
-            double[] row = features.update(bars.get(i), MarketContext.replay(fundingOrNull, bars.ts(i)));
+            MarketContext market = MarketContext.replay(fundingOrNull, bars.ts(i));
+            double[] row = features.update(bars.get(i), market);
             if (row != null) window.push(row);
+            if (warmEngine) trader.onBar(new LiveBar(bars.get(i), null, null, market, false, bars.ts(i)), none);
         }
     }
 

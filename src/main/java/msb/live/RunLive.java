@@ -32,9 +32,12 @@ import msb.trading.StrategyConfig;
 public final class RunLive {
     /** The command's settings. {@code fromFileOrNull}/{@code artifactOrNull}/{@code configOrNull} are optional. */
     public record Options(Timeframe tf, String symbol, FeedKind feed, Path fromFileOrNull, Path artifactOrNull, Speed speed,
-                          long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBars) {
+                          long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero) {
         public Options {
             if (maxBars < 1) throw new UserInputException("--max-bars " + maxBars + ": must be >= 1");
+            if (checkpointEveryBarsOrZero < 0) {
+                throw new UserInputException("--checkpoint-every " + checkpointEveryBarsOrZero + ": must be >= 1");
+            }
             if (feed == FeedKind.HYPERLIQUID && fromFileOrNull != null) {
                 throw new UserInputException("--from is for --feed replay; the hyperliquid feed reads the venue");
             }
@@ -50,8 +53,11 @@ public final class RunLive {
         }
     }
 
-    /** Replays checkpoint every this many bars by default (exact resume either way); live feeds every bar. */
-    public static final int REPLAY_CHECKPOINT_BARS = 1_000;
+    /**
+     * Max-speed replays checkpoint every this many bars by default (a crash redoes at most this many bars,
+     * a fraction of a second); paced replays and live feeds checkpoint every bar. Resume is exact either way.
+     */
+    public static final int MAX_SPEED_CHECKPOINT_BARS = 10_000;
 
     private RunLive() {}
 
@@ -68,7 +74,8 @@ public final class RunLive {
                 err.println("msb: artifact " + artifactDir + " is not promoted (" + gatesText(m)
                         + "): SHADOW mode, every decision is computed and logged, no order is sent");
             }
-            int every = o.feed() == FeedKind.REPLAY ? o.checkpointEveryBars() : 1;
+            int every = o.checkpointEveryBarsOrZero() > 0 ? o.checkpointEveryBarsOrZero()
+                    : o.feed() == FeedKind.REPLAY && o.speed().isMax() ? MAX_SPEED_CHECKPOINT_BARS : 1;
             var setup = new LiveRunner.Setup(o.tf(), o.symbol(), artifactDir.toString(), o.feed().name().toLowerCase(), shadow,
                     m.failedGates(), m::seenInFitting, every, AlertMonitor.Options.staleOnly());
             LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema), artifact.predictor(),
