@@ -105,4 +105,25 @@ class RunLiveTest {
         assertTrue(s.get("blocked").has("shadow"), "the shadow block is counted: " + s.get("blocked"));
         assertTrue(Files.readString(state.resolve("events.jsonl")).contains("\"decision\""));
     }
+
+    @Test
+    void hyperliquidFeedThroughTheWholeLoopAgainstALocalStub() throws Exception {
+        long close = 1_699_999_800L; // a 5m boundary
+        try (HyperliquidStub stub = new HyperliquidStub(new HyperliquidStub.Clock(close * 1000 + 10_000))) {
+            Path state = home.resolve("state-hyperliquid");
+            var options = new RunLive.Options(Timeframe.M5, "BTC", RunLive.FeedKind.HYPERLIQUID, null, null, Speed.MAX, 3, state,
+                    null, java.net.URI.create(stub.baseUrl()), 0);
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            StatusDoc s = RunLive.run(Workspace.at(home), options, new java.io.PrintStream(out, true),
+                    new java.io.PrintStream(err, true), stub.clock);
+            assertEquals(3, s.barsProcessed(), err.toString());
+            assertEquals(close + 3 * 300, s.lastBarTs().longValue());
+            assertEquals("hyperliquid", s.feed());
+            assertEquals("paper", s.mode());
+            assertTrue(err.toString().contains("warmed up on"), err.toString());
+            long decisions = Files.readAllLines(state.resolve("events.jsonl")).stream().filter(l -> l.contains("\"decision\"")).count();
+            assertEquals(3, decisions, "one decision per live bar, none for the warm-up history");
+        }
+    }
 }
