@@ -13,7 +13,6 @@ import msb.data.Bars;
 import msb.dataset.DatasetBuilder;
 import msb.dataset.LabelSpec;
 import msb.dataset.SplitSpec;
-import msb.live.AlertMonitor;
 import msb.live.EngineFeatures;
 import msb.live.EngineTrader;
 import msb.live.LiveClock;
@@ -88,7 +87,7 @@ public final class LiveBench {
     private static StatusDoc pass(LoadedArtifact artifact, Bars bars, Path stateDir, java.util.function.LongConsumer nanos)
             throws InterruptedException {
         var setup = new LiveRunner.Setup(TF, "BTC", artifact.dir().toString(), "replay", false, artifact.failedGates(),
-                artifact.manifest()::seenInFitting, CHECKPOINT_EVERY_BARS, AlertMonitor.Options.staleOnly());
+                artifact.manifest()::seenInFitting, CHECKPOINT_EVERY_BARS);
         LiveRunner runner = new LiveRunner(setup, new EngineFeatures(msb.features.FeatureSchema.of(false, false)),
                 artifact.predictor(), artifact.bma().orElse(null), new EngineTrader(TF, StrategyConfig.defaults(TF), false),
                 new StateStore(stateDir), a -> { }, LiveClock.SYSTEM);

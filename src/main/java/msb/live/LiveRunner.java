@@ -31,8 +31,7 @@ import msb.model.SequencePredictor;
 public final class LiveRunner {
     /** What identifies and configures one runner. */
     public record Setup(Timeframe tf, String symbol, String artifact, String source, boolean shadow,
-                        List<String> failedGates, LongPredicate seenInFitting, int checkpointEveryBars,
-                        AlertMonitor.Options alertOptions) {
+                        List<String> failedGates, LongPredicate seenInFitting, int checkpointEveryBars) {
         public Setup {
             if (checkpointEveryBars < 1) throw new IllegalArgumentException("checkpointEveryBars must be >= 1");
             failedGates = List.copyOf(failedGates);
@@ -100,10 +99,10 @@ public final class LiveRunner {
             outOfSample = s.outOfSample();
             recentAlerts.addAll(s.status().alerts());
             feedStale = s.status().feedStale();
-            monitor = new AlertMonitor(setup.alertOptions(), s.alerts());
+            monitor = new AlertMonitor(s.alerts());
             log = EventLog.open(store.eventsFile(), s.eventLogBytes(), s.eventSeq());
         } else {
-            monitor = new AlertMonitor(setup.alertOptions(), AlertMonitor.State.initial());
+            monitor = new AlertMonitor(AlertMonitor.State.initial());
             log = EventLog.open(store.eventsFile(), 0, 0);
         }
         return lastBarTs;
@@ -185,15 +184,12 @@ public final class LiveRunner {
             }
         }
         double equityBefore = trader.equity();
-        SideCounts signalsBefore = trader.signals();
         feedStale = false;
         long receivedAtSec = feed instanceof ReplayFeed ? bar.tsClose() : clock.nowMs() / 1000;
         trader.onBar(new LiveBar(bar, probs, bma, closed.market(), !closed.late(), receivedAtSec), engineSink);
         double pnl = trader.equity() - equityBefore;
         if (inSample(bar.tsClose())) inSample = inSample.plus(pnl); else outOfSample = outOfSample.plus(pnl);
-        SideCounts signalsAfter = trader.signals();
-        raise(monitor.afterBar(bar.tsClose(), signalsAfter.buy() - signalsBefore.buy(),
-                signalsAfter.sell() - signalsBefore.sell(), trader.halted(), trader.banditEligibilityFrac()));
+        monitor.afterBar();
         barsProcessed++;
         lastBarTs = bar.tsClose();
     }
