@@ -58,6 +58,8 @@ public final class Main implements Runnable {
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.addSubcommand(new TrainCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
         return cl;
     }
 
