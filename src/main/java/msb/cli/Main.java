@@ -56,6 +56,15 @@ public final class Main implements Runnable {
         cl.addSubcommand(new DatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
         cl.addSubcommand(new DecideCommand());
+        cl.addSubcommand(new DataCommand());
+        cl.addSubcommand(new DatasetCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
+        // picocli applies these settings only to subcommands that exist when they are set: keep them last.
+        cl.registerConverter(Timeframe.class, Timeframe::parse);
+        cl.setExecutionExceptionHandler(Main::handleException);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
+        cl.addSubcommand(new DecideCommand());
         cl.addSubcommand(new EvaluateCommand());
         return cl;
     }

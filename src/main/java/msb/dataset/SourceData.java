@@ -2,8 +2,8 @@ package msb.dataset;
 
 import java.util.Map;
 import msb.data.Bars;
+import msb.data.CohortSeries;
 import msb.data.FundingSeries;
-import msb.features.CohortSeries;
 
 /**
  * The stored series a dataset is built from: the finest bars of one source (or the one named by

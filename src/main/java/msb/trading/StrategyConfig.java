@@ -18,6 +18,7 @@ import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.decision.BanditConfig;
 import msb.decision.GateConfig;
+import msb.model.SignalThresholds;
 
 /**
  * Every setting of the strategy: decision mode and thresholds, exits, sizing, guards, paper costs, alerts.
@@ -44,14 +45,10 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
 
     /**
      * The live S_MIN of a timeframe: the |s_model| a model needs before the decision logic acts. The
-     * directional-balance gate and evaluate's predicted shares use the same value.
+     * directional-balance gate and evaluate's predicted shares use the same value: it is defined once, in
+     * {@link SignalThresholds} (model sits below trading).
      */
-    public static double liveSMin(Timeframe tf) {
-        return switch (tf) {
-            case M5 -> 0.08;
-            case H1, H12, H24 -> 0.10;
-        };
-    }
+    public static double liveSMin(Timeframe tf) { return SignalThresholds.sMin(tf); }
 
     public static StrategyConfig defaults(Timeframe tf) {
         double sMin = liveSMin(tf);

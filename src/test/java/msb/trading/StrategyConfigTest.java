@@ -24,8 +24,10 @@ class StrategyConfigTest {
             assertEquals(StrategyConfig.liveSMin(tf), c.gate().sMin());
             assertEquals(StrategyConfig.Mode.GATE, c.mode());
         }
-        assertEquals(0.08, StrategyConfig.liveSMin(Timeframe.M5));
-        assertEquals(0.10, StrategyConfig.liveSMin(Timeframe.H24));
+        for (Timeframe tf : Timeframe.values()) {
+            assertEquals(msb.model.SignalThresholds.sMin(tf), StrategyConfig.liveSMin(tf), "one S_MIN per timeframe");
+            assertTrue(StrategyConfig.liveSMin(tf) > 0 && StrategyConfig.liveSMin(tf) < 0.5);
+        }
     }
 
     @Test
