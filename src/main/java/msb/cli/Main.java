@@ -66,6 +66,8 @@ public final class Main implements Runnable {
         BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
         cl.addSubcommand(new DecideCommand());
         cl.addSubcommand(new EvaluateCommand());
+        cl.addSubcommand(new TrainCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
         return cl;
     }
 
