@@ -14,7 +14,7 @@ import msb.core.UserInputException;
 import msb.core.Workspace;
 import msb.data.BarFile;
 import msb.data.Bars;
-import msb.data.CohortSeries;
+import msb.data.CohortSignals;
 import msb.data.FundingSeries;
 import msb.data.Resampler;
 import msb.features.FeatureEngine;
@@ -77,7 +77,7 @@ public final class DatasetBuilder {
      * Features, labels and splits of a timeframe's bars. Funding features are included only when the
      * funding series covers every bar; cohort features only when cohort signals exist from the first bar.
      */
-    public static Computed compute(Bars tfBars, FundingSeries fundingOrNull, CohortSeries cohortsOrNull,
+    public static Computed compute(Bars tfBars, FundingSeries fundingOrNull, CohortSignals cohortsOrNull,
                                    Timeframe tf, String symbol, LabelSpec label, SplitSpec splitSpec) {
         int n = tfBars.size();
         boolean hasFunding = n > 0 && covers(fundingOrNull == null ? null : fundingOrNull.ts(), tfBars);
@@ -166,7 +166,7 @@ public final class DatasetBuilder {
         Path dir = ws.datasetDir(symbol, tf);
         FundingSeries f = source.fundingOrNull();
         if (f != null && f.size() > 0 && !c.schema().hasFunding()) noteUncovered("funding", f.ts(), c.tfBars(), tf, err);
-        CohortSeries co = source.cohortsOrNull();
+        CohortSignals co = source.cohortsOrNull();
         if (co != null && co.size() > 0 && !c.schema().hasCohorts()) noteUncovered("cohorts", co.ts(), c.tfBars(), tf, err);
         String dataSha = DatasetFile.write(dir.resolve(DatasetFile.NAME), d.ts(), d.x(), d.label(), d.split(), d.close(),
                 d.fwdReturn(), c.schema().width());

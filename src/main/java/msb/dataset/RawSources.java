@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import msb.core.UserInputException;
 import msb.core.Workspace;
-import msb.data.CohortSeries;
+import msb.data.CohortSignals;
 import msb.data.CohortStore;
 import msb.data.EmbeddedData;
 import msb.data.FundingStore;
@@ -44,7 +44,7 @@ final class RawSources {
         files.put(s.source() + ".bars", s.barsSha256());
         if (s.inputSha256() != null && !s.inputSha256().isEmpty()) files.put(s.inputFile(), s.inputSha256());
         FundingSeries funding = RawStore.funding(ws, symbol).orElse(null);
-        CohortSeries cohorts = RawStore.cohorts(ws, symbol).orElse(null);
+        CohortSignals cohorts = RawStore.cohorts(ws, symbol).orElse(null);
         // the optional inputs' files too: whether they were used is in the manifest's absent_inputs
         if (funding != null) {
             FundingStore.sources(ws, symbol).stream().filter(fi -> fi.rows() == funding.size())

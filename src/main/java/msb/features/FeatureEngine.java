@@ -2,7 +2,7 @@ package msb.features;
 
 import java.util.List;
 import msb.data.Bars;
-import msb.data.CohortSeries;
+import msb.data.CohortSignals;
 import msb.data.FundingSeries;
 
 /**
@@ -52,7 +52,7 @@ public final class FeatureEngine {
      * The features of every bar of a series: {@code rows()[i]} belongs to bar i (null inside the warm-up).
      * Funding and cohort values are the latest known at each bar's close (stamped at or before it).
      */
-    public static FeatureMatrix compute(Bars bars, FundingSeries fundingOrNull, CohortSeries cohortsOrNull,
+    public static FeatureMatrix compute(Bars bars, FundingSeries fundingOrNull, CohortSignals cohortsOrNull,
                                         FeatureSchema schema) {
         if (schema.hasFunding() && fundingOrNull == null) {
             throw new IllegalArgumentException("the schema includes funding features but no funding series was given");
@@ -67,18 +67,12 @@ public final class FeatureEngine {
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
             double funding = schema.hasFunding() ? fundingOrNull.rateAt(ts[i]) : Double.NaN;
-            int k = schema.hasCohorts() ? latestAtOrBefore(cohortsOrNull.ts(), ts[i]) : -1;
+            int k = schema.hasCohorts() ? cohortsOrNull.indexAt(ts[i]) : -1;
             double sTop = k < 0 ? Double.NaN : cohortsOrNull.sTop()[k];
             double sBot = k < 0 ? Double.NaN : cohortsOrNull.sBot()[k];
             rows[i] = engine.update(new FeatureInput(ts[i], o[i], h[i], l[i], c[i], v[i], funding, sTop, sBot));
         }
         return new FeatureMatrix(schema, ts, rows);
-    }
-
-    /** Index of the latest time at or before {@code t} in increasing {@code ts}, or -1. */
-    static int latestAtOrBefore(long[] ts, long t) {
-        int k = java.util.Arrays.binarySearch(ts, t);
-        return k >= 0 ? k : -k - 2;
     }
 
     /** Convenience for price/volume-only sources. */

@@ -12,7 +12,7 @@ import msb.bench.SyntheticBars;
 import msb.core.Timeframe;
 import msb.core.Workspace;
 import msb.data.Bars;
-import msb.data.CohortSeries;
+import msb.data.CohortSignals;
 import msb.data.FundingSeries;
 import msb.data.Resampler;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class FundingAndEmbeddedTest {
             top[i] = Math.tanh(i / 50.0 - 2);
             bot[i] = -top[i] / 2;
         }
-        CohortSeries co = new CohortSeries(ts, top, bot, mood);
+        CohortSignals co = new CohortSignals(ts, top, bot, mood);
         Dataset d = DatasetBuilder.compute(hours, null, co, Timeframe.H1, "BTC", LabelSpec.DEFAULT, SplitSpec.DEFAULT).dataset();
         assertEquals(15, d.columns().size());
         int jt = d.columns().indexOf("S_top"), jb = d.columns().indexOf("S_bot"), jd = d.columns().indexOf("flow_diff");
