@@ -54,6 +54,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new DatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
+        cl.addSubcommand(new TrainCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);

@@ -38,6 +38,16 @@ public final class LstmModel implements ProbaModel, AutoCloseable {
     static final String PARAMS_PREFIX = "lstm";
     private static final int PREDICT_BATCH = 1024;
 
+    static {
+        // One intra-op and one inter-op thread: the network is small, and OpenMP worker threads spin-wait,
+        // which on 2 shared cores made an epoch ~30x slower than a single thread. Also keeps results
+        // independent of the machine's core count. An explicit -D setting wins.
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) System.setProperty("ai.djl.pytorch.num_threads", "1");
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
     private final Model model;
     private final LstmOptions options;
     private final int features;

@@ -29,7 +29,7 @@ final class Provenance {
         if (s != null) return s;
         try {
             Path jar = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return jar.getFileName().toString().replaceFirst("\\.jar$", "");
+            return jar.getFileName().toString().replaceFirst("\\.jar$", "").replaceFirst("^.*?-(?=\\d)", "");
         } catch (Exception e) {
             return "unknown";
         }

@@ -8,6 +8,8 @@ import smile.data.formula.Formula;
 import smile.data.vector.IntVector;
 import smile.math.MathEx;
 import smile.model.cart.SplitRule;
+import smile.util.IterativeAlgorithmController;
+import java.util.function.IntConsumer;
 
 /** Static fits of the Smile base learners on given rows (class indices 0/1/2), seeded. */
 public final class SmileLearners {
@@ -32,15 +34,26 @@ public final class SmileLearners {
         }
     }
 
-    public static SmileModel gbm(double[][] x, int[] rows, int[] y, GbmOptions o, long seed) {
+    /** Reports each finished tree to {@code treesDone} on the fitting thread(s). */
+    private static final class TreeCounter<T> extends IterativeAlgorithmController<T> {
+        private final IntConsumer treesDone;
+        private int done;
+
+        TreeCounter(IntConsumer treesDone) { this.treesDone = treesDone; }
+
+        @Override
+        public synchronized void submit(T status) { treesDone.accept(++done); }
+    }
+
+    public static SmileModel gbm(double[][] x, int[] rows, int[] y, GbmOptions o, long seed, IntConsumer treesDone) {
         requireAllClasses(y, "gbm");
         MathEx.setSeed(seed); // GBM row subsampling draws from Smile's global generator
         var opts = new GradientTreeBoost.Options(o.trees(), o.maxDepth(), o.maxNodes(), o.nodeSize(),
-                o.shrinkage(), o.subsample(), null, null);
+                o.shrinkage(), o.subsample(), null, new TreeCounter<>(treesDone));
         return SmileModel.ofFrameClassifier(GradientTreeBoost.fit(FORMULA, frame(x, rows, y), opts), x[rows[0]].length);
     }
 
-    public static SmileModel rf(double[][] x, int[] rows, int[] y, RfOptions o, long seed) {
+    public static SmileModel rf(double[][] x, int[] rows, int[] y, RfOptions o, long seed, IntConsumer treesDone) {
         requireAllClasses(y, "rf");
         int p = x[rows[0]].length;
         int mtry = o.mtry() == 0 ? Math.max(1, (int) Math.floor(Math.sqrt(p))) : Math.min(o.mtry(), p);
@@ -48,7 +61,7 @@ public final class SmileLearners {
         var rnd = new java.util.SplittableRandom(seed);
         for (int i = 0; i < seeds.length; i++) seeds[i] = rnd.nextLong();
         var opts = new RandomForest.Options(o.trees(), mtry, SplitRule.GINI, o.maxDepth(), o.maxNodes(),
-                o.nodeSize(), o.subsample(), null, seeds, null);
+                o.nodeSize(), o.subsample(), null, seeds, new TreeCounter<>(treesDone));
         return SmileModel.ofFrameClassifier(RandomForest.fit(FORMULA, frame(x, rows, y), opts), p);
     }
 

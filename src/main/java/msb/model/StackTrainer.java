@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import msb.core.Progress;
 import msb.dataset.Dataset;
 import msb.dataset.Split;
@@ -163,14 +164,22 @@ public final class StackTrainer {
                     fitY[i] = y[pick[i]];
                 }
             }
-            try (Progress bar = Progress.start(name, 1, quiet)) {
+            int steps = switch (l) {
+                case GBM -> hp.gbm().trees();
+                case RF -> hp.rf().trees();
+                default -> 1;
+            };
+            try (Progress bar = Progress.start(name, steps, quiet)) {
+                IntConsumer onTree = done -> {
+                    synchronized (bar) { bar.advanceTo(done); }
+                };
                 m = switch (l) {
-                    case GBM -> SmileLearners.gbm(xs, fitRows, fitY, hp.gbm(), s);
-                    case RF -> SmileLearners.rf(xs, fitRows, fitY, hp.rf(), s);
+                    case GBM -> SmileLearners.gbm(xs, fitRows, fitY, hp.gbm(), s, onTree);
+                    case RF -> SmileLearners.rf(xs, fitRows, fitY, hp.rf(), s, onTree);
                     case LOGREG -> SmileLearners.logreg(xs, fitRows, fitY, hp.logreg());
                     case LSTM -> throw new IllegalStateException("unreachable");
                 };
-                bar.step();
+                bar.advanceTo(steps);
             }
         }
         timings.merge(l.id(), ms(t0), Long::sum);

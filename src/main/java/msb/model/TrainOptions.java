@@ -1,6 +1,6 @@
 package msb.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import msb.dataset.LabelSpec;
 
 /**
  * Settings of one {@code msb train} run.
@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param hyperparameters null for the timeframe's defaults
  * @param promote         false (--no-promote): gates are recorded, LATEST.json is never touched
  * @param experiment      name of the experiment file, recorded in the run record (null when none)
- * @param labelDefinition label definition requested by an experiment file (null for the dataset's own)
+ * @param labelDefinition label definition requested by an experiment file (null: the stored dataset's own);
+ *                        a different one recomputes the dataset in memory from the stored bars
  */
 public record TrainOptions(ModelKind model, long seed, Hyperparameters hyperparameters, boolean promote, boolean quiet,
-                           String experiment, JsonNode labelDefinition) {
+                           String experiment, LabelSpec labelDefinition) {
     public static final long DEFAULT_SEED = 42;
 
     public TrainOptions {
@@ -29,6 +30,8 @@ public record TrainOptions(ModelKind model, long seed, Hyperparameters hyperpara
     public TrainOptions withHyperparameters(Hyperparameters h) { return new TrainOptions(model, seed, h, promote, quiet, experiment, labelDefinition); }
 
     public TrainOptions withPromote(boolean p) { return new TrainOptions(model, seed, hyperparameters, p, quiet, experiment, labelDefinition); }
+
+    public TrainOptions withExperiment(String name, LabelSpec label) { return new TrainOptions(model, seed, hyperparameters, promote, quiet, name, label); }
 
     public TrainOptions withQuiet(boolean q) { return new TrainOptions(model, seed, hyperparameters, promote, q, experiment, labelDefinition); }
 }

@@ -19,6 +19,11 @@ import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.core.Workspace;
 import msb.dataset.Dataset;
+import msb.dataset.DatasetBuilder;
+import msb.dataset.DatasetManifest;
+import msb.dataset.DatasetStore;
+import msb.dataset.LabelSpec;
+import msb.dataset.SplitSpec;
 import msb.dataset.Split;
 
 /**
@@ -29,6 +34,35 @@ public final class Training {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private Training() {}
+
+    /**
+     * Trains on the workspace's dataset of {@code tf}: the stored one, else built first from the stored bars
+     * or, when nothing is imported, from the embedded default data (the dataset builder says which on
+     * {@code err}). An experiment's label definition other than the stored dataset's recomputes the
+     * dataset in memory.
+     */
+    public static TrainResult train(Workspace ws, String symbol, Timeframe tf, TrainOptions opts, PrintStream err) {
+        return train(ws, symbol, tf, load(ws, symbol, tf, opts.labelDefinition(), err), opts, err, Clock.systemUTC());
+    }
+
+    static TrainingData load(Workspace ws, String symbol, Timeframe tf, LabelSpec label, PrintStream err) {
+        boolean stored = DatasetStore.exists(ws, symbol, tf);
+        if (label != null && (!stored || !label.equals(DatasetStore.manifest(ws, symbol, tf).label()))) {
+            DatasetBuilder.Options o = new DatasetBuilder.Options(label, SplitSpec.DEFAULT, null);
+            Dataset d = DatasetBuilder.computeFromWorkspace(ws, symbol, tf, o, err).dataset();
+            err.println("msb: the experiment's label definition (" + label.describe() + ") differs from the stored dataset's;"
+                    + " recomputed the " + tf.label() + " dataset in memory");
+            var m = Json.mapper().createObjectNode();
+            m.set("label", Json.mapper().valueToTree(label));
+            m.put("label_definition", label.describe());
+            return new TrainingData(d, m, "computed in memory from the stored bars with the experiment's label");
+        }
+        Dataset d = DatasetBuilder.loadOrBuild(ws, symbol, tf, DatasetBuilder.Options.DEFAULT, err);
+        DatasetManifest dm = DatasetStore.manifest(ws, symbol, tf);
+        String source = dm.source() == null ? "dataset " + DatasetStore.dir(ws, symbol, tf)
+                : "dataset " + DatasetStore.dir(ws, symbol, tf) + " from source " + dm.source().name();
+        return new TrainingData(d, Json.mapper().valueToTree(dm), source);
+    }
 
     public static TrainResult train(Workspace ws, String symbol, Timeframe tf, TrainingData data, TrainOptions opts,
                                     PrintStream err, Clock clock) {
@@ -41,7 +75,7 @@ public final class Training {
         if (!ds.symbol().equals(symbol)) {
             throw new UserInputException("the dataset is for " + ds.symbol() + ", --symbol is " + symbol + "; build the dataset for " + symbol);
         }
-        Hyperparameters hp = opts.hyperparameters() != null ? opts.hyperparameters() : Hyperparameters.defaults(tf);
+        Hyperparameters hp = purgeAtLeastHorizon(opts.hyperparameters() != null ? opts.hyperparameters() : Hyperparameters.defaults(tf), data);
         long start = System.nanoTime();
         int[] train = ds.rowsOf(Split.TRAIN);
         int[] val = ds.rowsOf(Split.VAL);
@@ -91,7 +125,7 @@ public final class Training {
             timings.put("total", (System.nanoTime() - start) / 1_000_000);
             ArtifactManifest m = new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, runId, now.toString(), tf.label(), symbol,
                     opts.model().id(), fit, promoted, gates, train.length, val.length, ds.columns(), ds.schemaHash(),
-                    ds.sha256(), range(ds, null), splits(ds), data.datasetManifest() == null ? null : data.datasetManifest().get("label"),
+                    ds.sha256(), range(ds, null), splits(ds), labelOf(data),
                     data.source(), historyRows, opts.seed(), seeds, hp,
                     hp.stack().balancedSampling() ? "balanced_resampling" : "none", calibration, metrics, bmaWeights,
                     Provenance.versions(usedDjl), timings, files, null);
@@ -105,6 +139,25 @@ public final class Training {
         } finally {
             ArtifactStore.deleteTree(tmp);
         }
+    }
+
+    /** The walk-forward folds purge at least the label horizon, whatever the settings say. */
+    private static Hyperparameters purgeAtLeastHorizon(Hyperparameters hp, TrainingData data) {
+        var m = data.datasetManifest();
+        int h = m != null && m.path("label").has("horizon_bars") ? m.path("label").get("horizon_bars").asInt() : 1;
+        StackOptions s = hp.stack();
+        if (h <= s.foldPurgeRows()) return hp;
+        return new Hyperparameters(hp.gbm(), hp.rf(), hp.logreg(), hp.lstm(), new StackOptions(s.oofFolds(), h,
+                s.calibrationFolds(), s.minCalibrationRowsPerClass(), s.balancedSampling(), s.bmaBootstrapDraws()), hp.gates());
+    }
+
+    /** The dataset manifest's label spec plus its one-line description. */
+    private static com.fasterxml.jackson.databind.JsonNode labelOf(TrainingData data) {
+        if (data.datasetManifest() == null) return null;
+        var out = Json.mapper().createObjectNode();
+        if (data.datasetManifest().has("label")) out.set("spec", data.datasetManifest().get("label"));
+        if (data.datasetManifest().has("label_definition")) out.set("definition", data.datasetManifest().get("label_definition"));
+        return out;
     }
 
     private static String uniqueRunId(Path modelsDir, Instant now, ModelKind kind) {

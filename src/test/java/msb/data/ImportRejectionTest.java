@@ -113,6 +113,10 @@ class ImportRejectionTest {
 
     @Test void noHeader() { rejected("nh.csv", ROW2 + ROW3, "line 1", "no header"); }
 
+    @Test void noHeaderIsoTimes() {
+        rejected("nhi.csv", "2025-04-03 17:05:00+00:00,1,1,1,1,1\n2025-04-03 17:10:00+00:00,1,1,1,1,1\n", "line 1", "no header");
+    }
+
     @Test void missingVolumeColumn() { rejected("mv.csv", "timestamp,open,high,low,close\n1700000000,1,1,1,1\n", "line 1", "no volume column"); }
 
     @Test void blankLineInTheMiddle() { rejected("bl.csv", HEADER + ROW2 + "\n" + ROW3, "line 3", "1 fields"); }

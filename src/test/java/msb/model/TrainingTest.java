@@ -138,4 +138,24 @@ class TrainingTest {
         }
         assertThrows(UserInputException.class, () -> SmileModel.load(f, 0));
     }
+
+    @Test
+    void sameSeedGivesTheSamePredictionsAfterSaveAndLoadAndTheBmaIsADifferentOpinion() {
+        var ws = Workspace.at(home);
+        var ds = SyntheticDatasets.make(Timeframe.H24, 1500, 5, 1.0);
+        var a = train(ws, Timeframe.H24, ds, ModelKind.STACK, 3, false, 1_700_000_000);
+        var b = train(ws, Timeframe.H24, ds, ModelKind.STACK, 3, false, 1_700_000_000);
+        assertNotEquals(a.runDir(), b.runDir());
+        int[] test = ds.rowsOf(msb.dataset.Split.TEST);
+        try (var la = ArtifactStore.load(a.runDir()); var lb = ArtifactStore.load(b.runDir())) {
+            Probs[] pa = la.predictRows(ds.x(), test), pb = lb.predictRows(ds.x(), test);
+            assertArrayEquals(pa, pb);
+            Probs[] bma = la.bmaRows(ds.x(), test).orElseThrow();
+            assertFalse(java.util.Arrays.equals(pa, bma), "BMA differs from the stack");
+            int last = test[test.length - 1], hist = la.predictor().historyRows();
+            double[][] recent = java.util.Arrays.copyOfRange(ds.x(), last - hist + 1, last + 1);
+            assertEquals(pa[pa.length - 1], la.predictor().predict(recent), "single-bar form equals the batch form");
+            assertEquals(4, la.manifest().bmaWeights().size());
+        }
+    }
 }

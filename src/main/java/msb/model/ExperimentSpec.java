@@ -1,0 +1,102 @@
+package msb.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.core.UserInputException;
+import msb.dataset.LabelSpec;
+
+/**
+ * An experiment file (YAML, or JSON when the name ends in .json): {@code tf}, {@code model}, {@code seed},
+ * {@code label} (a label definition, over the default) and {@code hyperparameters} (any subset of the
+ * groups gbm, rf, logreg, lstm, stack, gates, over the timeframe's defaults). Unknown keys are errors, so a
+ * typo never silently trains with a default.
+ */
+public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long seed, LabelSpec label, JsonNode hyperparameters) {
+    private static final Set<String> TOP = Set.of("tf", "model", "seed", "label", "hyperparameters");
+
+    public static ExperimentSpec read(Path file) {
+        JsonNode root;
+        try {
+            String text = Files.readString(file);
+            root = file.toString().endsWith(".json") ? Json.mapper().readTree(text) : new YAMLMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read the experiment (" + e.getMessage() + "); check the --experiment path and its syntax", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new UserInputException(file + ": an experiment is a mapping with keys " + TOP + "; see `msb train --help`");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!TOP.contains(k)) throw new UserInputException(file + ": unknown key '" + k + "'; allowed: " + TOP);
+        }
+        try {
+            Timeframe tf = root.hasNonNull("tf") ? Timeframe.parse(root.get("tf").asText()) : null;
+            ModelKind model = root.hasNonNull("model") ? ModelKind.parse(root.get("model").asText()) : null;
+            Long seed = root.hasNonNull("seed") ? root.get("seed").asLong() : null;
+            LabelSpec label = null;
+            if (root.hasNonNull("label")) {
+                ObjectNode base = Json.mapper().valueToTree(LabelSpec.DEFAULT);
+                ObjectNode over = requireObject(root.get("label"), file, "label").deepCopy();
+                if (over.has("kind")) over.set("kind", TextNode.valueOf(over.get("kind").asText().toUpperCase()));
+                checkKeys(over, base, file, "label");
+                base.setAll(over);
+                label = Json.mapper().treeToValue(base, LabelSpec.class);
+            }
+            JsonNode hp = root.hasNonNull("hyperparameters") ? requireObject(root.get("hyperparameters"), file, "hyperparameters") : null;
+            return new ExperimentSpec(file.getFileName().toString(), tf, model, seed, label, hp);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new UserInputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The timeframe's defaults with this experiment's hyperparameters laid over them. */
+    public Hyperparameters hyperparametersFor(Timeframe t, Path file) {
+        Hyperparameters d = Hyperparameters.defaults(t);
+        if (hyperparameters == null) return d;
+        ObjectNode base = Json.mapper().valueToTree(d);
+        for (Iterator<Map.Entry<String, JsonNode>> it = hyperparameters.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!base.has(e.getKey())) {
+                throw new UserInputException(file + ": unknown hyperparameter group '" + e.getKey() + "'; allowed: " + iterable(base));
+            }
+            ObjectNode group = (ObjectNode) base.get(e.getKey());
+            ObjectNode over = requireObject(e.getValue(), file, "hyperparameters." + e.getKey());
+            checkKeys(over, group, file, "hyperparameters." + e.getKey());
+            group.setAll(over);
+        }
+        try {
+            return Json.mapper().treeToValue(base, Hyperparameters.class);
+        } catch (IOException | IllegalArgumentException e) {
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            throw new UserInputException(file + ": " + c.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode requireObject(JsonNode n, Path file, String key) {
+        if (!(n instanceof ObjectNode o)) throw new UserInputException(file + ": '" + key + "' must be a mapping");
+        return o;
+    }
+
+    private static void checkKeys(ObjectNode over, ObjectNode allowed, Path file, String where) {
+        for (Iterator<String> it = over.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.has(k)) throw new UserInputException(file + ": unknown key '" + k + "' in " + where + "; allowed: " + iterable(allowed));
+        }
+    }
+
+    private static String iterable(ObjectNode o) {
+        StringBuilder b = new StringBuilder();
+        o.fieldNames().forEachRemaining(k -> b.append(b.isEmpty() ? "" : ", ").append(k));
+        return b.toString();
+    }
+}
