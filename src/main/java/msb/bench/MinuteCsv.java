@@ -23,6 +23,8 @@ public final class MinuteCsv {
     private static final String HEADER = "ts,open,high,low,close,volume";
     private static final int PARALLEL_MIN_BYTES = 1 << 20;
     private static final double[] POW10 = new double[19];
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     static {
         POW10[0] = 1;
@@ -53,10 +55,12 @@ public final class MinuteCsv {
             mid = start + (b.length - start) / 2;
             while (mid < b.length && b[mid - 1] != '\n') mid++;
         }
-        int firstLineBytes = 1;
-        while (start + firstLineBytes < b.length && b[start + firstLineBytes - 1] != '\n') firstLineBytes++;
-        Chunk first = new Chunk(b, start, mid, firstLineBytes);
-        Chunk second = new Chunk(b, mid, b.length, firstLineBytes);
+        // row slots: one per line start (an upper bound; blank lines leave a slot unused)
+        int firstSlots = lineStarts(b, start, mid), secondSlots = lineStarts(b, mid, b.length);
+        long[] ts = new long[firstSlots + secondSlots];
+        double[][] cols = new double[5][firstSlots + secondSlots];
+        Chunk first = new Chunk(b, start, mid, ts, cols, 0);
+        Chunk second = new Chunk(b, mid, b.length, ts, cols, firstSlots);
         if (parallel) {
             CompletableFuture<Void> later = CompletableFuture.runAsync(second::parse);
             first.parseOrExplain(file, 0);
@@ -72,55 +76,55 @@ public final class MinuteCsv {
         }
         int n = first.n + second.n;
         if (n == 0) throw new UserInputException(file + ": no rows after the header");
-        if (first.n > 0 && second.n > 0 && second.ts[0] <= first.ts[first.n - 1]) {
-            throw new UserInputException(file + " line " + (first.lines + second.firstRowLine + 1) + ": ts " + second.ts[0]
-                    + " is not after the previous row's " + first.ts[first.n - 1] + "; fix or drop the row");
+        if (first.n > 0 && second.n > 0 && ts[firstSlots] <= ts[first.n - 1]) {
+            throw new UserInputException(file + " line " + (first.lines + second.firstRowLine + 1) + ": ts " + ts[firstSlots]
+                    + " is not after the previous row's " + ts[first.n - 1] + "; fix or drop the row");
         }
-        long[] ts = join(first.ts, first.n, second.ts, second.n);
-        double[][] cols = new double[5][];
-        for (int k = 0; k < 5; k++) cols[k] = join(first.cols[k], first.n, second.cols[k], second.n);
-        return new Bars(60, ts, cols[0], cols[1], cols[2], cols[3], cols[4]);
+        if (first.n < firstSlots) { // blank lines: close the hole between the two parts
+            System.arraycopy(ts, firstSlots, ts, first.n, second.n);
+            for (double[] c : cols) System.arraycopy(c, firstSlots, c, first.n, second.n);
+        }
+        return new Bars(60, trim(ts, n), trim(cols[0], n), trim(cols[1], n), trim(cols[2], n), trim(cols[3], n),
+                trim(cols[4], n));
     }
 
-    private static long[] join(long[] a, int na, long[] b, int nb) {
-        if (nb == 0 && a.length == na) return a;
-        long[] out = Arrays.copyOf(a, na + nb);
-        System.arraycopy(b, 0, out, na, nb);
-        return out;
+    /** Number of lines that start in [from, to): one plus the line feeds before the last byte. */
+    private static int lineStarts(byte[] b, int from, int to) {
+        if (from >= to) return 0;
+        int count = 1, i = from, end = to - 1;
+        // eight bytes at a time: a byte of x is zero exactly where the input byte is a line feed
+        for (; i + 8 <= end; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+            count += Long.bitCount(~(t | x | 0x7F7F7F7F7F7F7F7FL));
+        }
+        for (; i < end; i++) if (b[i] == '\n') count++;
+        return count;
     }
 
-    private static double[] join(double[] a, int na, double[] b, int nb) {
-        if (nb == 0 && a.length == na) return a;
-        double[] out = Arrays.copyOf(a, na + nb);
-        System.arraycopy(b, 0, out, na, nb);
-        return out;
-    }
+    private static long[] trim(long[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
 
-    /** Rows of the byte range [from, to), which starts at a line start, in growable columns of its own. */
+    private static double[] trim(double[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
+
+    /** Rows of the byte range [from, to), which starts at a line start, stored from slot {@code offset}. */
     private static final class Chunk {
         final byte[] b;
-        final int from, to;
-        long[] ts;
-        final double[][] cols = new double[5][];
+        final int from, to, offset;
+        final long[] ts;
+        final double[][] cols;
         int n;
         /** Lines consumed, blank ones included. */
         int lines;
         /** Line (1-based, within the chunk) of the first row. */
         int firstRowLine;
 
-        Chunk(byte[] b, int from, int to, int typicalLineBytes) {
+        Chunk(byte[] b, int from, int to, long[] ts, double[][] cols, int offset) {
             this.b = b;
             this.from = from;
             this.to = to;
-            int cap = (int) Math.min(Integer.MAX_VALUE - 16, (to - from) / (long) typicalLineBytes * 11 / 10 + 16);
-            ts = new long[cap];
-            for (int k = 0; k < 5; k++) cols[k] = new double[cap];
-        }
-
-        private void grow() {
-            int cap = ts.length + (ts.length >> 1) + 16;
-            ts = Arrays.copyOf(ts, cap);
-            for (int k = 0; k < 5; k++) cols[k] = Arrays.copyOf(cols[k], cap);
+            this.ts = ts;
+            this.cols = cols;
+            this.offset = offset;
         }
 
         /** A refused row; {@code line} counts from the chunk start (1 = its first line). */
@@ -141,7 +145,7 @@ public final class MinuteCsv {
         /** Cursor of {@link #number()}: the byte after the last one it consumed. */
         private int cur;
 
-        /** One pass over the bytes: fields are parsed where they stand, no line pre-scan. */
+        /** One pass over the bytes: fields are parsed where they stand, no second scan of the line. */
         void parse() {
             double[] field = new double[5];
             int p = from;
@@ -173,11 +177,10 @@ public final class MinuteCsv {
                 if (cur < to && b[cur] == '\r') cur++;
                 if (cur < to && b[cur] != '\n') throw new BadRow(lines, "expected 6 columns");
                 p = cur + 1;
-                if (n > 0 && t <= ts[n - 1]) {
-                    throw new BadRow(lines, "ts " + t + " is not after the previous row's " + ts[n - 1]);
+                if (n > 0 && t <= ts[offset + n - 1]) {
+                    throw new BadRow(lines, "ts " + t + " is not after the previous row's " + ts[offset + n - 1]);
                 }
-                if (n == ts.length) grow();
-                int slot = n;
+                int slot = offset + n;
                 double o = field[0], h = field[1], l = field[2], c = field[3], v = field[4];
                 if (!(l > 0) || h < l || o < l || o > h || c < l || c > h || !(v >= 0)) {
                     throw new BadRow(lines, "prices must be positive with low <= open, close <= high and volume >= 0");
