@@ -9,7 +9,7 @@ import msb.features.FeatureContext;
  */
 public final class MrEma20Z implements Feature {
     @Override public String name() { return "mr_ema20_z"; }
-    @Override public int version() { return 1; }
+    @Override public int version() { return 2; }
     @Override public int warmupBars() { return 49; }
 
     @Override
