@@ -1,6 +1,6 @@
 package msb.bench;
 
-import java.io.BufferedWriter;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import msb.core.Timeframe;
 import msb.data.Bars;
 import msb.data.Resampler;
+import msb.dataset.Dataset;
 import msb.dataset.DatasetBuilder;
 import msb.dataset.DatasetCsv;
 import msb.dataset.LabelSpec;
@@ -27,6 +28,7 @@ import msb.dataset.SplitSpec;
  */
 public final class DatasetBench {
     public static final LabelSpec LABEL = LabelSpec.fixed(1, 10.0);
+    private static final int CSV_BLOCK_ROWS = 16_384;
 
     private DatasetBench() {}
 
@@ -62,18 +64,42 @@ public final class DatasetBench {
         return new DatasetBuilder.Computed(c.dataset(), c.schema(), c.tfBars(), rs.droppedIncomplete());
     }
 
-    /** Writes {@code <tf>.csv} per timeframe (the {@code dataset show} layout) into {@code dir}. */
-    public static void writeCsvs(List<DatasetBuilder.Computed> results, Path dir) {
+    /**
+     * Writes {@code <tf>.csv} per timeframe (the {@code dataset show} layout) into {@code dir}. Rows are
+     * formatted in blocks on {@code threads} threads, then written in order.
+     */
+    public static void writeCsvs(List<DatasetBuilder.Computed> results, Path dir, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             Files.createDirectories(dir);
+            List<List<Future<byte[]>>> blocks = new ArrayList<>();
             for (DatasetBuilder.Computed c : results) {
-                Path file = dir.resolve(c.dataset().tf().label() + ".csv");
-                try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-                    DatasetCsv.write(c.dataset(), w);
+                Dataset d = c.dataset();
+                List<Future<byte[]>> fs = new ArrayList<>();
+                for (int i = 0; i < d.rows(); i += CSV_BLOCK_ROWS) {
+                    int from = i, to = Math.min(d.rows(), i + CSV_BLOCK_ROWS);
+                    fs.add(pool.submit(() -> DatasetCsv.rows(d, from, to)));
+                }
+                blocks.add(fs);
+            }
+            for (int k = 0; k < results.size(); k++) {
+                Dataset d = results.get(k).dataset();
+                Path file = dir.resolve(d.tf().label() + ".csv");
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    out.write(DatasetCsv.header(d).getBytes(StandardCharsets.ISO_8859_1));
+                    for (Future<byte[]> f : blocks.get(k)) out.write(f.get());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write into " + dir + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
         }
     }
 }

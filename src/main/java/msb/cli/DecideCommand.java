@@ -1,0 +1,158 @@
+package msb.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.core.UserInputException;
+import msb.decision.DecisionGate;
+import msb.decision.GateConfig;
+import msb.decision.GateDecision;
+import msb.trading.StrategyConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code msb decide}: the gate decision of SPEC section 7 as a filter, JSON lines in, one compact line out
+ * per input. Thresholds missing from a line come from {@code --config} (or the timeframe's defaults).
+ */
+@Command(name = "decide", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the gate decision on JSON lines from stdin:",
+                "  {\"thresholds\":{\"S_MIN\",...},\"cohort\":{\"pros\",\"amateurs\",\"mood\"},\"model\":{\"s_model\"}}",
+                "and prints {\"dir\":-1|0|1,\"alpha\":x,\"mode\":\"...\"} per line, in order.",
+                "Missing thresholds come from --config or the timeframe's defaults; a missing mood is 0."})
+public final class DecideCommand implements Callable<Integer> {
+    private static final Set<String> NUMBERS = Set.of("S_MIN", "M_MIN", "CONF_MIN", "ALPHA_MIN");
+    private static final Set<String> FLAGS = Set.of("flip_mood", "flip_model", "allow_model_only_when_mood_neutral",
+            "require_consensus");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (JSON or YAML) whose gate section gives default thresholds.")
+    Path config;
+
+    @Option(names = "--tf", paramLabel = "TF", defaultValue = "5m", description = "Timeframe whose default thresholds apply (default: ${DEFAULT-VALUE}).")
+    String tfName;
+
+    @Spec
+    CommandSpec spec;
+
+    private InputStream in = System.in;
+
+    DecideCommand withInput(InputStream in) {
+        this.in = in;
+        return this;
+    }
+
+    @Override
+    public Integer call() {
+        Timeframe tf;
+        try {
+            tf = Timeframe.parse(tfName);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--tf: " + e.getMessage());
+        }
+        GateConfig base = (config == null ? StrategyConfig.defaults(tf) : StrategyConfig.load(config, tf)).gate();
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
+                if (line.isBlank()) continue;
+                out.add(Json.line(decideLine(base, line, lineNo)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read stdin: " + e.getMessage(), e);
+        }
+        // All or nothing: a bad line anywhere means no output at all.
+        PrintWriter w = spec.commandLine().getOut();
+        for (String s : out) w.println(s);
+        w.flush();
+        return 0;
+    }
+
+    static GateDecision decideLine(GateConfig base, String line, int lineNo) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(line);
+        } catch (JsonProcessingException e) {
+            throw bad(lineNo, "not valid JSON (" + e.getOriginalMessage() + ")", "write one JSON object per line");
+        }
+        if (root == null || !root.isObject()) throw bad(lineNo, "not a JSON object", "write one JSON object per line");
+        GateConfig g = thresholds(base, root.get("thresholds"), lineNo);
+        JsonNode model = root.get("model");
+        if (model == null || !model.isObject()) throw bad(lineNo, "field model is missing", "add \"model\":{\"s_model\":x}");
+        double sModel = number(model.get("s_model"), "model.s_model", lineNo);
+        JsonNode cohort = root.get("cohort");
+        double mood = 0.0;
+        if (cohort != null && !cohort.isNull()) {
+            if (!cohort.isObject()) throw bad(lineNo, "field cohort is not an object", "write \"cohort\":{\"mood\":x}");
+            if (cohort.has("mood") && !cohort.get("mood").isNull()) mood = number(cohort.get("mood"), "cohort.mood", lineNo);
+        }
+        return DecisionGate.decide(g, mood, sModel);
+    }
+
+    private static GateConfig thresholds(GateConfig base, JsonNode t, int lineNo) {
+        if (t == null || t.isNull()) return base;
+        if (!t.isObject()) throw bad(lineNo, "field thresholds is not an object", "write \"thresholds\":{\"S_MIN\":x,...}");
+        for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!NUMBERS.contains(f) && !FLAGS.contains(f)) {
+                throw bad(lineNo, "thresholds." + f + " is not a known threshold",
+                        "use S_MIN, M_MIN, CONF_MIN, ALPHA_MIN, " + String.join(", ", FLAGS.stream().sorted().toList()));
+            }
+        }
+        double sMin = t.has("S_MIN") ? unit(t.get("S_MIN"), "thresholds.S_MIN", lineNo) : base.sMin();
+        double mMin = t.has("M_MIN") ? unit(t.get("M_MIN"), "thresholds.M_MIN", lineNo) : base.mMin();
+        double confMin = t.has("CONF_MIN") ? unit(t.get("CONF_MIN"), "thresholds.CONF_MIN", lineNo) : base.confMin();
+        double alphaMin = t.has("ALPHA_MIN") ? unit(t.get("ALPHA_MIN"), "thresholds.ALPHA_MIN", lineNo) : base.alphaMin();
+        return new GateConfig(sMin, mMin, confMin, alphaMin,
+                flag(t, "flip_mood", base.flipMood(), lineNo), flag(t, "flip_model", base.flipModel(), lineNo),
+                flag(t, "allow_model_only_when_mood_neutral", base.allowModelOnlyWhenMoodNeutral(), lineNo),
+                flag(t, "require_consensus", base.requireConsensus(), lineNo));
+    }
+
+    private static double unit(JsonNode n, String field, int lineNo) {
+        double v = number(n, field, lineNo);
+        if (!(v >= 0 && v <= 1)) throw bad(lineNo, field + " is " + v + ", outside [0, 1]", "use a value in [0, 1]");
+        return v;
+    }
+
+    private static double number(JsonNode n, String field, int lineNo) {
+        if (n == null || n.isNull()) {
+            throw bad(lineNo, "field " + field + " is missing", "add it as a finite number");
+        }
+        if (!n.isNumber()) throw bad(lineNo, field + " is not a number (" + n + ")", "write it as a finite number");
+        double v = n.asDouble();
+        if (!Double.isFinite(v)) throw bad(lineNo, field + " is not finite (" + n + ")", "write it as a finite number");
+        return v;
+    }
+
+    private static boolean flag(JsonNode t, String field, boolean dflt, int lineNo) {
+        JsonNode n = t.get(field);
+        if (n == null) return dflt;
+        if (!n.isBoolean()) {
+            throw bad(lineNo, "thresholds." + field + " is not a boolean (" + n + ")", "write true or false");
+        }
+        return n.asBoolean();
+    }
+
+    private static UserInputException bad(int lineNo, String what, String fix) {
+        return new UserInputException("stdin line " + lineNo + ": " + what + "; " + fix);
+    }
+}

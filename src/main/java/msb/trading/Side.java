@@ -1,0 +1,21 @@
+package msb.trading;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Order side. */
+public enum Side {
+    BUY, SELL;
+
+    public static Side of(double qtyDelta) {
+        if (!(qtyDelta != 0) || Double.isNaN(qtyDelta)) throw new IllegalArgumentException("no side for " + qtyDelta);
+        return qtyDelta > 0 ? BUY : SELL;
+    }
+
+    public static Side ofDir(int dir) {
+        if (dir == 0) throw new IllegalArgumentException("no side for direction 0");
+        return dir > 0 ? BUY : SELL;
+    }
+
+    @JsonValue
+    public String label() { return name().toLowerCase(); }
+}

@@ -1,0 +1,153 @@
+package msb.trading;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.core.UserInputException;
+import msb.decision.BanditConfig;
+import msb.decision.GateConfig;
+import msb.model.SignalThresholds;
+
+/**
+ * Every setting of the strategy: decision mode and thresholds, exits, sizing, guards, paper costs, alerts.
+ * {@link #defaults(Timeframe)} gives the per-timeframe defaults; {@link #load} overlays a JSON or YAML file
+ * on them (any subset of fields; an unknown field is an error naming it).
+ */
+public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, ExitConfig exits, SizingConfig sizing,
+                             GuardConfig guards, PaperConfig paper, AlertConfig alerts) {
+
+    /** Decision mode: the deterministic gate, or the Thompson bandit over arms. */
+    public enum Mode {
+        GATE, BANDIT;
+
+        @JsonValue
+        public String label() { return name().toLowerCase(); }
+    }
+
+    public StrategyConfig {
+        if (mode == null || gate == null || bandit == null || exits == null || sizing == null || guards == null
+                || paper == null || alerts == null) {
+            throw new IllegalArgumentException("every section of the strategy config is required");
+        }
+    }
+
+    /**
+     * The live S_MIN of a timeframe: the |s_model| a model needs before the decision logic acts. The
+     * directional-balance gate and evaluate's predicted shares use the same value: it is defined once, in
+     * {@link SignalThresholds} (model sits below trading).
+     */
+    public static double liveSMin(Timeframe tf) { return SignalThresholds.sMin(tf); }
+
+    public static StrategyConfig defaults(Timeframe tf) {
+        double sMin = liveSMin(tf);
+        // Per-bar scales: a typical absolute BTC move per bar, used for the bandit prior and exits.
+        double typicalMoveBps = switch (tf) {
+            case M5 -> 15;
+            case H1 -> 50;
+            case H12 -> 180;
+            case H24 -> 250;
+        };
+        int maxHoldingBars = switch (tf) {
+            case M5 -> 48;
+            case H1 -> 24;
+            case H12 -> 14;
+            case H24 -> 10;
+        };
+        int cooldownBars = switch (tf) {
+            case M5 -> 3;
+            case H1 -> 1;
+            case H12, H24 -> 0;
+        };
+        double dailyLossStopFrac = tf == Timeframe.M5 || tf == Timeframe.H1 ? 0.05 : 0.10;
+        return new StrategyConfig(
+                Mode.GATE,
+                new GateConfig(sMin, 0.10, 0.05, 0.10, false, false, true, false),
+                new BanditConfig(0.30, 0.55, sMin, 0.05, 1.0, typicalMoveBps, 42L),
+                new ExitConfig(maxHoldingBars, 4 * typicalMoveBps, 8 * typicalMoveBps, 0.10, false),
+                new SizingConfig(10_000, 1.0, 0.50, 0.10, 50),
+                new GuardConfig(10.0, 1.0, 0.05, cooldownBars, dailyLossStopFrac, 2, 2),
+                new PaperConfig(10_000, 4.5, 1.0, 0.0, 10.0),
+                new AlertConfig(50, 200, 0.20));
+    }
+
+    /** Loads a JSON (.json) or YAML (any other name) file over the timeframe's defaults. */
+    public static StrategyConfig load(Path file, Timeframe tf) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read the strategy config (" + e.getMessage()
+                    + "); check the --config path", e);
+        }
+        JsonNode overlay;
+        try {
+            overlay = file.toString().endsWith(".json") ? Json.mapper().readTree(text) : new YAMLMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UserInputException(file + " line " + e.getLocation().getLineNr() + ": not valid "
+                    + (file.toString().endsWith(".json") ? "JSON" : "YAML") + " (" + e.getOriginalMessage() + ")", e);
+        }
+        if (overlay == null || overlay.isMissingNode() || overlay.isNull()) return defaults(tf);
+        return overlay(defaults(tf), overlay, file.toString());
+    }
+
+    /** Overlays a tree (snake_case names, any subset) on a base config; {@code source} names it in errors. */
+    public static StrategyConfig overlay(StrategyConfig base, JsonNode overlay, String source) {
+        if (!overlay.isObject()) throw new UserInputException(source + ": the strategy config must be an object");
+        ObjectNode merged = Json.mapper().valueToTree(base);
+        List<String> unknown = new ArrayList<>();
+        merge(merged, (ObjectNode) overlay, "", unknown);
+        if (!unknown.isEmpty()) {
+            throw new UserInputException(source + ": unknown field(s) " + String.join(", ", unknown)
+                    + "; remove them or fix the spelling (known: " + fieldNames(Json.mapper().valueToTree(base)) + ")");
+        }
+        try {
+            return Json.mapper().treeToValue(merged, StrategyConfig.class);
+        } catch (JsonProcessingException e) {
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            String path = !(e instanceof JsonMappingException m) ? "" : m.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                    : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("");
+            throw new UserInputException(source + ": invalid strategy config" + (path.isEmpty() ? "" : " at " + path)
+                    + ": " + root.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(source + ": invalid strategy config: " + e.getMessage(), e);
+        }
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from, String prefix, List<String> unknown) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = prefix + e.getKey();
+            JsonNode existing = into.get(e.getKey());
+            if (existing == null) {
+                unknown.add(name);
+            } else if (existing.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) existing, (ObjectNode) e.getValue(), name + ".", unknown);
+            } else {
+                into.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static String fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return String.join(", ", names);
+    }
+
+    /** The config as pretty JSON (what the runner records next to its state). */
+    public String toJson() { return Json.pretty(this); }
+
+}
