@@ -40,6 +40,14 @@ class TrainingTest {
             assertEquals("logreg", a.manifest().model());
             assertTrue(a.manifest().files().containsKey("logreg.ser"));
             assertTrue(Files.list(ws.runsDir()).findAny().isPresent(), "a run record is written");
+            var ds = SyntheticDatasets.make(Timeframe.H24, 3000, 1, 1.5);
+            for (int i = 0; i < ds.rows(); i++) {
+                var sp = ds.split()[i];
+                String expected = sp == msb.dataset.Split.PURGED || sp == msb.dataset.Split.EMBARGO ? "purged_or_embargo" : sp.label();
+                assertEquals(expected, a.manifest().splitOf(ds.ts()[i]), "row " + i);
+                assertEquals(ds.ts()[i] <= a.manifest().splits().get("val").lastTs(), a.manifest().seenInFitting(ds.ts()[i]), "row " + i);
+            }
+            assertEquals("out_of_sample", a.manifest().splitOf(ds.ts()[ds.rows() - 1] + 86_400));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
