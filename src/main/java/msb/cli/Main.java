@@ -57,8 +57,6 @@ public final class Main implements Runnable {
         cl.addSubcommand(new StatusCommand());
         cl.addSubcommand(new MonitorCommand());
         BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
-        cl.addSubcommand(new TrainCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
         cl.addSubcommand(new DecideCommand());
         cl.addSubcommand(new TrainCommand());
         BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
