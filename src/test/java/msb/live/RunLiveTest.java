@@ -126,4 +126,19 @@ class RunLiveTest {
             assertEquals(3, decisions, "one decision per live bar, none for the warm-up history");
         }
     }
+
+    @Test
+    void fromFileReplaysThatFileResampledToTheTimeframe() throws Exception {
+        Path state = home.resolve("state-from");
+        Run r = msb("--home", home.toString(), "run-live", "--tf", "5m", "--from", home.resolve("input/bars.csv").toString(),
+                "--state-dir", state.toString(), "--max-bars", "700");
+        assertEquals(0, r.code(), r.err());
+        JsonNode s = Json.mapper().readTree(msb("status", "--state-dir", state.toString(), "--json").out());
+        assertEquals(700, s.get("bars_processed").asLong(), "--max-bars stops early, keeping the state");
+        assertFalse(s.get("finished").asBoolean());
+        assertEquals(LiveFixture.FIRST_OPEN_TS + 300 * 700, s.get("last_bar_ts").asLong(), "bars stamped at their close");
+        Run bad = msb("--home", home.toString(), "run-live", "--tf", "5m", "--from", home.resolve("input/missing.csv").toString(),
+                "--state-dir", home.resolve("state-from-missing").toString());
+        assertEquals(2, bad.code(), bad.err());
+    }
 }
