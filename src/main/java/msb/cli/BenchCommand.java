@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code msb bench}: parent of the throughput benchmarks, each printing {@code <number> bars/s}.
  * To add one, write a picocli command class and register it with one line in
- * {@code Main.commandLine()}: {@code BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());}
+ * {@code Main.commandLine()}, before the converter and handler settings at its end:
+ * {@code BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());}
  * ({@link #of} creates the {@code bench} parent on first use, so the order of those lines does not matter).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, usageHelpWidth = 100,

@@ -57,7 +57,7 @@ public final class BenchDatasetCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Bars minutes = in != null ? MinuteCsv.read(in) : SyntheticBars.minutes(bars, seed);
             List<DatasetBuilder.Computed> r = DatasetBench.run(minutes, nThreads);
-            DatasetBench.writeCsvs(r, out);
+            DatasetBench.writeCsvs(r, out, nThreads);
             double sec = (System.nanoTime() - t0) / 1e9;
             for (DatasetBuilder.Computed c : r) {
                 System.err.println(c.dataset().tf().label() + ": " + c.dataset().rows() + " rows");

@@ -72,7 +72,12 @@ public final class DataFetchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--base-url '" + baseUrl + "' is not an http(s) URL");
         }
-        HyperliquidClient client = HyperliquidClient.create(base);
+        try (HyperliquidClient client = HyperliquidClient.create(base)) {
+            return fetch(ws, client, base, timeframe);
+        }
+    }
+
+    private int fetch(Workspace ws, HyperliquidClient client, URI base, Timeframe timeframe) {
         long endMs = client.clock().millis();
         long startMs = endMs - days * 86_400_000L;
         spec.commandLine().getErr().printf("msb: fetching %s %s candles and funding from %s ...%n", symbol, timeframe.label(), base);

@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 import msb.core.Json;
 import msb.core.UserInputException;
 import msb.core.Workspace;
+import msb.core.Hashing;
 import msb.data.BarImporter;
+import msb.data.CohortSignals;
+import msb.data.CohortStore;
 import msb.data.FundingImporter;
 import msb.data.FundingInfo;
 import msb.data.FundingStore;
@@ -40,15 +43,18 @@ public final class DataImportCommand implements Callable<Integer> {
         @Option(names = "--funding", paramLabel = "FILE", required = true,
                 description = "Funding-rate file to import (stored as a fraction per hour).")
         Path funding;
+        @Option(names = "--cohorts", paramLabel = "FILE", required = true,
+                description = "Cohort signal CSV to import: ts,S_top,S_bot,mood (ts = bar close; values in [-1, 1]).")
+        Path cohorts;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = {"Bars: auto, csv, coinbase-json, binance-json, binance-klines, freqtrade-json,",
-                    "bitstamp-trades, hyperliquid-json. Funding: auto, csv, bitmex-json, freqtrade-json,",
-                    "hyperliquid-json. Default: ${DEFAULT-VALUE} (recognises every layout)."})
+            description = "Bars: auto, csv, coinbase-json, binance-json, binance-klines, freqtrade-json, "
+                    + "bitstamp-trades, hyperliquid-json. Funding: auto, csv, bitmex-json, freqtrade-json, "
+                    + "hyperliquid-json. Default: ${DEFAULT-VALUE} (recognises every layout).")
     String format;
 
     @Option(names = "--symbol", paramLabel = "SYM", defaultValue = "BTC", description = "Symbol to store under (default ${DEFAULT-VALUE}).")
@@ -57,8 +63,8 @@ public final class DataImportCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "NAME", description = "Source name (default: the input file's base name).")
     String source;
 
-    @Option(names = "--ts-is", paramLabel = "open|close", defaultValue = "open",
-            description = "Generic CSV: whether times are bar open (default) or close times.")
+    @Option(names = "--ts-is", paramLabel = "open|close",
+            description = "Generic CSV only: whether times are bar open (the default) or close times.")
     String tsIs;
 
     @Option(names = "--interval", paramLabel = "INTERVAL",
@@ -79,17 +85,22 @@ public final class DataImportCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = Cli.workspace(spec);
         DataSupport.checkSymbol(symbol);
-        return input.in != null ? importBars(ws) : importFunding(ws);
+        if (input.in != null) return importBars(ws);
+        return input.funding != null ? importFunding(ws) : importCohorts(ws);
     }
 
     private int importBars(Workspace ws) {
-        boolean tsIsOpen = switch (tsIs.trim().toLowerCase()) {
+        boolean tsIsOpen = switch (tsIs == null ? "open" : tsIs.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "open" -> true;
             case "close" -> false;
             default -> throw new UserInputException("--ts-is '" + tsIs + "': use open or close");
         };
         long intervalSec = interval == null ? 0 : Intervals.parseSeconds(interval, "--interval");
         BarImporter.Result r = BarImporter.read(input.in, new BarImporter.Options(ImportFormat.parse(format), tsIsOpen, intervalSec));
+        if (tsIs != null && r.format() != ImportFormat.CSV) {
+            throw new UserInputException("--ts-is applies to generic CSV only; " + input.in + " is " + r.format().cliName()
+                    + ", whose times are defined by the format: drop --ts-is");
+        }
         String name = source != null ? source : RawStore.sourceNameOf(input.in);
         String file = input.in.getFileName().toString();
         Map<String, Object> doc = new TreeMap<>();
@@ -122,12 +133,40 @@ public final class DataImportCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int importCohorts(Workspace ws) {
+        byte[] bytes = readAll(input.cohorts);
+        CohortSignals series = CohortStore.read(input.cohorts.toString(), bytes);
+        CohortStore.Info info = CohortStore.store(ws, symbol, series, input.cohorts.getFileName().toString(), Hashing.sha256(bytes));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(Json.pretty(Map.of("stored", info, "dir", ws.rawDir(symbol).resolve("cohorts").toString())));
+        } else {
+            out.printf("stored %s cohort signals in %s%n", symbol, ws.rawDir(symbol).resolve("cohorts"));
+            out.printf("  rows:       %d%n", info.rows());
+            out.printf("  range:      %s .. %s%n", info.first(), info.last());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserInputException(file + " does not exist; check the path");
+        } catch (java.io.IOException e) {
+            throw new UserInputException("could not read " + file + ": " + e.getMessage());
+        }
+    }
+
     private int importFunding(Workspace ws) {
         FundingImporter.Result r = FundingImporter.read(input.funding, FundingImporter.Format.parse(format), fundingPeriodHours);
         String name = source != null ? source : RawStore.sourceNameOf(input.funding);
         String file = input.funding.getFileName().toString();
-        FundingInfo info = FundingStore.replace(ws, symbol, name, r.series(), file, r.inputSha256(), r.format().cliName(),
-                r.periodHours(), r.duplicatesDropped());
+        FundingInfo info = merge
+                ? FundingStore.merge(ws, symbol, name, r.series(), file, r.inputSha256(), r.format().cliName(), r.periodHours()).info()
+                : FundingStore.replace(ws, symbol, name, r.series(), file, r.inputSha256(), r.format().cliName(),
+                        r.periodHours(), r.duplicatesDropped());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.print(Json.pretty(Map.of("stored", info, "dir", ws.rawDir(symbol).resolve("funding").toString())));

@@ -60,8 +60,15 @@ public final class Main implements Runnable {
         cl.addSubcommand(new StatusCommand());
         cl.addSubcommand(new MonitorCommand());
         cl.addSubcommand(new ExperimentCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
+        cl.addSubcommand(new RunLiveCommand());
+        BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
         cl.addSubcommand(new TrainCommand());
         BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
+        // picocli applies these settings only to subcommands that exist when they are set: keep them last.
+        cl.registerConverter(Timeframe.class, Timeframe::parse);
+        cl.setExecutionExceptionHandler(Main::handleException);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 

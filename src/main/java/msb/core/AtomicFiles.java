@@ -28,6 +28,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            makeWorldReadable(tmp);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
                  OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
                 writer.write(out);
@@ -51,6 +52,13 @@ public final class AtomicFiles {
 
     public static void writeBytes(Path target, byte[] content) {
         write(target, out -> out.write(content));
+    }
+
+    /** Temp files are created owner-only; the files msb publishes are ordinary rw-r--r-- files. */
+    private static void makeWorldReadable(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     /** Renames {@code from} over {@code to} atomically (same directory). */

@@ -100,7 +100,7 @@ final class CsvBarParser {
         Fields f = new Fields();
         f.split(in.bytes, lines.from, lines.to);
         if (f.count > f.from.length) throw located(in, 1, "the header has " + f.count + " columns; at most 64 are read");
-        if (f.allDigits(in.bytes, 0)) {
+        if (f.allDigits(in.bytes, 0) || TimeField.fastIso(in.bytes, f.from[0], f.to[0]) != Long.MIN_VALUE) {
             throw located(in, 1, "no header; add a first line naming the columns, e.g. timestamp,open,high,low,close,volume");
         }
         String[] names = new String[f.count];

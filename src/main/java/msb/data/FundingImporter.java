@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Locale;
 import msb.core.UserInputException;
 
 /**
@@ -227,9 +226,5 @@ public final class FundingImporter {
             ts[n] = tsSec; rate[n] = perHour; where[n] = lines ? line : record;
             n++;
         }
-    }
-
-    static String describePeriod(double hours) {
-        return hours == 0 ? "per record" : String.format(Locale.ROOT, "%sh", hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours));
     }
 }

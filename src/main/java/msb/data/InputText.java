@@ -28,6 +28,10 @@ final class InputText {
     static InputText of(String name, byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
+            throw new UserInputException(name + " is UTF-16 text; save it as UTF-8 (or ASCII) and import it again");
+        }
         for (int i = start; i < bytes.length; i++) {
             int c = bytes[i] & 0xff;
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
@@ -37,7 +41,6 @@ final class InputText {
         }
         int end = bytes.length;
         while (end > start && isBlank(bytes[end - 1])) end--;
-        // keep a trailing CR/space that belongs to the last line's content boundary out of it
         if (end == start) throw new UserInputException(name + " is empty; nothing to import (export the data again)");
         return new InputText(name, bytes, start, end == bytes.length ? end : lineEndAfter(bytes, end));
     }

@@ -138,6 +138,11 @@ public final class RawStore {
                 .map(f -> FundingStore.load(ws, symbol, f.source()));
     }
 
+    /** The imported cohort signals (ts, S_top, S_bot, mood), or empty: then cohort features are absent. */
+    public static Optional<CohortSignals> cohorts(Workspace ws, String symbol) {
+        return CohortStore.load(ws, symbol);
+    }
+
     /**
      * A safe source name from a file name: the base name without its extension, every character other
      * than letters, digits, '.', '_' and '-' replaced by '-'.

@@ -21,6 +21,8 @@ final class TimeField {
     long seconds(byte[] b, int from, int to) {
         long raw = Num.parseLong(b, from, to);
         if (raw >= 0) return fromNumber(raw);
+        long fast = fastIso(b, from, to);
+        if (fast != Long.MIN_VALUE) return fast;
         return iso(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -31,6 +33,49 @@ final class TimeField {
             throw new BadTime("time " + raw + " ms is not on a whole second; bars must start on whole seconds");
         }
         return raw / 1000;
+    }
+
+    /**
+     * {@code YYYY-MM-DD[T ]HH:MM:SS} followed by {@code Z} or {@code ±HH:MM}, straight from the bytes;
+     * Long.MIN_VALUE for anything else (the general parser then decides, with its messages).
+     */
+    static long fastIso(byte[] b, int from, int to) {
+        int len = to - from;
+        if (len != 20 && len != 25) return Long.MIN_VALUE;
+        if (b[from + 4] != '-' || b[from + 7] != '-' || (b[from + 10] != 'T' && b[from + 10] != ' ')
+                || b[from + 13] != ':' || b[from + 16] != ':') {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(b, from, 4), month = digits(b, from + 5, 2), day = digits(b, from + 8, 2);
+        int hour = digits(b, from + 11, 2), minute = digits(b, from + 14, 2), second = digits(b, from + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return Long.MIN_VALUE; // day > 28 and the rest: the general parser knows month lengths
+        }
+        int offsetSec;
+        if (len == 20) {
+            if (b[from + 19] != 'Z') return Long.MIN_VALUE;
+            offsetSec = 0;
+        } else {
+            byte sign = b[from + 19];
+            int oh = digits(b, from + 20, 2), om = digits(b, from + 23, 2);
+            if ((sign != '+' && sign != '-') || b[from + 22] != ':' || oh < 0 || oh > 18 || om < 0 || om > 59) {
+                return Long.MIN_VALUE;
+            }
+            offsetSec = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return days * 86_400 + hour * 3600L + minute * 60L + second - offsetSec;
+    }
+
+    private static int digits(byte[] b, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) return -1;
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     static long iso(String text) {

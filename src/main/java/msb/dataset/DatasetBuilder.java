@@ -14,9 +14,9 @@ import msb.core.UserInputException;
 import msb.core.Workspace;
 import msb.data.BarFile;
 import msb.data.Bars;
+import msb.data.CohortSignals;
 import msb.data.FundingSeries;
 import msb.data.Resampler;
-import msb.features.CohortSeries;
 import msb.features.FeatureEngine;
 import msb.features.FeatureMatrix;
 import msb.features.FeatureSchema;
@@ -31,7 +31,7 @@ public final class DatasetBuilder {
     public static final String BARS_FILE = "bars.bin";
     public static final String MANIFEST_FILE = "manifest.json";
     private static final int GAPS_LISTED = 20;
-    private static final long FUNDING_STALE_SEC = 86_400;
+    private static final long INPUT_STALE_SEC = 86_400;
 
     private DatasetBuilder() {}
 
@@ -77,12 +77,11 @@ public final class DatasetBuilder {
      * Features, labels and splits of a timeframe's bars. Funding features are included only when the
      * funding series covers every bar; cohort features only when cohort signals exist from the first bar.
      */
-    public static Computed compute(Bars tfBars, FundingSeries fundingOrNull, CohortSeries cohortsOrNull,
+    public static Computed compute(Bars tfBars, FundingSeries fundingOrNull, CohortSignals cohortsOrNull,
                                    Timeframe tf, String symbol, LabelSpec label, SplitSpec splitSpec) {
         int n = tfBars.size();
-        boolean hasFunding = n > 0 && fundingCovers(fundingOrNull, tfBars);
-        boolean hasCohorts = n > 0 && cohortsOrNull != null && cohortsOrNull.size() > 0
-                && cohortsOrNull.firstTs() <= tfBars.firstTs();
+        boolean hasFunding = n > 0 && covers(fundingOrNull == null ? null : fundingOrNull.ts(), tfBars);
+        boolean hasCohorts = n > 0 && covers(cohortsOrNull == null ? null : cohortsOrNull.ts(), tfBars);
         FeatureSchema schema = FeatureSchema.of(hasFunding, hasCohorts);
         FeatureMatrix fm = FeatureEngine.compute(tfBars, hasFunding ? fundingOrNull : null,
                 hasCohorts ? cohortsOrNull : null, schema);
@@ -107,10 +106,13 @@ public final class DatasetBuilder {
         return new Computed(ds, schema, tfBars, 0);
     }
 
-    /** Funding must be known at the first bar and not stale by more than a day at the last one. */
-    private static boolean fundingCovers(FundingSeries f, Bars bars) {
-        return f != null && f.size() > 0 && f.ts()[0] <= bars.firstTs()
-                && f.ts()[f.size() - 1] >= bars.lastTs() - FUNDING_STALE_SEC;
+    /**
+     * An optional input is used only if it is known at the first bar and not stale by more than a day at
+     * the last one (funding settles every 1 to 8 hours); otherwise its features are absent.
+     */
+    static boolean covers(long[] inputTs, Bars bars) {
+        return inputTs != null && inputTs.length > 0 && inputTs[0] <= bars.firstTs()
+                && inputTs[inputTs.length - 1] >= bars.lastTs() - INPUT_STALE_SEC;
     }
 
     /** Resamples the source to {@code tf} and builds the dataset in memory. */
@@ -163,11 +165,9 @@ public final class DatasetBuilder {
         Dataset d = c.dataset();
         Path dir = ws.datasetDir(symbol, tf);
         FundingSeries f = source.fundingOrNull();
-        if (f != null && f.size() > 0 && !c.schema().hasFunding() && c.tfBars().size() > 0) {
-            err.println("msb: stored funding covers " + f.ts()[0] + ".." + f.ts()[f.size() - 1] + " (unix s), not the "
-                    + tf.label() + " bars' " + c.tfBars().firstTs() + ".." + c.tfBars().lastTs()
-                    + "; funding features left out (absent_inputs: funding)");
-        }
+        if (f != null && f.size() > 0 && !c.schema().hasFunding()) noteUncovered("funding", f.ts(), c.tfBars(), tf, err);
+        CohortSignals co = source.cohortsOrNull();
+        if (co != null && co.size() > 0 && !c.schema().hasCohorts()) noteUncovered("cohorts", co.ts(), c.tfBars(), tf, err);
         String dataSha = DatasetFile.write(dir.resolve(DatasetFile.NAME), d.ts(), d.x(), d.label(), d.split(), d.close(),
                 d.fwdReturn(), c.schema().width());
         BarFile.write(dir.resolve(BARS_FILE), c.tfBars());
@@ -180,6 +180,13 @@ public final class DatasetBuilder {
                 + " features" + (m.absentInputs().isEmpty() ? "" : " (absent inputs: " + String.join(", ", m.absentInputs()) + ")")
                 + ", " + c.droppedIncompleteBuckets() + " incomplete buckets dropped, " + m.gaps().count() + " gaps -> " + dir);
         return new Result(tf, dir, m);
+    }
+
+    private static void noteUncovered(String input, long[] ts, Bars bars, Timeframe tf, PrintStream err) {
+        if (bars.size() == 0) return;
+        err.println("msb: stored " + input + " data covers " + ts[0] + ".." + ts[ts.length - 1] + " (unix s), not the "
+                + tf.label() + " bars' " + bars.firstTs() + ".." + bars.lastTs() + "; " + input
+                + " features left out (absent_inputs: " + input + ")");
     }
 
     static DatasetManifest manifest(Computed c, SourceData source, Options options, Map<String, String> files) {

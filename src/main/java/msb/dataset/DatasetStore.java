@@ -8,6 +8,7 @@ import msb.core.UserInputException;
 import msb.core.Workspace;
 import msb.data.BarFile;
 import msb.data.Bars;
+import msb.features.FeatureSchema;
 
 /** Reads built datasets back: the manifest, the rows (checked against the manifest's sha256), the bars. */
 public final class DatasetStore {
@@ -38,9 +39,25 @@ public final class DatasetStore {
         return m;
     }
 
-    /** The built dataset, verified against its manifest (sha256, tf, symbol, column count). */
+    /**
+     * The built dataset, verified against its manifest (sha256, tf, symbol, column count) and against this
+     * msb's feature definitions (a dataset built by an older definition must be rebuilt, or the live
+     * features would differ from the trained ones).
+     */
     public static Dataset load(Workspace ws, String symbol, Timeframe tf) {
         DatasetManifest m = manifest(ws, symbol, tf);
+        String current;
+        try {
+            current = FeatureSchema.ofColumns(m.columns(), m.absentInputs()).schemaHash();
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(dir(ws, symbol, tf).resolve(DatasetBuilder.MANIFEST_FILE) + ": " + e.getMessage()
+                    + "; rebuild it: msb dataset build --tf " + tf.label() + " --symbol " + symbol, e);
+        }
+        if (!current.equals(m.schemaHash())) {
+            throw new UserInputException(dir(ws, symbol, tf).resolve(DatasetBuilder.MANIFEST_FILE) + ": schema_hash "
+                    + m.schemaHash() + " differs from this msb's " + current + " for the same columns (a feature definition"
+                    + " changed); rebuild it: msb dataset build --tf " + tf.label() + " --symbol " + symbol);
+        }
         return DatasetFile.read(dir(ws, symbol, tf).resolve(DatasetFile.NAME), tf, symbol, m.columns(), m.schemaHash(),
                 m.files().get(DatasetFile.NAME));
     }

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import msb.core.UserInputException;
 import msb.core.Workspace;
+import msb.data.CohortSignals;
+import msb.data.CohortStore;
 import msb.data.EmbeddedData;
+import msb.data.FundingStore;
 import msb.data.FundingSeries;
 import msb.data.RawStore;
 import msb.data.SourceInfo;
@@ -41,7 +44,16 @@ final class RawSources {
         files.put(s.source() + ".bars", s.barsSha256());
         if (s.inputSha256() != null && !s.inputSha256().isEmpty()) files.put(s.inputFile(), s.inputSha256());
         FundingSeries funding = RawStore.funding(ws, symbol).orElse(null);
-        return new SourceData(s.source(), RawStore.load(ws, symbol, s.source()), funding, null, files);
+        CohortSignals cohorts = RawStore.cohorts(ws, symbol).orElse(null);
+        // the optional inputs' files too: whether they were used is in the manifest's absent_inputs
+        if (funding != null) {
+            FundingStore.sources(ws, symbol).stream().filter(fi -> fi.rows() == funding.size())
+                    .forEach(fi -> files.put("funding/" + fi.inputFile(), fi.inputSha256()));
+        }
+        if (cohorts != null) {
+            CohortStore.info(ws, symbol).ifPresent(ci -> files.put("cohorts/" + ci.inputFile(), ci.inputSha256()));
+        }
+        return new SourceData(s.source(), RawStore.load(ws, symbol, s.source()), funding, cohorts, files);
     }
 
     private static SourceData embedded(PrintStream err) {

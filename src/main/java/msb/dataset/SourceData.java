@@ -2,8 +2,8 @@ package msb.dataset;
 
 import java.util.Map;
 import msb.data.Bars;
+import msb.data.CohortSignals;
 import msb.data.FundingSeries;
-import msb.features.CohortSeries;
 
 /**
  * The stored series a dataset is built from: the finest bars of one source (or the one named by
@@ -14,7 +14,7 @@ import msb.features.CohortSeries;
  * @param fundingOrNull funding rates, or null when none are stored
  * @param cohortsOrNull cohort signals, or null when none are stored
  */
-public record SourceData(String name, Bars bars, FundingSeries fundingOrNull, CohortSeries cohortsOrNull,
+public record SourceData(String name, Bars bars, FundingSeries fundingOrNull, CohortSignals cohortsOrNull,
                          Map<String, String> files) {
     public SourceData {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("source name is blank");

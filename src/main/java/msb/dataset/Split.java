@@ -8,7 +8,10 @@ public enum Split {
     /** The gap after a purge, so that serially correlated rows do not straddle two splits. */
     EMBARGO;
 
-    public String label() { return name().toLowerCase(); }
+    /** Computed once: CSV output asks for it on every row. */
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
 
-    public static Split parse(String s) { return valueOf(s.trim().toUpperCase()); }
+    public String label() { return label; }
+
+    public static Split parse(String s) { return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)); }
 }

@@ -37,7 +37,7 @@ public record SplitSpec(double trainFrac, double valFrac, double testFrac, int e
         int nVal = (int) Math.floor(rows * valFrac);
         if (testFrac == 0) nVal = rows - nTrain;
         Split[] out = new Split[rows];
-        fill(out, 0, nTrain, Split.TRAIN, 0, nVal > 0 || nTrain < rows ? horizonBars : 0);
+        fill(out, 0, nTrain, Split.TRAIN, 0, nTrain < rows ? horizonBars : 0);
         fill(out, nTrain, nTrain + nVal, Split.VAL, embargoBars, nTrain + nVal < rows ? horizonBars : 0);
         fill(out, nTrain + nVal, rows, Split.TEST, embargoBars, 0);
         return out;

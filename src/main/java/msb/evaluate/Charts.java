@@ -3,7 +3,6 @@ package msb.evaluate;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -174,12 +173,9 @@ public final class Charts {
 
     private static void save(Chart<?, ?> chart, Path dir, String base, String title, Map<String, String> files) {
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + base, ".png");
-            try (var out = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-            msb.core.AtomicFiles.move(tmp, dir.resolve(base + ".png"));
+            var png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png);
+            msb.core.AtomicFiles.writeBytes(dir.resolve(base + ".png"), png.toByteArray());
             files.put(title, base + ".png");
         } catch (IOException ex) {
             throw new UncheckedIOException("could not write chart " + dir.resolve(base + ".png") + ": " + ex.getMessage(), ex);

@@ -29,13 +29,17 @@ public final class DirectionalBalance {
         Shares label = Shares.ofClasses(labels);
         List<String> reasons = new ArrayList<>();
         String labelText = "labels %s UP / %s DOWN".formatted(pct(label.up()), pct(label.down()));
+        List<String> missing = new ArrayList<>();
         for (int dir : new int[]{1, -1}) {
             if (label.of(dir) >= opts.minLabelShareFrac() && predicted.of(dir) < opts.minPredictedShareFrac()) {
-                reasons.add(String.format(Locale.ROOT,
-                        "%s: predicts UP on %s and DOWN on %s of %d test bars (%s): %s is under the %s minimum at S_MIN %.2f",
-                        tf, pct(predicted.up()), pct(predicted.down()), n, labelText, name(dir),
-                        pct(opts.minPredictedShareFrac()), sMin));
+                missing.add(name(dir));
             }
+        }
+        if (!missing.isEmpty()) {
+            reasons.add(String.format(Locale.ROOT,
+                    "%s: predicts UP on %s and DOWN on %s of %d test bars (%s): %s %s under the %s minimum at S_MIN %.2f",
+                    tf, pct(predicted.up()), pct(predicted.down()), n, labelText, String.join(" and ", missing),
+                    missing.size() == 1 ? "is" : "are", pct(opts.minPredictedShareFrac()), sMin));
         }
         long pos = 0, neg = 0;
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;

@@ -1,5 +1,6 @@
 package msb.evaluate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class EvaluationRun {
         log.flush();
         StrategyConfig cfg = configs.apply(tf);
         EngineReplay replay = EngineReplay.of(tf, cfg, bars.computeIfAbsent(tf, t -> DatasetStore.loadBars(ws, symbol, t)));
-        Map<String, Object> provenance = Json.mapper().convertValue(m, Map.class);
+        Map<String, Object> provenance = Json.mapper().convertValue(m, new TypeReference<Map<String, Object>>() {});
         try (LoadedArtifact a = ArtifactStore.loadFor(runDir, tf, symbol, ds.columns())) {
             Evaluator.Scorer scorer = (d, r) -> toArray(a.predictRows(d.x(), r));
             Evaluator.Scorer bma = a.bma().isPresent() ? (d, r) -> toArray(a.bmaRows(d.x(), r).orElseThrow()) : null;

@@ -40,6 +40,9 @@ import msb.model.TrainOptions;
  *                embargo_bars: 12, purge_bars: 1, max_folds: 8}
  * </pre>
  * The model keys (tf, model, seed, label, hyperparameters) mean what they mean to {@code train --experiment}.
+ * A YAML spec may be two documents: the model part first (exactly {@code train --experiment}'s format, which
+ * reads only the first document), then {@code ---} and the experiment part (name, description, symbol, data,
+ * walk_forward); the committed specs are written that way so that both commands read them.
  * A relative {@code data.source} is resolved against the repository root, i.e. the parent of the directory
  * holding the spec ({@code experiments/}); a {@code ../shared/data/...} source absent there is looked up under
  * {@code $MSB_SHARED_DATA} when that is set. Unknown keys are errors: a typo never silently runs with a default.
@@ -48,6 +51,8 @@ import msb.model.TrainOptions;
 public final class ExperimentFile {
     static final Set<String> TOP = new LinkedHashSet<>(List.of("name", "description", "tf", "symbol", "data", "model",
             "seed", "label", "hyperparameters", "walk_forward"));
+    /** The keys of {@code train --experiment}'s format (msb.model.ExperimentSpec). */
+    static final Set<String> MODEL = new LinkedHashSet<>(List.of("tf", "model", "seed", "label", "hyperparameters"));
     static final Set<String> DATA = Set.of("source", "format");
     static final Set<String> WALK = new LinkedHashSet<>(List.of("window", "train_bars", "refit_every_bars", "val_frac",
             "purge_bars", "embargo_bars", "max_folds"));
@@ -69,16 +74,7 @@ public final class ExperimentFile {
     }
 
     static Experiment parse(Path file, String text) {
-        JsonNode root;
-        try {
-            root = file.toString().endsWith(".json") ? Json.mapper().readTree(text) : new YAMLMapper().readTree(text);
-        } catch (IOException e) {
-            throw new UserInputException(file + ": not valid " + (file.toString().endsWith(".json") ? "JSON" : "YAML")
-                    + " (" + firstLine(e.getMessage()) + "); fix the syntax", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new UserInputException(file + ": an experiment spec is a mapping with keys " + TOP + "; see experiments/24h.yaml");
-        }
+        JsonNode root = documents(file, text);
         checkKeys(file, "", root, TOP);
         String base = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
         String name = text(file, root, "name", base);
@@ -93,6 +89,49 @@ public final class ExperimentFile {
         Hyperparameters hp = hyperparameters(file, tf, (ObjectNode) hpOverlay);
         WalkForwardSpec wf = root.hasNonNull("walk_forward") ? walkForward(file, object(file, "walk_forward", root.get("walk_forward"))) : null;
         return new Experiment(name, file, text, description, tf, symbol, data, model, seed, label, hpOverlay, hp, wf);
+    }
+
+    /**
+     * The spec as one mapping. YAML may hold two documents: first the model part (only {@link #MODEL} keys,
+     * what {@code train --experiment} reads: it reads the first document alone), then the experiment part.
+     */
+    private static JsonNode documents(Path file, String text) {
+        boolean json = file.toString().endsWith(".json");
+        List<JsonNode> docs = new java.util.ArrayList<>();
+        try {
+            if (json) {
+                docs.add(Json.mapper().readTree(text));
+            } else {
+                try (var it = new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(text)) {
+                    while (it.hasNextValue()) docs.add(it.nextValue());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UserInputException(file + ": not valid " + (json ? "JSON" : "YAML") + " (" + firstLine(e.getMessage())
+                    + "); fix the syntax", e);
+        }
+        docs.removeIf(d -> d == null || d.isMissingNode() || d.isNull());
+        if (docs.isEmpty() || docs.size() > 2 || docs.stream().anyMatch(d -> !d.isObject())) {
+            throw new UserInputException(file + ": an experiment spec is a mapping with keys " + TOP
+                    + " (optionally split in two YAML documents: model part, then experiment part); see experiments/24h.yaml");
+        }
+        if (docs.size() == 1) return docs.getFirst();
+        ObjectNode merged = ((ObjectNode) docs.getFirst()).deepCopy();
+        for (Iterator<String> it = docs.getFirst().fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (TOP.contains(k) && !MODEL.contains(k)) {
+                throw new UserInputException(file + ": field '" + k + "' belongs in the second document (after ---): the first"
+                        + " holds only " + MODEL + ", which `train --experiment` reads");
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = docs.get(1).fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (merged.has(e.getKey())) {
+                throw new UserInputException(file + ": field '" + e.getKey() + "' appears in both documents; keep one");
+            }
+            merged.set(e.getKey(), e.getValue());
+        }
+        return merged;
     }
 
     private static DataSource data(Path file, JsonNode root) {

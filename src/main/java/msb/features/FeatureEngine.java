@@ -2,6 +2,7 @@ package msb.features;
 
 import java.util.List;
 import msb.data.Bars;
+import msb.data.CohortSignals;
 import msb.data.FundingSeries;
 
 /**
@@ -49,9 +50,9 @@ public final class FeatureEngine {
 
     /**
      * The features of every bar of a series: {@code rows()[i]} belongs to bar i (null inside the warm-up).
-     * Funding and cohort values are the latest known at each bar's close.
+     * Funding and cohort values are the latest known at each bar's close (stamped at or before it).
      */
-    public static FeatureMatrix compute(Bars bars, FundingSeries fundingOrNull, CohortSeries cohortsOrNull,
+    public static FeatureMatrix compute(Bars bars, FundingSeries fundingOrNull, CohortSignals cohortsOrNull,
                                         FeatureSchema schema) {
         if (schema.hasFunding() && fundingOrNull == null) {
             throw new IllegalArgumentException("the schema includes funding features but no funding series was given");
@@ -66,8 +67,9 @@ public final class FeatureEngine {
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
             double funding = schema.hasFunding() ? fundingOrNull.rateAt(ts[i]) : Double.NaN;
-            double sTop = schema.hasCohorts() ? cohortsOrNull.sTopAt(ts[i]) : Double.NaN;
-            double sBot = schema.hasCohorts() ? cohortsOrNull.sBotAt(ts[i]) : Double.NaN;
+            int k = schema.hasCohorts() ? cohortsOrNull.indexAt(ts[i]) : -1;
+            double sTop = k < 0 ? Double.NaN : cohortsOrNull.sTop()[k];
+            double sBot = k < 0 ? Double.NaN : cohortsOrNull.sBot()[k];
             rows[i] = engine.update(new FeatureInput(ts[i], o[i], h[i], l[i], c[i], v[i], funding, sTop, sBot));
         }
         return new FeatureMatrix(schema, ts, rows);

@@ -1,7 +1,5 @@
 package msb.features;
 
-import java.util.Arrays;
-
 /**
  * Median of the last {@code capacity} values, kept as a sorted array beside a ring of arrival order:
  * each step removes the oldest value and inserts the newest by binary search (O(capacity) moves, no sort).
@@ -24,18 +22,30 @@ public final class RollingMedian {
     public void add(double x) {
         if (Double.isNaN(x)) throw new IllegalArgumentException("median window cannot take NaN");
         if (size == capacity) {
-            double old = ring[pos];
-            int k = Arrays.binarySearch(sorted, 0, size, old);
+            int k = lowerBound(ring[pos]); // the oldest value is there: sorted[k] == ring[pos]
             System.arraycopy(sorted, k + 1, sorted, k, size - k - 1);
             size--;
         }
-        int k = Arrays.binarySearch(sorted, 0, size, x);
-        if (k < 0) k = -k - 1;
+        int k = lowerBound(x);
         System.arraycopy(sorted, k, sorted, k + 1, size - k);
         sorted[k] = x;
         size++;
         ring[pos] = x;
         pos = pos + 1 == capacity ? 0 : pos + 1;
+    }
+
+    /**
+     * First index whose value is >= x. Plain comparisons: values are never NaN here, and -0.0 == 0.0 is
+     * harmless for a median (Arrays.binarySearch would compare bit patterns, more slowly).
+     */
+    private int lowerBound(double x) {
+        int lo = 0, hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     public boolean full() { return size == capacity; }

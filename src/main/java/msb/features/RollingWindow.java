@@ -58,11 +58,20 @@ public final class RollingWindow {
         return sum;
     }
 
-    /** Sample standard deviation (divisor n - 1) of the newest n values, two-pass for accuracy. */
+    /**
+     * Sample standard deviation (divisor n - 1) of the newest n values, two-pass for accuracy. Exactly 0
+     * when all n values are equal (the rounded mean of equal values can differ from them in the last bit,
+     * which would leave a tiny non-zero std and turn "ratio over zero std is 0" into a huge ratio).
+     */
     public double sampleStd(int n) {
         int s = start(n);
-        double mean = 0;
-        for (int i = s; i < s + n; i++) mean += buf[i];
+        double mean = 0, first = buf[s];
+        boolean constant = true;
+        for (int i = s; i < s + n; i++) {
+            mean += buf[i];
+            constant &= buf[i] == first;
+        }
+        if (constant) return 0.0;
         mean /= n;
         double ss = 0;
         for (int i = s; i < s + n; i++) {
@@ -75,11 +84,15 @@ public final class RollingWindow {
     /** Pearson correlation of the newest n values of this and {@code other}; 0 if either is constant. */
     public double correlation(RollingWindow other, int n) {
         int s = start(n), t = other.start(n);
-        double mx = 0, my = 0;
+        double mx = 0, my = 0, x0 = buf[s], y0 = other.buf[t];
+        boolean xConstant = true, yConstant = true;
         for (int i = 0; i < n; i++) {
             mx += buf[s + i];
             my += other.buf[t + i];
+            xConstant &= buf[s + i] == x0;
+            yConstant &= other.buf[t + i] == y0;
         }
+        if (xConstant || yConstant) return 0.0;
         mx /= n;
         my /= n;
         double sxy = 0, sxx = 0, syy = 0;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import msb.core.Json;
+import msb.core.UserInputException;
 
 /**
  * The append-only JSONL event log of a runner. Lines are buffered and written whole at {@link #sync()},
@@ -45,8 +46,9 @@ public final class EventLog implements EventSink, AutoCloseable {
             long size = ch.size();
             if (size < keepBytes) {
                 ch.close();
-                throw new IllegalStateException(file + " is shorter (" + size + " bytes) than its checkpoint ("
-                        + keepBytes + " bytes): the state directory was modified; delete it to start over");
+                throw new UserInputException(file + " is shorter (" + size + " bytes) than its checkpoint ("
+                        + keepBytes + " bytes): the state directory was modified; delete " + file.getParent()
+                        + " to start over or pass another --state-dir");
             }
             ch.truncate(keepBytes);
             ch.position(keepBytes);

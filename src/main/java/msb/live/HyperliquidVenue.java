@@ -65,6 +65,11 @@ public final class HyperliquidVenue implements VenueSource {
         }
     }
 
+    /** Funding settlements since {@code startMs} (for the feature warm-up of a live start). */
+    public FundingSeries fundingHistory(long startMs) throws InterruptedException {
+        return client.fundingSince(coin, startMs, client.clock().millis() + 1);
+    }
+
     /** The client's notion of "now" (which candles are closed) follows the runner's injected clock. */
     private static Clock javaClock(LiveClock clock) {
         return new Clock() {

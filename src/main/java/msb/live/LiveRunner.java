@@ -31,8 +31,7 @@ import msb.model.SequencePredictor;
 public final class LiveRunner {
     /** What identifies and configures one runner. */
     public record Setup(Timeframe tf, String symbol, String artifact, String source, boolean shadow,
-                        List<String> failedGates, LongPredicate seenInFitting, int checkpointEveryBars,
-                        AlertMonitor.Options alertOptions) {
+                        List<String> failedGates, LongPredicate seenInFitting, int checkpointEveryBars) {
         public Setup {
             if (checkpointEveryBars < 1) throw new IllegalArgumentException("checkpointEveryBars must be >= 1");
             failedGates = List.copyOf(failedGates);
@@ -100,10 +99,10 @@ public final class LiveRunner {
             outOfSample = s.outOfSample();
             recentAlerts.addAll(s.status().alerts());
             feedStale = s.status().feedStale();
-            monitor = new AlertMonitor(setup.alertOptions(), s.alerts());
+            monitor = new AlertMonitor(s.alerts());
             log = EventLog.open(store.eventsFile(), s.eventLogBytes(), s.eventSeq());
         } else {
-            monitor = new AlertMonitor(setup.alertOptions(), AlertMonitor.State.initial());
+            monitor = new AlertMonitor(AlertMonitor.State.initial());
             log = EventLog.open(store.eventsFile(), 0, 0);
         }
         return lastBarTs;
@@ -116,11 +115,19 @@ public final class LiveRunner {
         }
     }
 
-    /** Rebuilds feature and history state from bars at or before {@code throughTs}, without trading. */
+    /**
+     * Rebuilds feature and history state from bars at or before {@code throughTs}, without trading. On a
+     * fresh run (a live start on fetched history) the bars also warm the engine's market state (no
+     * decision, no counter); on a resume the engine's state comes from the checkpoint instead.
+     */
     public void prime(Bars bars, FundingSeries fundingOrNull, long throughTs) {
+        boolean warmEngine = lastBarTs == null;
+        EventSink none = (ts, type, data) -> { };
         for (int i = 0; i < bars.size() && bars.ts(i) <= throughTs; i++) {
-            double[] row = features.update(bars.get(i), MarketContext.replay(fundingOrNull, bars.ts(i)));
+            MarketContext market = MarketContext.replay(fundingOrNull, bars.ts(i));
+            double[] row = features.update(bars.get(i), market);
             if (row != null) window.push(row);
+            if (warmEngine) trader.onBar(new LiveBar(bars.get(i), null, null, market, false, bars.ts(i)), none);
         }
     }
 
@@ -177,15 +184,12 @@ public final class LiveRunner {
             }
         }
         double equityBefore = trader.equity();
-        SideCounts signalsBefore = trader.signals();
         feedStale = false;
         long receivedAtSec = feed instanceof ReplayFeed ? bar.tsClose() : clock.nowMs() / 1000;
         trader.onBar(new LiveBar(bar, probs, bma, closed.market(), !closed.late(), receivedAtSec), engineSink);
         double pnl = trader.equity() - equityBefore;
         if (inSample(bar.tsClose())) inSample = inSample.plus(pnl); else outOfSample = outOfSample.plus(pnl);
-        SideCounts signalsAfter = trader.signals();
-        raise(monitor.afterBar(bar.tsClose(), signalsAfter.buy() - signalsBefore.buy(),
-                signalsAfter.sell() - signalsBefore.sell(), trader.halted(), trader.banditEligibilityFrac()));
+        monitor.afterBar();
         barsProcessed++;
         lastBarTs = bar.tsClose();
     }

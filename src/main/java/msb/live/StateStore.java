@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import msb.core.AtomicFiles;
 import msb.core.Json;
 import msb.core.UserInputException;
 
@@ -33,7 +34,8 @@ public record StateStore(Path dir) {
         return Optional.of(s);
     }
 
-    public void save(RunnerState state) { Json.write(stateFile(), state); }
+    /** Compact JSON (one line): the checkpoint is rewritten often and read by `status`, not by hand. */
+    public void save(RunnerState state) { AtomicFiles.writeString(stateFile(), Json.line(state) + "\n"); }
 
     /** The status of the runner in {@code dir}; exit 2 naming the directory when it has none. */
     public StatusDoc status() {

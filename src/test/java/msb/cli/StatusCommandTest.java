@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import msb.core.Json;
 import msb.core.Timeframe;
-import msb.live.AlertMonitor;
 import msb.live.Fakes;
 import msb.live.LiveClock;
 import msb.live.LiveRunner;
@@ -39,7 +38,7 @@ class StatusCommandTest {
 
     private static StatusDoc runFake(Path stateDir) throws Exception {
         var setup = new LiveRunner.Setup(Timeframe.M5, "BTC", "/models/BTC/5m/run-1", "replay", false, List.of(),
-                ts -> false, 100, AlertMonitor.Options.defaults());
+                ts -> false, 100);
         LiveRunner r = new LiveRunner(setup, new Fakes.Features(5), new Fakes.Predictor(2), null, new Fakes.Trader(false),
                 new StateStore(stateDir), a -> { }, LiveClock.SYSTEM);
         r.open();

@@ -50,6 +50,23 @@ class ImportRejectionTest {
 
     @Test void gzipIsBinary() { rejected("g.csv", new byte[]{0x1f, (byte) 0x8b, 8, 0, 0, 0}, "binary"); }
 
+    @Test void utf16() {
+        byte[] le = "timestamp,open\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] b = new byte[le.length + 2];
+        b[0] = (byte) 0xFF; b[1] = (byte) 0xFE;
+        System.arraycopy(le, 0, b, 2, le.length);
+        rejected("u16.csv", b, "UTF-16");
+    }
+
+    @Test void tsIsOnlyForGenericCsv() {
+        Path file = CliRun.write(tmp.resolve("in"), "ft.json", "[[1700000000000,1,2,1,1,3],[1700000300000,1,2,1,1,3]]");
+        Path home = tmp.resolve("home");
+        CliRun r = CliRun.run(home, "data", "import", "--in", file.toString(), "--ts-is", "close");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--ts-is applies to generic CSV only"), r.err());
+        assertTrue(CliRun.filesUnder(home).isEmpty());
+    }
+
     @Test void truncatedLastLine() {
         rejected("t.csv", HEADER + ROW2 + ROW3 + "1700000600,111,115", "line 4", "truncated");
     }
@@ -95,6 +112,10 @@ class ImportRejectionTest {
     }
 
     @Test void noHeader() { rejected("nh.csv", ROW2 + ROW3, "line 1", "no header"); }
+
+    @Test void noHeaderIsoTimes() {
+        rejected("nhi.csv", "2025-04-03 17:05:00+00:00,1,1,1,1,1\n2025-04-03 17:10:00+00:00,1,1,1,1,1\n", "line 1", "no header");
+    }
 
     @Test void missingVolumeColumn() { rejected("mv.csv", "timestamp,open,high,low,close\n1700000000,1,1,1,1\n", "line 1", "no volume column"); }
 

@@ -89,6 +89,16 @@ class DatasetBuildTest {
     }
 
     @Test
+    void aDatasetOfAnotherFeatureDefinitionMustBeRebuilt(@TempDir Path home) throws IOException {
+        Workspace ws = workspaceWith(home, "synth", SyntheticBars.minutes(20_000, 4));
+        DatasetBuilder.Result r = DatasetBuilder.build(ws, "BTC", Timeframe.M5, DatasetBuilder.Options.DEFAULT, QUIET);
+        Path manifest = r.dir().resolve(DatasetBuilder.MANIFEST_FILE);
+        Files.writeString(manifest, Files.readString(manifest).replace(r.manifest().schemaHash(), "0".repeat(64)));
+        var e = assertThrows(UserInputException.class, () -> DatasetStore.load(ws, "BTC", Timeframe.M5));
+        assertTrue(e.getMessage().contains("feature definition changed"), e.getMessage());
+    }
+
+    @Test
     void missingDatasetNamesTheFix(@TempDir Path home) {
         var e = assertThrows(UserInputException.class, () -> DatasetStore.load(Workspace.at(home), "BTC", Timeframe.H1));
         assertTrue(e.getMessage().contains("msb dataset build --tf 1h"), e.getMessage());

@@ -49,6 +49,16 @@ class DirectionalBalanceTest {
     }
 
     @Test
+    void bothDirectionsMissingIsOneReason() {
+        int[] y = labels(27, 23, 50);
+        double[] s = new double[100];
+        for (int i = 0; i < 100; i++) s[i] = i < 3 ? 0.2 : (i % 2 == 0 ? 0.03 : -0.02);
+        assertEquals(List.of("12h: predicts UP on 3% and DOWN on 0% of 100 test bars (labels 27% UP / 23% DOWN): "
+                + "UP and DOWN are under the 10% minimum at S_MIN 0.10"),
+                DirectionalBalance.reasons("12h", s, y, 0.10, null, BalanceOptions.DEFAULTS));
+    }
+
+    @Test
     void funnelReasonsNameTheGateOrTheGuards() {
         Funnel gate = new Funnel("gate", 0.1, 412, new Sides(200, 190),
                 Map.of("no_consensus", new Sides(0, 190), "below_min", new Sides(3, 0)), new Sides(197, 0),

@@ -84,5 +84,10 @@ class PlantedPredictorsTest {
         assertTrue((double) e.metrics().get("balanced_accuracy") > 0.5);
         assertTrue((double) e.metrics().get("ic") > 0.3);
         assertTrue(e.beatsBaselines().get("majority").get("balanced_accuracy"));
+        // the strategy's return series compounds to its equity curve, and total_return agrees with both
+        double[] r = e.series().netReturns(), eq = e.series().equity();
+        assertEquals(eq[eq.length - 1] - 1, TradingMetrics.totalReturn(r), 1e-9);
+        assertEquals((double) e.metrics().get("total_return"), TradingMetrics.totalReturn(r), 1e-12);
+        assertEquals(e.funnel().roundTrips(), (int) e.metrics().get("round_trips"));
     }
 }

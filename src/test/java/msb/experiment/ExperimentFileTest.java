@@ -132,6 +132,24 @@ class ExperimentFileTest {
                 assertTrue(Files.isRegularFile(e.data().fileOrNull()), tf + ": " + e.data().fileOrNull() + " exists");
             }
         }
-        for (Path p : specs) ExperimentFile.read(p);
+        for (Path p : specs) {
+            Experiment e = ExperimentFile.read(p);
+            // one format: train --experiment reads the same file (its first YAML document) and agrees
+            msb.model.ExperimentSpec m = msb.model.ExperimentSpec.read(p);
+            assertEquals(e.tf(), m.tf(), p.toString());
+            assertEquals(e.model(), m.model() == null ? ModelKind.STACK : m.model(), p.toString());
+            assertEquals(e.hyperparameters(), m.hyperparametersFor(e.tf(), p), p.toString());
+        }
+    }
+
+    @Test
+    void twoDocumentsModelPartThenExperimentPart() throws IOException {
+        Experiment e = ExperimentFile.read(spec("tf: 12h\nmodel: rf\n---\nname: two\ndata: {source: embedded}\n"));
+        assertEquals("two", e.name());
+        assertEquals(ModelKind.RF, e.model());
+        assertTrue(bad("tf: 12h\ndata: {source: embedded}\n---\nname: two\n").getMessage()
+                .contains("field 'data' belongs in the second document"));
+        assertTrue(bad("tf: 12h\n---\ntf: 24h\ndata: {source: embedded}\n").getMessage()
+                .contains("field 'tf' appears in both documents"));
     }
 }

@@ -18,6 +18,7 @@ final class NaiveFeatures {
     }
 
     static double std(double[] x) {
+        if (java.util.Arrays.stream(x).allMatch(v -> v == x[0])) return 0; // SPEC: zero std, exactly
         double m = mean(x), ss = 0;
         for (double v : x) ss += (v - m) * (v - m);
         return Math.sqrt(ss / (x.length - 1));
@@ -83,6 +84,7 @@ final class NaiveFeatures {
                     rs[k] = r(c, t - 35 + k);
                     vs[k] = v[t - 35 + k];
                 }
+                if (std(rs) == 0 || std(vs) == 0) return 0;
                 double mr = mean(rs), mv = mean(vs), sxy = 0, sxx = 0, syy = 0;
                 for (int k = 0; k < 36; k++) {
                     sxy += (rs[k] - mr) * (vs[k] - mv);

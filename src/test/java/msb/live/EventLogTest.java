@@ -39,6 +39,6 @@ class EventLogTest {
     void aLogShorterThanItsCheckpointIsRefused(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("events.jsonl");
         Files.writeString(f, "x\n");
-        assertThrows(IllegalStateException.class, () -> EventLog.open(f, 100, 5));
+        assertThrows(msb.core.UserInputException.class, () -> EventLog.open(f, 100, 5));
     }
 }

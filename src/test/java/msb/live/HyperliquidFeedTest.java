@@ -104,8 +104,7 @@ class HyperliquidFeedTest {
         stub.outageFromMs = START_MS - 10_000 + 3_600_000 + 300_000;
         stub.outageToMs = stub.outageFromMs + 180_000;
         HyperliquidFeed feed2 = feed(new HyperliquidVenue(URI.create(stub.baseUrl()), "BTC", stub.clock));
-        var setup = new LiveRunner.Setup(Timeframe.M5, "BTC", "art", "hyperliquid", false, List.of(), ts -> false, 1,
-                AlertMonitor.Options.defaults());
+        var setup = new LiveRunner.Setup(Timeframe.M5, "BTC", "art", "hyperliquid", false, List.of(), ts -> false, 1);
         List<Alert> alerts = new ArrayList<>();
         List<Boolean> haltedAtAlert = new ArrayList<>();
         LiveRunner[] runner = new LiveRunner[1];

@@ -25,7 +25,7 @@ class LiveRunnerTest {
 
     private LiveRunner runner(Path dir, int checkpointEvery, boolean shadow, String artifact, List<Alert> alerts) {
         var setup = new LiveRunner.Setup(Timeframe.M5, "BTC", artifact, "replay", shadow, shadow ? List.of("lift") : List.of(),
-                fitted, checkpointEvery, new AlertMonitor.Options(6, 0.05, 500, false));
+                fitted, checkpointEvery);
         return new LiveRunner(setup, new Fakes.Features(5), new Fakes.Predictor(3), null, new Fakes.Trader(shadow),
                 new StateStore(dir), alerts::add, LiveClock.SYSTEM);
     }
@@ -100,18 +100,21 @@ class LiveRunnerTest {
     }
 
     @Test
-    void oneDirectionalDecisionsRaiseAnAlertOnce(@TempDir Path dir) throws Exception {
+    void engineAlertsReachTheOperatorTheLogAndTheStatus(@TempDir Path dir) throws Exception {
         List<Alert> alerts = new ArrayList<>();
         // a steadily rising series: the fake model signals BUY on (almost) every bar
         List<msb.data.Bar> up = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 300; i++) {
             double c = 100 * Math.pow(1.002, i + 1);
             up.add(new msb.data.Bar(T0 + 300L * i, c / 1.002, c, c / 1.002, c, 1));
         }
-        LiveRunner r = runner(dir, 100, false, "art-1", alerts);
+        var setup = new LiveRunner.Setup(Timeframe.M5, "BTC", "art-1", "replay", false, List.of(), fitted, 100);
+        var trader = new EngineTrader(Timeframe.M5, msb.trading.StrategyConfig.defaults(Timeframe.M5), false);
+        LiveRunner r = new LiveRunner(setup, new Fakes.Features(5), new Fakes.Predictor(3), null, trader, new StateStore(dir),
+                alerts::add, LiveClock.SYSTEM);
         r.open();
         StatusDoc s = r.run(new ReplayFeed(Bars.of(300, up), null, Speed.MAX, LiveClock.SYSTEM), Long.MAX_VALUE, null);
-        assertEquals(1, alerts.stream().filter(a -> a.kind().equals(Alert.ONE_DIRECTIONAL)).count(), alerts.toString());
+        assertEquals(1, alerts.stream().filter(a -> a.kind().equals("one_directional")).count(), alerts.toString());
         assertEquals(alerts, s.alerts());
         assertTrue(Files.readString(dir.resolve("events.jsonl")).contains("one_directional"));
         assertNotEquals(0, s.signals().buy());

@@ -22,7 +22,7 @@ import msb.data.FundingSeries;
  * 429 and 5xx answers and connection failures are retried with exponential backoff, a bounded number of
  * times. Base URL, clock and sleeper are injected so that tests run against a local stub in no time.
  */
-public final class HyperliquidClient {
+public final class HyperliquidClient implements AutoCloseable {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.hyperliquid.xyz");
     /** The most candles one candleSnapshot answer holds (and roughly all the exchange keeps per interval). */
     public static final int MAX_CANDLES_PER_ANSWER = 5000;
@@ -57,7 +57,7 @@ public final class HyperliquidClient {
     private final Options options;
     private final URI infoUri;
     private final HttpClient http;
-    private int requests;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     public HyperliquidClient(Options options) {
         this.options = options;
@@ -70,8 +70,12 @@ public final class HyperliquidClient {
 
     public Clock clock() { return options.clock(); }
 
+    /** Releases the HTTP client's connections and threads. */
+    @Override
+    public void close() { http.close(); }
+
     /** HTTP requests sent so far (retries included). */
-    public int requestsMade() { return requests; }
+    public int requestsMade() { return requests.get(); }
 
     /**
      * The CLOSED candles of {@code coin} whose open time lies in {@code [startMs, endMs)}, stamped at their
@@ -169,7 +173,7 @@ public final class HyperliquidClient {
                 }
                 backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
             }
-            requests++;
+            requests.incrementAndGet();
             try {
                 HttpResponse<String> resp = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = resp.statusCode();

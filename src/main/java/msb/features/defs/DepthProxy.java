@@ -3,7 +3,10 @@ package msb.features.defs;
 import msb.features.Feature;
 import msb.features.FeatureContext;
 
-/** depth_proxy = log1p(volume) / ((high - low) / close); 0 on a flat bar. (From price bars only: no order-book feed exists yet.) */
+/**
+ * depth_proxy = log1p(volume) / ((high - low) / close); 0 on a flat bar. (From price bars only: no
+ * order-book feed exists yet.)
+ */
 public final class DepthProxy implements Feature {
     @Override public String name() { return "depth_proxy"; }
     @Override public int version() { return 1; }

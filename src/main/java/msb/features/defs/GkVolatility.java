@@ -3,7 +3,10 @@ package msb.features.defs;
 import msb.features.Feature;
 import msb.features.FeatureContext;
 
-/** Garman-Klass volatility of the bar: sqrt(0.5 ln(h/l)^2 - (2 ln 2 - 1) ln(c/o)^2), the radicand floored at 0 (a bar whose body spans its whole range can make it slightly negative). */
+/**
+ * Garman-Klass volatility of the bar: sqrt(0.5 ln(h/l)^2 - (2 ln 2 - 1) ln(c/o)^2), the radicand
+ * floored at 0 (a bar whose body spans its whole range can make it slightly negative).
+ */
 public final class GkVolatility implements Feature {
     @Override public String name() { return "gk_volatility"; }
     @Override public int version() { return 1; }

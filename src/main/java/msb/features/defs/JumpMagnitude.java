@@ -6,7 +6,7 @@ import msb.features.FeatureContext;
 /** jump_magnitude = |r_t| / sample std of r over the last 50 bars. */
 public final class JumpMagnitude implements Feature {
     @Override public String name() { return "jump_magnitude"; }
-    @Override public int version() { return 1; }
+    @Override public int version() { return 2; }
     @Override public int warmupBars() { return 50; }
 
     @Override

@@ -3,7 +3,10 @@ package msb.features.defs;
 import msb.features.Feature;
 import msb.features.FeatureContext;
 
-/** volume_intensity = volume / mean(volume over the last 50 bars) - 1 (the ratio is 0 on zero mean volume). */
+/**
+ * volume_intensity = volume / mean(volume over the last 50 bars) - 1 (the ratio is 0 on zero mean
+ * volume).
+ */
 public final class VolumeIntensity implements Feature {
     @Override public String name() { return "volume_intensity"; }
     @Override public int version() { return 1; }

@@ -1,0 +1,103 @@
+package msb.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import msb.core.AtomicFiles;
+import msb.core.Json;
+import msb.core.UserInputException;
+import msb.core.Workspace;
+
+/**
+ * Cohort signals of a symbol: imported from a CSV {@code ts,S_top,S_bot,mood} (header required; ts in unix
+ * s, ms or ISO-8601, the bar close time) and stored as {@code datasets/raw/<SYMBOL>/cohorts/cohorts.csv}
+ * (canonical: unix seconds, full precision) with a sidecar. One series per symbol; a new import replaces it.
+ */
+public final class CohortStore {
+    private CohortStore() {}
+
+    /** Sidecar of the stored cohort series. */
+    public record Info(String symbol, String inputFile, String inputSha256, int rows, long firstTs, long lastTs,
+                       String first, String last) {}
+
+    static Path dir(Workspace ws, String symbol) { return ws.rawDir(symbol).resolve("cohorts"); }
+
+    /** Validates a cohort CSV; refusals name the file, line, field and fix. */
+    public static CohortSignals read(String name, byte[] bytes) {
+        InputText in = InputText.of(name, bytes);
+        InputText.Lines lines = in.lines();
+        CsvBarParser.Fields f = new CsvBarParser.Fields();
+        lines.next();
+        f.split(in.bytes, lines.from, lines.to);
+        String header = lines.text().trim().toLowerCase(Locale.ROOT).replace("\"", "").replace(" ", "");
+        if (!header.equals("ts,s_top,s_bot,mood")) {
+            throw CsvBarParser.located(in, 1, "the header must be ts,S_top,S_bot,mood (found '" + lines.text().trim() + "')");
+        }
+        TimeField tf = new TimeField();
+        int n = 0;
+        long[] ts = new long[256];
+        double[][] cols = new double[3][256];
+        String[] names = {"S_top", "S_bot", "mood"};
+        int prevLine = 0;
+        while (lines.next()) {
+            f.split(in.bytes, lines.from, lines.to);
+            CsvBarParser.checkCount(in, lines, f, 4, "the header");
+            int ln = lines.lineNo;
+            long t = CsvBarParser.time(in, tf, f, 0, "ts", ln);
+            if (n > 0 && t <= ts[n - 1]) {
+                throw CsvBarParser.located(in, ln, "ts " + Intervals.iso(t) + (t == ts[n - 1] ? " repeats" : " is earlier than")
+                        + " line " + prevLine + "; sort the file by time and remove duplicates");
+            }
+            if (n == ts.length) {
+                ts = Arrays.copyOf(ts, n * 2);
+                for (int k = 0; k < 3; k++) cols[k] = Arrays.copyOf(cols[k], n * 2);
+            }
+            ts[n] = t;
+            for (int k = 0; k < 3; k++) {
+                double v = CsvBarParser.number(in, f, k + 1, names[k], ln);
+                if (v < -1 || v > 1) {
+                    throw CsvBarParser.located(in, ln, names[k] + " is " + v + "; cohort signals lie in [-1, 1] (tanh of a flow)");
+                }
+                cols[k][n] = v;
+            }
+            prevLine = ln;
+            n++;
+        }
+        if (n == 0) throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
+        return new CohortSignals(Arrays.copyOf(ts, n), Arrays.copyOf(cols[0], n), Arrays.copyOf(cols[1], n),
+                Arrays.copyOf(cols[2], n));
+    }
+
+    public static Info store(Workspace ws, String symbol, CohortSignals s, String inputFile, String inputSha256) {
+        Path dir = dir(ws, symbol);
+        StringBuilder sb = new StringBuilder(s.size() * 64).append("ts,S_top,S_bot,mood\n");
+        for (int i = 0; i < s.size(); i++) {
+            sb.append(s.ts()[i]).append(',').append(s.sTop()[i]).append(',').append(s.sBot()[i]).append(',')
+                    .append(s.mood()[i]).append('\n');
+        }
+        AtomicFiles.writeString(dir.resolve("cohorts.csv"), sb.toString());
+        long first = s.ts()[0], last = s.ts()[s.size() - 1];
+        Info info = new Info(symbol, inputFile, inputSha256, s.size(), first, last, Intervals.iso(first), Intervals.iso(last));
+        Json.write(dir.resolve("cohorts.json"), info);
+        return info;
+    }
+
+    public static Optional<CohortSignals> load(Workspace ws, String symbol) {
+        Path file = dir(ws, symbol).resolve("cohorts.csv");
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            return Optional.of(read(file.toString(), Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Optional<Info> info(Workspace ws, String symbol) {
+        Path file = dir(ws, symbol).resolve("cohorts.json");
+        return Files.isRegularFile(file) ? Optional.of(Json.read(file, Info.class)) : Optional.empty();
+    }
+}
