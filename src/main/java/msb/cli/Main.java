@@ -49,13 +49,14 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.addSubcommand(new DecideCommand());
         cl.addSubcommand(new DataCommand());
         cl.addSubcommand(new DatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
         BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
+        cl.addSubcommand(new DecideCommand());
         cl.addSubcommand(new TrainCommand());
         BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
+        cl.addSubcommand(new EvaluateCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);

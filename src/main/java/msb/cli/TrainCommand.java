@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import msb.core.CheckFailedException;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
+import java.util.List;
+import msb.model.ArtifactStore;
 import msb.model.ExperimentSpec;
 import msb.model.ModelKind;
 import msb.model.TrainOptions;
@@ -82,8 +84,10 @@ public final class TrainCommand implements Callable<Integer> {
         out.println(r.runDir().toAbsolutePath());
         out.flush();
         if (!r.passed()) {
-            throw new CheckFailedException("training run " + r.runDir().getFileName() + " refused promotion; failed gates (details in "
-                    + r.runDir().resolve("manifest.json") + "):", r.failedGates());
+            var gates = ArtifactStore.verifiedManifest(r.runDir()).gates();
+            List<String> lines = r.failedGates().stream().map(g -> g + ": " + gates.get(g).detail()).toList();
+            throw new CheckFailedException("training run " + r.runDir().getFileName() + " refused promotion; failed gates (all gates in "
+                    + r.runDir().resolve("manifest.json") + "):", lines);
         }
         return 0;
     }

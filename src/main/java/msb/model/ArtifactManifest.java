@@ -45,20 +45,29 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
         return out;
     }
 
-    /** The split a bar closing at {@code ts} belongs to by range ("train", "val", ...), or "out_of_sample". */
+    /**
+     * Which part of the dataset a bar closing at {@code ts} fell in: "train", "val", "test",
+     * "purged_or_embargo" (the gaps between them; their ranges interleave, so they are not told apart), or
+     * "out_of_sample" (outside the dataset's range).
+     */
     public String splitOf(long ts) {
-        for (String s : List.of("train", "val", "purged", "embargo", "test")) {
+        for (String s : List.of("train", "val", "test")) {
             SplitRange r = splits.get(s);
             if (r != null && r.contains(ts)) return s;
         }
+        if (datasetRange != null && datasetRange.contains(ts)) return "purged_or_embargo";
         return "out_of_sample";
     }
 
-    /** True when the bar was used to fit or calibrate this model (TRAIN, VAL or rows between them). */
+    /**
+     * True when the bar lies in the part of the data this model was fitted or calibrated on: from the
+     * first TRAIN bar through the last VAL bar (the purged and embargo rows between them included).
+     */
     public boolean seenInFitting(long ts) {
-        String s = splitOf(ts);
-        SplitRange val = splits.get("val");
-        return s.equals("train") || s.equals("val") || (!s.equals("test") && val != null && val.rows() > 0 && ts <= val.lastTs());
+        SplitRange train = splits.get("train"), val = splits.get("val");
+        long first = train != null && train.rows() > 0 ? train.firstTs() : Long.MAX_VALUE;
+        long last = val != null && val.rows() > 0 ? val.lastTs() : train != null && train.rows() > 0 ? train.lastTs() : Long.MIN_VALUE;
+        return ts >= first && ts <= last;
     }
 
     ArtifactManifest withContentSha256(String sha) {

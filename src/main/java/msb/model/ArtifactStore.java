@@ -49,6 +49,22 @@ public final class ArtifactStore {
         return Optional.of(run);
     }
 
+    /**
+     * Every finished run directory of a timeframe (promoted, rejected or refused), oldest first; run ids
+     * sort by time. Unfinished temp directories are skipped.
+     */
+    public static List<Path> runs(Workspace ws, String symbol, Timeframe tf) {
+        Path dir = ws.modelsDir(symbol, tf);
+        if (!Files.isDirectory(dir)) return List.of();
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> Files.isRegularFile(p.resolve(ArtifactManifest.FILE)))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Replaces LATEST.json atomically so that it points at {@code runDir}. */
     static void promote(Path runDir, String promotedAt) {
         Latest l = new Latest(runDir.getFileName().toString(), Hashing.sha256(runDir.resolve(ArtifactManifest.FILE)), promotedAt);
@@ -95,6 +111,17 @@ public final class ArtifactStore {
                 throw new UserInputException(f + ": sha256 " + sha + " differs from the manifest's " + e.getValue()
                         + " (file modified or corrupted); retrain or restore it");
             }
+        }
+        try (var s = Files.list(runDir)) {
+            for (Path f : s.toList()) {
+                String name = f.getFileName().toString();
+                if (!name.equals(ArtifactManifest.FILE) && !m.files().containsKey(name)) {
+                    throw new UserInputException(runDir + ": file " + name + " is not listed in the manifest (a model loader could "
+                            + "pick it up); remove it or retrain");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + runDir + ": " + e.getMessage(), e);
         }
         return m;
     }

@@ -83,7 +83,7 @@ public final class Gates {
         for (String d : new String[]{"down", "up"}) {
             if (labels.get(d) >= o.labelShareFrac() && signal.get(d) < o.minDirectionShareFrac()) {
                 pass = false;
-                why.append(fmt("%s labels %.1f%% but s_model %s %.2f on only %.1f%% of rows (need %.1f%%); ", d,
+                why.append(fmt("%s labels %.1f%% but s_model %s%.2f on only %.1f%% of rows (need %.1f%%); ", d,
                         100 * labels.get(d), d.equals("up") ? ">= +" : "<= -", o.sMin(), 100 * signal.get(d),
                         100 * o.minDirectionShareFrac()));
             }

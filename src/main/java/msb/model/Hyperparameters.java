@@ -20,7 +20,7 @@ public record Hyperparameters(GbmOptions gbm, RfOptions rf, LogregOptions logreg
         GbmOptions gbm = fine ? new GbmOptions(60, 4, 8, 50, 0.08, 0.7) : new GbmOptions(80, 3, 6, 20, 0.05, 0.7);
         RfOptions rf = fine ? new RfOptions(100, 0, 12, 64, 50, 1.0) : new RfOptions(200, 0, 8, 32, 20, 1.0);
         LogregOptions logreg = new LogregOptions(0.1, 1e-5, 500);
-        LstmOptions lstm = fine ? new LstmOptions(16, 32, 3, 128, 2e-3) : new LstmOptions(16, 32, 8, 64, 2e-3);
+        LstmOptions lstm = fine ? new LstmOptions(16, 32, 6, 128, 2e-3) : new LstmOptions(16, 32, 8, 64, 2e-3);
         StackOptions stack = new StackOptions(4, 5, 5, 300, true, 200);
         GateOptions gates = new GateOptions(1000, SignalThresholds.sMin(tf), 0.10, 0.10, 0.05, 10);
         return new Hyperparameters(gbm, rf, logreg, lstm, stack, gates);

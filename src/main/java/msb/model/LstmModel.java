@@ -46,6 +46,10 @@ public final class LstmModel implements ProbaModel, AutoCloseable {
         if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
+        // DJL probes for CUDA and logs a harmless WARN on every CPU-only machine; keep stderr for real news.
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
+        }
     }
 
     private final Model model;

@@ -3,9 +3,8 @@ package msb.model;
 import msb.core.Timeframe;
 
 /**
- * The live threshold S_MIN on s_model per timeframe, the one place the training gates read it from.
- * Equal to the trading package's {@code StrategyConfig.liveSMin} (trading may use model types, not the
- * reverse); keep the two equal.
+ * The live threshold S_MIN on s_model per timeframe, defined once: the training gates read it here and the
+ * trading package's {@code StrategyConfig.liveSMin} delegates to it.
  */
 public final class SignalThresholds {
     private SignalThresholds() {}

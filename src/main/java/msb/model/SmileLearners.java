@@ -28,8 +28,8 @@ public final class SmileLearners {
         int[] c = Labels.counts(y);
         for (int k = 0; k < c.length; k++) {
             if (c[k] == 0) {
-                throw new IllegalArgumentException(learner + ": training rows hold no " + (k - 1)
-                        + " label; every class DOWN/NEUTRAL/UP must occur");
+                throw new msb.core.UserInputException(learner + ": its training rows hold no " + (k - 1)
+                        + " label; every class DOWN/NEUTRAL/UP must occur: use a longer history or another label threshold");
             }
         }
     }

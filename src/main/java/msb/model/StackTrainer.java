@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import msb.core.Progress;
+import msb.core.UserInputException;
 import msb.dataset.Dataset;
 import msb.dataset.Split;
 
@@ -35,8 +36,8 @@ public final class StackTrainer {
         int[] train = ds.rowsOf(Split.TRAIN);
         int[] val = ds.rowsOf(Split.VAL);
         if (val.length < hp.stack().calibrationFolds()) {
-            throw new IllegalArgumentException("the dataset has " + val.length + " validation rows; at least "
-                    + hp.stack().calibrationFolds() + " are needed to calibrate and judge a model");
+            throw new UserInputException("the " + ds.tf() + " dataset has " + val.length + " validation rows; at least "
+                    + hp.stack().calibrationFolds() + " are needed to calibrate and judge a model; import a longer history");
         }
         int[] yVal = Labels.indices(ds.label(), val);
         if (kind.constant()) {

@@ -47,7 +47,7 @@ public final class Training {
 
     static TrainingData load(Workspace ws, String symbol, Timeframe tf, LabelSpec label, PrintStream err) {
         boolean stored = DatasetStore.exists(ws, symbol, tf);
-        if (label != null && (!stored || !label.equals(DatasetStore.manifest(ws, symbol, tf).label()))) {
+        if (label != null && stored && !label.equals(DatasetStore.manifest(ws, symbol, tf).label())) {
             DatasetBuilder.Options o = new DatasetBuilder.Options(label, SplitSpec.DEFAULT, null);
             Dataset d = DatasetBuilder.computeFromWorkspace(ws, symbol, tf, o, err).dataset();
             err.println("msb: the experiment's label definition (" + label.describe() + ") differs from the stored dataset's;"
@@ -57,7 +57,9 @@ public final class Training {
             m.put("label_definition", label.describe());
             return new TrainingData(d, m, "computed in memory from the stored bars with the experiment's label");
         }
-        Dataset d = DatasetBuilder.loadOrBuild(ws, symbol, tf, DatasetBuilder.Options.DEFAULT, err);
+        DatasetBuilder.Options o = label == null ? DatasetBuilder.Options.DEFAULT
+                : new DatasetBuilder.Options(label, SplitSpec.DEFAULT, null);
+        Dataset d = DatasetBuilder.loadOrBuild(ws, symbol, tf, o, err);
         DatasetManifest dm = DatasetStore.manifest(ws, symbol, tf);
         String source = dm.source() == null ? "dataset " + DatasetStore.dir(ws, symbol, tf)
                 : "dataset " + DatasetStore.dir(ws, symbol, tf) + " from source " + dm.source().name();

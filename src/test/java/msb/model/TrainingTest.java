@@ -40,6 +40,14 @@ class TrainingTest {
             assertEquals("logreg", a.manifest().model());
             assertTrue(a.manifest().files().containsKey("logreg.ser"));
             assertTrue(Files.list(ws.runsDir()).findAny().isPresent(), "a run record is written");
+            var ds = SyntheticDatasets.make(Timeframe.H24, 3000, 1, 1.5);
+            for (int i = 0; i < ds.rows(); i++) {
+                var sp = ds.split()[i];
+                String expected = sp == msb.dataset.Split.PURGED || sp == msb.dataset.Split.EMBARGO ? "purged_or_embargo" : sp.label();
+                assertEquals(expected, a.manifest().splitOf(ds.ts()[i]), "row " + i);
+                assertEquals(ds.ts()[i] <= a.manifest().splits().get("val").lastTs(), a.manifest().seenInFitting(ds.ts()[i]), "row " + i);
+            }
+            assertEquals("out_of_sample", a.manifest().splitOf(ds.ts()[ds.rows() - 1] + 86_400));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
@@ -58,6 +66,7 @@ class TrainingTest {
         assertTrue(bad.failedGates().contains(Gates.DIRECTIONAL_BALANCE), bad.failedGates().toString());
         assertArrayEquals(before, Files.readAllBytes(latest));
         assertTrue(Files.isDirectory(bad.runDir()), "the rejected run is kept");
+        assertEquals(java.util.List.of(good.runDir(), bad.runDir()), ArtifactStore.runs(ws, "BTC", Timeframe.H24));
         try (var a = ArtifactStore.load(bad.runDir())) {
             assertFalse(a.promoted());
             assertEquals(1.0, a.predictor().predict(new double[][]{ds.x()[0]}).up());
@@ -121,6 +130,12 @@ class TrainingTest {
         var e = assertThrows(UserInputException.class, () -> ArtifactStore.load(r.runDir()));
         assertTrue(e.getMessage().contains("logreg.ser"), e.getMessage());
         Files.write(model, orig);
+
+        Path planted = r.runDir().resolve("lstm-0001.params");
+        Files.writeString(planted, "weights");
+        var u = assertThrows(UserInputException.class, () -> ArtifactStore.load(r.runDir()));
+        assertTrue(u.getMessage().contains("lstm-0001.params"), u.getMessage());
+        Files.delete(planted);
 
         Path manifest = r.runDir().resolve(ArtifactManifest.FILE);
         String text = Files.readString(manifest);

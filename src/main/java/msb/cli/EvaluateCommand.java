@@ -1,0 +1,142 @@
+package msb.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import msb.core.CheckFailedException;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.core.UserInputException;
+import msb.core.Workspace;
+import msb.evaluate.ArtifactEvaluation;
+import msb.evaluate.ArtifactSelection;
+import msb.evaluate.BalanceOptions;
+import msb.evaluate.EvaluationReport;
+import msb.evaluate.EvaluationRun;
+import msb.evaluate.EvaluationTable;
+import msb.evaluate.ReportWriter;
+import msb.trading.StrategyConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code msb evaluate}: metrics, baselines, decision funnel and the directional-balance check. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+        description = {
+                "Scores trained models on their untouched test split: classification and signal metrics,",
+                "baselines on the same rows, the live decision logic replayed (funnel per direction and a",
+                "cost-aware trading simulation), and the directional-balance check that flags one-sided models.",
+                "",
+                "--tf takes the promoted run of each timeframe and the newest run of every other model kind",
+                "(rejected ones included); --artifact takes any run directory."},
+        footer = {"", "Exit codes: 0 ok; 2 bad input (no runs, dataset missing, schema mismatch); 3 with",
+                "--check-directional-balance when any evaluated artifact is flagged; 1 unexpected."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--tf", paramLabel = "TF|all", description = "Timeframe (5m, 1h, 12h, 24h) or all: every timeframe that has runs.")
+    String tf;
+
+    @Option(names = "--artifact", paramLabel = "DIR", description = "A run directory to evaluate (repeatable).")
+    List<Path> artifacts = new ArrayList<>();
+
+    @Option(names = "--check-directional-balance", description = "Exit 3 when any evaluated artifact is flagged.")
+    boolean check;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Write report.md, report.json and PNG charts into DIR.")
+    Path reportDir;
+
+    @Option(names = "--json", description = "Print one JSON document on stdout instead of the table.")
+    boolean json;
+
+    @Option(names = "--symbol", defaultValue = "BTC", description = "Market symbol (default: ${DEFAULT-VALUE}).")
+    String symbol;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (JSON or YAML) over each timeframe's live defaults, for the replay.")
+    Path config;
+
+    @Option(names = "--min-predicted-share-frac", defaultValue = "0.10", paramLabel = "FRAC",
+            description = "Share of test bars a direction the labels hold must clear S_MIN on (default: ${DEFAULT-VALUE}).")
+    double minPredictedShareFrac;
+
+    @Option(names = "--min-label-share-frac", defaultValue = "0.10", paramLabel = "FRAC",
+            description = "Label share from which a direction must be predicted (default: ${DEFAULT-VALUE}).")
+    double minLabelShareFrac;
+
+    @Override
+    public Integer call() {
+        if (tf == null && artifacts.isEmpty()) {
+            throw new UserInputException("evaluate needs --tf TF|all or --artifact DIR; e.g. msb evaluate --tf 24h");
+        }
+        BalanceOptions opts;
+        try {
+            opts = new BalanceOptions(minLabelShareFrac, minPredictedShareFrac);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--" + e.getMessage().replace('_', '-'));
+        }
+        Workspace ws = Cli.workspace(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> runs = new ArrayList<>();
+        List<String> skippedTfs = new ArrayList<>();
+        if (tf != null) selectRuns(ws, err, runs, skippedTfs);
+        for (Path a : artifacts) runs.add(a.toAbsolutePath().normalize());
+        List<Path> unique = List.copyOf(new LinkedHashSet<>(runs));
+
+        var run = new EvaluationRun(ws, symbol, t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
+                opts, err);
+        List<ArtifactEvaluation> evals = run.evaluate(unique);
+        EvaluationReport report = new EvaluationReport(evals, skippedTfs);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.pretty(report) : EvaluationTable.render(evals));
+        out.flush();
+        if (reportDir != null) {
+            Path dir = reportDir.isAbsolute() ? reportDir : ws.home().resolve(reportDir);
+            ReportWriter.write(report, dir, "msb " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            err.println("report written to " + dir.resolve("report.md"));
+            err.flush();
+        }
+        if (check && report.anyFlagged()) {
+            List<String> reasons = evals.stream().filter(ArtifactEvaluation::flagged)
+                    .flatMap(e -> e.reasons().stream().map(r -> e.model() + " " + r)).toList();
+            throw new CheckFailedException("directional-balance check failed for "
+                    + evals.stream().filter(ArtifactEvaluation::flagged).count() + " of " + evals.size() + " artifacts", reasons);
+        }
+        return 0;
+    }
+
+    private void selectRuns(Workspace ws, PrintWriter err, List<Path> runs, List<String> skippedTfs) {
+        List<Timeframe> tfs;
+        if (tf.equalsIgnoreCase("all")) {
+            tfs = List.of(Timeframe.values());
+        } else {
+            try {
+                tfs = List.of(Timeframe.parse(tf));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--tf: " + e.getMessage() + " or all");
+            }
+        }
+        for (Timeframe t : tfs) {
+            if (!ArtifactSelection.hasRuns(ws, symbol, t)) {
+                skippedTfs.add(t.label());
+                continue;
+            }
+            ArtifactSelection.Selection s = ArtifactSelection.forTimeframe(ws, symbol, t);
+            s.skipped().forEach(msg -> err.println("skipped " + msg));
+            runs.addAll(s.runDirs());
+        }
+        if (!skippedTfs.isEmpty() && tfs.size() > 1) {
+            err.println("no runs for " + String.join(", ", skippedTfs) + " under " + ws.home().resolve("models").resolve(symbol)
+                    + " (train them with msb train --tf TF)");
+        }
+        if (runs.isEmpty()) {
+            throw new UserInputException("no trained runs for " + symbol + " " + (tfs.size() > 1 ? "at any timeframe" : tf)
+                    + " under " + ws.home().resolve("models").resolve(symbol) + "; train one first: msb train --tf "
+                    + (tfs.size() > 1 ? "24h" : tfs.getFirst().label()));
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,184 @@
+package msb.evaluate;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The report's PNG charts (XChart, headless), one set per evaluated artifact. */
+public final class Charts {
+    private static final int WIDTH = 1000, HEIGHT = 560;
+
+    private Charts() {}
+
+    /** Writes the five charts of one evaluation into {@code dir}; returns chart title -> file name. */
+    public static Map<String, String> write(ArtifactEvaluation e, Path dir, String prefix) {
+        System.setProperty("java.awt.headless", "true");
+        var files = new java.util.LinkedHashMap<String, String>();
+        save(equity(e), dir, prefix + "-equity", "Equity vs buy-and-hold", files);
+        save(shares(e), dir, prefix + "-shares", "Predicted vs label shares", files);
+        save(reliability(e), dir, prefix + "-reliability", "Reliability", files);
+        save(histogram(e), dir, prefix + "-s-model", "s_model histogram", files);
+        save(funnel(e), dir, prefix + "-funnel", "Decision funnel", files);
+        return files;
+    }
+
+    private static String who(ArtifactEvaluation e) {
+        return e.tf() + " " + e.model() + (e.promoted() ? " (promoted)" : " (rejected)");
+    }
+
+    static XYChart equity(ArtifactEvaluation e) {
+        var s = e.series();
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(who(e) + ": equity after costs vs buy-and-hold, test bars")
+                .xAxisTitle("bar close (UTC)").yAxisTitle("equity (start = 1.0)").build();
+        style(c.getStyler());
+        c.getStyler().setDatePattern("yyyy-MM-dd");
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        List<Date> x = new ArrayList<>();
+        for (long t : s.ts()) x.add(new Date(t * 1000));
+        line(c.addSeries("strategy (live decision logic)", x, boxed(s.equity())));
+        line(c.addSeries("buy-and-hold", x, boxed(s.buyHoldEquity())));
+        return c;
+    }
+
+    static CategoryChart shares(ArtifactEvaluation e) {
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(who(e) + ": direction shares on " + e.metrics().get("rows") + " test bars")
+                .xAxisTitle("direction").yAxisTitle("share of test bars (%)").build();
+        style(c.getStyler());
+        c.getStyler().setLabelsVisible(true);
+        c.getStyler().setDecimalPattern("0.0");
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        List<String> cats = List.of("DOWN", "NEUTRAL", "UP");
+        c.addSeries("labels", cats, pct(e.labelShares()));
+        c.addSeries("predicted (|s_model| >= S_MIN " + e.metrics().get("s_min") + ")", cats, pct(e.predictedShares()));
+        c.addSeries("argmax class", cats, pct(e.argmaxShares()));
+        return c;
+    }
+
+    static XYChart reliability(ArtifactEvaluation e) {
+        var s = e.series();
+        Metrics.Reliability r = Metrics.reliability(s.labels(), s.probs(), Metrics.ECE_BINS);
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(who(e) + ": reliability of the top class (" + Metrics.ECE_BINS + " bins, ECE "
+                        + fmt(e.metrics().get("ece")) + ")")
+                .xAxisTitle("mean predicted probability of the top class").yAxisTitle("observed frequency of the top class").build();
+        style(c.getStyler());
+        c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+        for (int b = 0; b < r.rows().length; b++) {
+            if (r.rows()[b] == 0) continue;
+            xs.add(r.meanConfidence()[b]);
+            ys.add(r.accuracy()[b]);
+        }
+        line(c.addSeries("perfect calibration", List.of(0.0, 1.0), List.of(0.0, 1.0))).setLineColor(Color.GRAY);
+        if (!xs.isEmpty()) c.addSeries("model (bins with rows)", xs, ys).setMarker(SeriesMarkers.CIRCLE);
+        return c;
+    }
+
+    static XYChart histogram(ArtifactEvaluation e) {
+        double[] s = e.series().sModel();
+        double sMin = ((Number) e.metrics().get("s_min")).doubleValue();
+        int bins = 40;
+        double lo = Math.min(-sMin * 1.5, min(s)), hi = Math.max(sMin * 1.5, max(s));
+        double w = (hi - lo) / bins;
+        double[] centers = new double[bins], counts = new double[bins];
+        for (int b = 0; b < bins; b++) centers[b] = lo + (b + 0.5) * w;
+        for (double v : s) counts[Math.min(bins - 1, (int) ((v - lo) / w))]++;
+        double top = 0;
+        for (double v : counts) top = Math.max(top, v);
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(who(e) + ": s_model = p_up - p_down on test bars")
+                .xAxisTitle("s_model (probability difference)").yAxisTitle("test bars per bin (count)").build();
+        style(c.getStyler());
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        c.addSeries("s_model (" + bins + " bins)", centers, counts).setMarker(SeriesMarkers.NONE);
+        line(c.addSeries("+S_MIN (UP acts)", new double[]{sMin, sMin}, new double[]{0, top}))
+                .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        line(c.addSeries("-S_MIN (DOWN acts)", new double[]{-sMin, -sMin}, new double[]{0, top}))
+                .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        return c;
+    }
+
+    static CategoryChart funnel(ArtifactEvaluation e) {
+        Funnel f = e.funnel();
+        List<String> cats = new ArrayList<>();
+        List<Number> buy = new ArrayList<>(), sell = new ArrayList<>();
+        add(cats, buy, sell, "model signals", f.modelSignals());
+        f.gateBlocked().forEach((k, v) -> add(cats, buy, sell, "gate: " + k, v));
+        add(cats, buy, sell, "decisions", f.decisions());
+        f.guardBlocked().forEach((k, v) -> add(cats, buy, sell, "guard: " + k, v));
+        add(cats, buy, sell, "orders", f.orders());
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(who(e) + ": decision funnel (" + f.mode() + " mode, S_MIN " + f.sMin() + ", "
+                        + f.bars() + " bars)")
+                .xAxisTitle("step (gate/guard rows count what they blocked)").yAxisTitle("bars or orders (count)").build();
+        style(c.getStyler());
+        c.getStyler().setLabelsVisible(true);
+        c.getStyler().setDecimalPattern("#,##0");
+        c.getStyler().setXAxisLabelRotation(20);
+        c.addSeries("BUY", cats, buy).setFillColor(new Color(0x2e7d32));
+        c.addSeries("SELL", cats, sell).setFillColor(new Color(0xc62828));
+        return c;
+    }
+
+    private static void add(List<String> cats, List<Number> buy, List<Number> sell, String name, Sides s) {
+        cats.add(name);
+        buy.add(s.buy());
+        sell.add(s.sell());
+    }
+
+    private static void style(Styler st) {
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setLegendPosition(Styler.LegendPosition.InsideNE);
+        st.setChartTitleFont(st.getChartTitleFont().deriveFont(15f));
+        if (st instanceof org.knowm.xchart.style.AxesChartStyler a) a.setPlotGridLinesVisible(true);
+    }
+
+    private static XYSeries line(XYSeries s) {
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
+    }
+
+    private static List<Double> pct(Shares s) { return List.of(s.down() * 100, s.neutral() * 100, s.up() * 100); }
+
+    private static List<Double> boxed(double[] v) {
+        List<Double> out = new ArrayList<>(v.length);
+        for (double x : v) out.add(x);
+        return out;
+    }
+
+    private static String fmt(Object v) {
+        return v instanceof Number n ? String.format(java.util.Locale.ROOT, "%.3f", n.doubleValue()) : "n/a";
+    }
+
+    private static double min(double[] v) { double m = Double.POSITIVE_INFINITY; for (double x : v) m = Math.min(m, x); return m; }
+
+    private static double max(double[] v) { double m = Double.NEGATIVE_INFINITY; for (double x : v) m = Math.max(m, x); return m; }
+
+    private static void save(Chart<?, ?> chart, Path dir, String base, String title, Map<String, String> files) {
+        try {
+            var png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png);
+            msb.core.AtomicFiles.writeBytes(dir.resolve(base + ".png"), png.toByteArray());
+            files.put(title, base + ".png");
+        } catch (IOException ex) {
+            throw new UncheckedIOException("could not write chart " + dir.resolve(base + ".png") + ": " + ex.getMessage(), ex);
+        }
+    }
+}

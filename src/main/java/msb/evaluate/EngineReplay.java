@@ -1,0 +1,145 @@
+package msb.evaluate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import msb.core.Timeframe;
+import msb.data.Bars;
+import msb.decision.DecisionGate;
+import msb.model.Probs;
+import msb.trading.BarContext;
+import msb.trading.EngineEvent;
+import msb.trading.RoundTrip;
+import msb.trading.StrategyConfig;
+import msb.trading.TradingEngine;
+
+/**
+ * The decision replay through {@link TradingEngine} with a live config: the same per-bar loop as run-live
+ * (decision gate or bandit, exits, sizing, guards, paper fills at the next bar's open with fees, slippage
+ * and funding). The bars before the first evaluated row warm up the engine's volatility window.
+ */
+public final class EngineReplay implements DecisionReplay {
+    /** The gate's refusals (and the bandit's "no arm eligible"), counted among the model's signals. */
+    private static final Set<String> GATE_REFUSALS = Set.of(DecisionGate.BELOW_MIN, DecisionGate.MODEL_ONLY_REJECTED,
+            DecisionGate.NO_CONSENSUS, DecisionGate.LOW_CONF, TradingEngine.NO_ELIGIBLE_ARM);
+    /** Order reasons that open or add exposure; every other order reason is an exit. */
+    private static final Set<String> ENTRY_REASONS = Set.of("enter", "scale", "reverse");
+
+    private final Timeframe tf;
+    private final StrategyConfig cfg;
+    private final Bars bars;
+    private final int warmupBars;
+
+    /**
+     * @param bars        the timeframe's bar series (must contain every evaluated row's bar)
+     * @param warmupBars  bars before the first evaluated row fed to the engine as warm-up
+     */
+    public EngineReplay(Timeframe tf, StrategyConfig cfg, Bars bars, int warmupBars) {
+        this.tf = tf;
+        this.cfg = cfg;
+        this.bars = bars;
+        this.warmupBars = warmupBars;
+    }
+
+    /** Warm-up of the sizing's volatility window. */
+    public static EngineReplay of(Timeframe tf, StrategyConfig cfg, Bars bars) {
+        return new EngineReplay(tf, cfg, bars, cfg.sizing().volWindowBars());
+    }
+
+    @Override public double sMin() { return cfg.gate().sMin(); }
+
+    @Override public double costPerSideFrac() { return (cfg.paper().feeBps() + cfg.paper().slippageBps()) / 1e4; }
+
+    public StrategyConfig config() { return cfg; }
+
+    @Override
+    public ReplayResult replay(EvalRows rows, double[][] probs, double[][] bmaProbs) {
+        int n = rows.size();
+        int[] barIdx = new int[n];
+        for (int k = 0; k < n; k++) {
+            int i = Arrays.binarySearch(bars.ts(), rows.ts()[k]);
+            if (i < 0) {
+                throw new IllegalArgumentException("no " + tf.label() + " bar closes at " + rows.ts()[k]
+                        + " (row " + rows.datasetRows()[k] + "); rebuild the dataset");
+            }
+            barIdx[k] = i;
+        }
+        Collector c = new Collector(n);
+        TradingEngine engine = new TradingEngine(tf, cfg, c);
+        for (int i = Math.max(0, barIdx[0] - warmupBars); i < barIdx[0]; i++) engine.observe(bars.get(i));
+        double sMin = sMin();
+        for (int k = 0; k < n; k++) {
+            Probs p = new Probs(probs[k][0], probs[k][1], probs[k][2]);
+            int wanted = DecisionGate.wantedDir(cfg.gate(), p.sModel());
+            c.signal = Math.abs(p.sModel()) >= sMin ? wanted : 0;
+            c.close = rows.close()[k];
+            Probs bma = bmaProbs == null ? null : new Probs(bmaProbs[k][0], bmaProbs[k][1], bmaProbs[k][2]);
+            engine.onBar(BarContext.replay(bars.get(barIdx[k]), p, bma).withCohort(Double.NaN, Double.NaN, rows.mood()[k]));
+        }
+        return c.result(cfg, n, sMin);
+    }
+
+    /** Collects the engine's events into funnel counts and per-bar equity and position. */
+    private static final class Collector implements java.util.function.Consumer<EngineEvent> {
+        final double[] equity, positionFrac;
+        final List<Double> roundTripPnl = new ArrayList<>();
+        final Map<String, Sides> gateBlocked = new HashMap<>(), guardBlocked = new HashMap<>();
+        Sides modelSignals = Sides.ZERO, decisions = Sides.ZERO, orders = Sides.ZERO;
+        final List<String> barGuards = new ArrayList<>();
+        int bar, signal, barEntryOrders;
+        double close;
+
+        Collector(int n) {
+            equity = new double[n];
+            positionFrac = new double[n];
+        }
+
+        @Override
+        public void accept(EngineEvent e) {
+            // The engine reports a bar's guard blocks and orders before its Decision: hold them until the
+            // decision says which direction they belong to (a scale-down of a long is a SELL order of a BUY).
+            switch (e) {
+                case EngineEvent.GuardBlock g -> barGuards.add(g.gate());
+                case EngineEvent.Order o -> { if (ENTRY_REASONS.contains(o.reason())) barEntryOrders++; }
+                case RoundTrip rt -> roundTripPnl.add(rt.pnlUsd());
+                case EngineEvent.Decision d -> {
+                    if (signal != 0) {
+                        modelSignals = modelSignals.plus(signal, 1);
+                        if (d.dir() == 0 && GATE_REFUSALS.contains(d.mode())) {
+                            gateBlocked.merge(d.mode(), Sides.ZERO.plus(signal, 1), (a, b) -> a.plus(signal, 1));
+                        }
+                    }
+                    int dir = d.dir();
+                    if (dir != 0) {
+                        decisions = decisions.plus(dir, 1);
+                        for (String g : barGuards) guardBlocked.merge(g, Sides.ZERO.plus(dir, 1), (a, b) -> a.plus(dir, 1));
+                        orders = orders.plus(dir, barEntryOrders);
+                    }
+                    barGuards.clear();
+                    barEntryOrders = 0;
+                    equity[bar] = d.equityUsd();
+                    positionFrac[bar] = d.equityUsd() > 0 ? d.positionQty() * close / d.equityUsd() : 0;
+                    bar++;
+                }
+                default -> { }
+            }
+        }
+
+        ReplayResult result(StrategyConfig cfg, int n, double sMin) {
+            double start = cfg.paper().initialEquityUsd();
+            double[] eq = new double[n], r = new double[n];
+            double prev = start;
+            for (int k = 0; k < n; k++) {
+                eq[k] = equity[k] / start;
+                r[k] = equity[k] / prev - 1;
+                prev = equity[k];
+            }
+            Funnel f = new Funnel(cfg.mode().label(), sMin, n, modelSignals, gateBlocked, decisions, guardBlocked,
+                    orders, roundTripPnl.size());
+            return new ReplayResult(f, r, positionFrac, roundTripPnl.stream().mapToDouble(Double::doubleValue).toArray(), eq);
+        }
+    }
+}

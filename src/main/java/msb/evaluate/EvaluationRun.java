@@ -1,0 +1,111 @@
+package msb.evaluate;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.core.UserInputException;
+import msb.core.Workspace;
+import msb.data.Bars;
+import msb.dataset.Dataset;
+import msb.dataset.DatasetManifest;
+import msb.dataset.DatasetStore;
+import msb.model.ArtifactManifest;
+import msb.model.ArtifactStore;
+import msb.model.LoadedArtifact;
+import msb.model.Probs;
+import msb.trading.StrategyConfig;
+
+/**
+ * Evaluates run directories on their dataset's test split: verifies each artifact (checksums, then
+ * timeframe, symbol and schema against the dataset) before any row is scored, then runs {@link Evaluator}
+ * with the timeframe's live strategy config.
+ */
+public final class EvaluationRun {
+    private final Workspace ws;
+    private final String symbol;
+    private final Function<Timeframe, StrategyConfig> configs;
+    private final BalanceOptions opts;
+    private final PrintWriter log;
+    private final Map<Timeframe, Dataset> datasets = new HashMap<>();
+    private final Map<Timeframe, Bars> bars = new HashMap<>();
+
+    /** @param log stderr: which artifact is being scored, and rows left out */
+    public EvaluationRun(Workspace ws, String symbol, Function<Timeframe, StrategyConfig> configs, BalanceOptions opts,
+                         PrintWriter log) {
+        this.ws = ws;
+        this.symbol = symbol;
+        this.configs = configs;
+        this.opts = opts;
+        this.log = log;
+    }
+
+    public List<ArtifactEvaluation> evaluate(List<Path> runDirs) {
+        List<ArtifactEvaluation> out = new ArrayList<>();
+        for (Path run : runDirs) out.add(evaluate(run));
+        return Evaluator.withDeflatedSharpe(out);
+    }
+
+    public ArtifactEvaluation evaluate(Path runDir) {
+        ArtifactManifest m = ArtifactStore.verifiedManifest(runDir);
+        Timeframe tf = m.timeframe();
+        if (!m.symbol().equals(symbol)) {
+            throw new UserInputException("artifact " + runDir + " is a " + m.symbol() + " model, evaluating " + symbol
+                    + "; pass --symbol " + m.symbol());
+        }
+        DatasetManifest dm = DatasetStore.manifest(ws, symbol, tf);
+        if (!dm.schemaHash().equals(m.schemaHash()) || !dm.columns().equals(m.columns())) {
+            throw new UserInputException("artifact " + runDir + " has schema " + m.schemaHash() + " " + m.columns()
+                    + ", the " + tf.label() + " dataset " + DatasetStore.dir(ws, symbol, tf) + " has schema "
+                    + dm.schemaHash() + " " + dm.columns() + "; retrain the model on this dataset or rebuild the dataset");
+        }
+        Dataset ds = datasets.computeIfAbsent(tf, t -> DatasetStore.load(ws, symbol, t));
+        int[] rows = outOfSampleTestRows(ds, m, runDir);
+        log.println("evaluating " + tf.label() + " " + m.model() + " (" + (m.promoted() ? "promoted" : "rejected")
+                + ") on " + rows.length + " test bars: " + runDir);
+        log.flush();
+        StrategyConfig cfg = configs.apply(tf);
+        EngineReplay replay = EngineReplay.of(tf, cfg, bars.computeIfAbsent(tf, t -> DatasetStore.loadBars(ws, symbol, t)));
+        Map<String, Object> provenance = Json.mapper().convertValue(m, new TypeReference<Map<String, Object>>() {});
+        try (LoadedArtifact a = ArtifactStore.loadFor(runDir, tf, symbol, ds.columns())) {
+            Evaluator.Scorer scorer = (d, r) -> toArray(a.predictRows(d.x(), r));
+            Evaluator.Scorer bma = a.bma().isPresent() ? (d, r) -> toArray(a.bmaRows(d.x(), r).orElseThrow()) : null;
+            var subject = new Evaluator.Subject(runDir.toAbsolutePath().normalize().toString(), m.model(), m.promoted(),
+                    scorer, bma, provenance);
+            ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), replay, opts);
+            return e.withFailedGates(m.failedGates());
+        }
+    }
+
+    /**
+     * The dataset's test rows that the artifact never saw in fitting or calibration. When the dataset was
+     * rebuilt since training (another sha256), its split may have moved: rows inside the artifact's own
+     * train/validation range are left out, and stderr says how many.
+     */
+    private int[] outOfSampleTestRows(Dataset ds, ArtifactManifest m, Path runDir) {
+        int[] test = Evaluator.testRows(ds);
+        int[] keep = java.util.Arrays.stream(test).filter(r -> !m.seenInFitting(ds.ts()[r])).toArray();
+        if (!ds.sha256().equals(m.datasetSha256())) {
+            log.println("note: " + runDir + " was trained on dataset sha256 " + m.datasetSha256() + ", the current "
+                    + ds.tf().label() + " dataset is " + ds.sha256() + "; " + (test.length - keep.length)
+                    + " test rows inside the artifact's training/validation range are left out");
+        }
+        if (keep.length == 0) {
+            throw new UserInputException("artifact " + runDir + ": every test row of the current " + ds.tf().label()
+                    + " dataset lies inside its training/validation range; rebuild the dataset with newer data or retrain");
+        }
+        return keep;
+    }
+
+    private static double[][] toArray(Probs[] p) {
+        double[][] out = new double[p.length][];
+        for (int i = 0; i < p.length; i++) out[i] = new double[]{p[i].down(), p[i].neutral(), p[i].up()};
+        return out;
+    }
+}

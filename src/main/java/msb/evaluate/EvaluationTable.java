@@ -1,0 +1,83 @@
+package msb.evaluate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The readable stdout table of {@code msb evaluate}: one line per artifact, then reasons, baselines, funnels. */
+public final class EvaluationTable {
+    private EvaluationTable() {}
+
+    public static String render(List<ArtifactEvaluation> evals) {
+        StringBuilder b = new StringBuilder();
+        String head = "%-4s %-14s %-8s %6s  %-17s %-17s %-17s %7s %7s %6s %7s %5s  %s%n";
+        b.append(String.format(Locale.ROOT, head, "tf", "model", "status", "rows", "predicted D/N/U",
+                "argmax D/N/U", "labels D/N/U", "bal_acc", "logloss", "ic", "sharpe", "psr", "check"));
+        for (ArtifactEvaluation e : evals) {
+            Map<String, Object> m = e.metrics();
+            b.append(String.format(Locale.ROOT, head, e.tf(), e.model(), e.promoted() ? "promoted" : "rejected",
+                    m.get("rows"), shares(e.predictedShares()), shares(e.argmaxShares()), shares(e.labelShares()),
+                    f(m.get("balanced_accuracy"), 3), f(m.get("log_loss"), 3), f(m.get("ic"), 3),
+                    f(m.get("sharpe_net"), 2), f(m.get("psr"), 2), e.flagged() ? "FLAGGED" : "ok"));
+        }
+        for (ArtifactEvaluation e : evals) {
+            b.append('\n').append(e.tf()).append(' ').append(e.model()).append("  ").append(e.artifact()).append('\n');
+            if (!e.failedGates().isEmpty()) b.append("  failed promotion gates: ").append(String.join(", ", e.failedGates())).append('\n');
+            for (String r : e.reasons()) b.append("  FLAG ").append(r).append('\n');
+            b.append(String.format(Locale.ROOT, "  s_model in [%s, %s], S_MIN %s; trading: return %s, max drawdown %s, "
+                            + "%s round trips, win rate %s, exposure %s%n",
+                    f(m(e, "s_model_min"), 3), f(m(e, "s_model_max"), 3), m(e, "s_min"), pctOrNa(m(e, "total_return")),
+                    pctOrNa(m(e, "max_drawdown_frac")), m(e, "round_trips"), pctOrNa(m(e, "win_rate")),
+                    pctOrNa(m(e, "exposure_frac"))));
+            b.append("  funnel ").append(funnelLine(e.funnel(), 1)).append('\n');
+            b.append("  funnel ").append(funnelLine(e.funnel(), -1)).append('\n');
+            b.append("  ").append(baselineLine(e)).append('\n');
+            b.append("  ").append(ReportWriter.verdict(e)).append('\n');
+        }
+        return b.toString().lines().map(String::stripTrailing).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    }
+
+    /** e.g. "SELL: 190 model signals -> gate blocked 190 (no_consensus 190) -> 0 decisions -> guards blocked 0 -> 0 orders". */
+    public static String funnelLine(Funnel f, int dir) {
+        StringBuilder g = new StringBuilder();
+        f.gateBlocked().forEach((k, v) -> { if (v.of(dir) > 0) g.append(g.isEmpty() ? "" : ", ").append(k).append(' ').append(v.of(dir)); });
+        StringBuilder q = new StringBuilder();
+        f.guardBlocked().forEach((k, v) -> { if (v.of(dir) > 0) q.append(q.isEmpty() ? "" : ", ").append(k).append(' ').append(v.of(dir)); });
+        return String.format(Locale.ROOT, "%-4s: %d model signals -> gate blocked %d%s -> %d decisions -> guards blocked %d%s -> %d orders",
+                Sides.sideName(dir), f.modelSignals().of(dir), f.gateBlockedTotal(dir), g.isEmpty() ? "" : " (" + g + ")",
+                f.decisions().of(dir), f.guardBlockedTotal(dir), q.isEmpty() ? "" : " (" + q + ")", f.orders().of(dir));
+    }
+
+    /** One sentence per baseline: the model's and the baseline's score and whether the model is better. */
+    public static String baselineLine(ArtifactEvaluation e) {
+        StringBuilder b = new StringBuilder("vs baselines:");
+        e.baselines().forEach((name, s) -> {
+            Map<String, Boolean> beats = e.beatsBaselines().get(name);
+            b.append("\n    ").append(String.format(Locale.ROOT, "%-18s", name));
+            part(b, "bal_acc", e.metrics().get("balanced_accuracy"), s.balancedAccuracy(), beats.get("balanced_accuracy"), 3);
+            part(b, "logloss", e.metrics().get("log_loss"), s.logLoss(), beats.get("log_loss"), 3);
+            part(b, "sharpe", e.metrics().get("sharpe_net"), s.sharpeNet(), beats.get("sharpe_net"), 2);
+        });
+        return b.toString();
+    }
+
+    private static void part(StringBuilder b, String name, Object model, Double base, Boolean beats, int digits) {
+        if (base == null) return;
+        b.append(String.format(Locale.ROOT, "  %s %s vs %s %-12s", name, f(model, digits), f(base, digits),
+                beats == null ? "(n/a)" : beats ? "(better)" : "(not better)"));
+    }
+
+    private static Object m(ArtifactEvaluation e, String k) { return e.metrics().get(k); }
+
+    static String shares(Shares s) {
+        return String.format(Locale.ROOT, "%.0f/%.0f/%.0f%%", s.down() * 100, s.neutral() * 100, s.up() * 100);
+    }
+
+    static String f(Object v, int digits) {
+        return v instanceof Number n ? String.format(Locale.ROOT, "%." + digits + "f", n.doubleValue()) : "n/a";
+    }
+
+    static String pctOrNa(Object v) {
+        return v instanceof Number n ? String.format(Locale.ROOT, "%.1f%%", n.doubleValue() * 100) : "n/a";
+    }
+}

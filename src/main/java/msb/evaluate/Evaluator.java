@@ -1,0 +1,199 @@
+package msb.evaluate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import msb.dataset.Dataset;
+import msb.dataset.Split;
+import msb.model.Probs;
+import msb.model.SequencePredictor;
+
+/**
+ * Scores one artifact on evaluated rows: classification and signal metrics, the directional-balance check,
+ * the decision funnel and the cost-aware trading simulation (both by replaying the live decision logic),
+ * and the baselines on the same rows through the same replay.
+ */
+public final class Evaluator {
+    private Evaluator() {}
+
+    /** Class probabilities {@code {p_down, p_neutral, p_up}} for chosen rows of a dataset. */
+    @FunctionalInterface
+    public interface Scorer {
+        double[][] score(Dataset ds, int[] rows);
+
+        /** Row by row through the predictor, fed the model's history window ending at each row. */
+        static Scorer of(SequencePredictor p) { return (ds, rows) -> Evaluator.score(ds, rows, p); }
+    }
+
+    /**
+     * What is evaluated: an artifact's identity, its scorer (and the BMA second opinion's, or null) and the
+     * manifest it came with.
+     */
+    public record Subject(String artifact, String model, boolean promoted, Scorer scorer, Scorer bmaScorer,
+                          Map<String, Object> provenance) {
+        public Subject(String artifact, String model, boolean promoted, SequencePredictor predictor,
+                       Map<String, Object> provenance) {
+            this(artifact, model, promoted, Scorer.of(predictor), null, provenance);
+        }
+    }
+
+    public static ArtifactEvaluation evaluate(Subject subject, Dataset ds, EvalRows rows, DecisionReplay replay,
+                                              BalanceOptions opts) {
+        double[][] probs = subject.scorer().score(ds, rows.datasetRows());
+        double[][] bma = subject.bmaScorer() == null ? null : subject.bmaScorer().score(ds, rows.datasetRows());
+        int n = rows.size();
+        int[] y = rows.label();
+        int[] argmax = Metrics.argmax(probs);
+        double[] s = Metrics.sModel(probs);
+        double sMin = replay.sMin();
+        double barsPerYear = rows.tf().barsPerYear();
+
+        ReplayResult sim = replay.replay(rows, probs, bma);
+        TradingMetrics.Summary t = TradingMetrics.summarise(sim.netReturns(), sim.positionFrac(), sim.roundTripPnl(),
+                barsPerYear);
+        long[][] confusion = Metrics.confusion(y, argmax);
+        int[] thresholded = Metrics.thresholdClasses(s, sMin);
+        long[][] thresholdConfusion = Metrics.confusion(y, thresholded);
+
+        Map<String, Object> m = new TreeMap<>();
+        m.put("rows", n);
+        m.put("accuracy", num(Metrics.accuracy(y, argmax)));
+        m.put("balanced_accuracy", num(Metrics.balancedAccuracy(y, argmax)));
+        m.put("macro_f1", num(Metrics.macroF1(y, argmax)));
+        m.put("mcc", num(Metrics.mcc(y, argmax)));
+        m.put("log_loss", num(Metrics.logLoss(y, probs)));
+        m.put("brier", num(Metrics.brier(y, probs)));
+        m.put("ece", num(Metrics.ece(y, probs, Metrics.ECE_BINS)));
+        m.put("ece_bins", Metrics.ECE_BINS);
+        m.put("confusion", confusionMap(confusion));
+        m.put("recall", perClass(Metrics.recall(confusion)));
+        m.put("precision", perClass(Metrics.precision(confusion)));
+        m.put("recall_at_s_min", perClass(Metrics.recall(thresholdConfusion)));
+        m.put("precision_at_s_min", perClass(Metrics.precision(thresholdConfusion)));
+        m.put("s_min", sMin);
+        m.put("s_model_min", num(min(s)));
+        m.put("s_model_max", num(max(s)));
+        m.put("s_model_sign_shares", Shares.of(Metrics.signShares(s)));
+        m.put("ic", num(Metrics.spearman(s, rows.fwdReturn())));
+        m.put("sharpe_net", num(t.sharpe()));
+        m.put("sortino_net", num(t.sortino()));
+        m.put("total_return", num(t.totalReturn()));
+        m.put("annualised_return", num(t.annualisedReturn()));
+        m.put("max_drawdown_frac", num(t.maxDrawdownFrac()));
+        m.put("round_trips", t.roundTrips());
+        m.put("win_rate", num(t.winRate()));
+        m.put("turnover_per_bar", num(t.turnoverPerBar()));
+        m.put("exposure_frac", num(t.exposureFrac()));
+        m.put("psr", num(t.psr()));
+        m.put("bars_per_year", barsPerYear);
+
+        Baselines.Result b = Baselines.run(ds, rows, replay);
+        Map<String, Map<String, Boolean>> beats = new TreeMap<>();
+        double ba = Metrics.balancedAccuracy(y, argmax), ll = Metrics.logLoss(y, probs);
+        for (var e : b.scores().entrySet()) {
+            Map<String, Boolean> v = new TreeMap<>();
+            v.put("balanced_accuracy", better(ba, e.getValue().balancedAccuracy(), true));
+            v.put("log_loss", better(ll, e.getValue().logLoss(), false));
+            v.put("sharpe_net", better(t.sharpe(), e.getValue().sharpeNet(), true));
+            beats.put(e.getKey(), Collections.unmodifiableMap(v));
+        }
+
+        List<String> reasons = DirectionalBalance.reasons(rows.tf().label(), s, y, sMin, sim.funnel(), opts);
+        var series = new ArtifactEvaluation.Series(rows.ts(), s, probs, y, sim.netReturns(), sim.equity(),
+                b.buyHoldEquity());
+        return new ArtifactEvaluation(rows.tf().label(), subject.artifact(), subject.model(), subject.promoted(),
+                List.of(), !reasons.isEmpty(), reasons, Shares.ofClasses(thresholded), Shares.ofClasses(argmax),
+                Shares.ofClasses(y), Collections.unmodifiableMap(m), b.scores(), Collections.unmodifiableMap(beats),
+                sim.funnel(), subject.provenance(), series);
+    }
+
+    /**
+     * Adds {@code deflated_sharpe} to each evaluation of a timeframe when several were compared: the PSR of its
+     * returns against the expected maximum Sharpe of that many unskilled runs.
+     */
+    public static List<ArtifactEvaluation> withDeflatedSharpe(List<ArtifactEvaluation> evals) {
+        Map<String, List<Integer>> byTf = new LinkedHashMap<>();
+        for (int i = 0; i < evals.size(); i++) byTf.computeIfAbsent(evals.get(i).tf(), k -> new ArrayList<>()).add(i);
+        List<ArtifactEvaluation> out = new ArrayList<>(evals);
+        for (List<Integer> idx : byTf.values()) {
+            if (idx.size() < 2) continue;
+            double[] sharpes = idx.stream().mapToDouble(i -> TradingMetrics.sharpePerBar(evals.get(i).series().netReturns()))
+                    .filter(Double::isFinite).toArray();
+            for (int i : idx) {
+                out.set(i, evals.get(i).withMetric("deflated_sharpe",
+                        num(TradingMetrics.deflatedSharpe(evals.get(i).series().netReturns(), sharpes))));
+                out.set(i, out.get(i).withMetric("runs_compared", sharpes.length));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Probabilities for each row from the predictor, fed the model's history window ending at that row. */
+    public static double[][] score(Dataset ds, int[] rows, SequencePredictor predictor) {
+        int h = predictor.historyRows();
+        double[][] out = new double[rows.length][];
+        for (int k = 0; k < rows.length; k++) {
+            int r = rows[k];
+            if (r - h + 1 < 0) {
+                throw new IllegalArgumentException("row " + r + " has fewer than " + h + " rows of history");
+            }
+            double[][] window = new double[h][];
+            for (int j = 0; j < h; j++) window[j] = ds.x()[r - h + 1 + j];
+            Probs p = predictor.predict(window);
+            out[k] = new double[]{p.down(), p.neutral(), p.up()};
+        }
+        return out;
+    }
+
+    /** The test split's rows, or an error naming the dataset when it has none. */
+    public static int[] testRows(Dataset ds) {
+        int[] rows = ds.rowsOf(Split.TEST);
+        if (rows.length == 0) {
+            throw new msb.core.UserInputException("dataset " + ds.symbol() + " " + ds.tf().label()
+                    + " has no test rows; rebuild it with `msb dataset build --tf " + ds.tf().label() + "`");
+        }
+        return rows;
+    }
+
+    private static Boolean better(double model, Double baseline, boolean higherIsBetter) {
+        if (baseline == null || !Double.isFinite(model) || !Double.isFinite(baseline)) return null;
+        return higherIsBetter ? model > baseline : model < baseline;
+    }
+
+    static Double num(double v) { return Double.isFinite(v) ? v : null; }
+
+    private static Map<String, Object> perClass(double[] v) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("down", num(v[0]));
+        m.put("neutral", num(v[1]));
+        m.put("up", num(v[2]));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** true class -> predicted class -> rows. */
+    private static Map<String, Map<String, Long>> confusionMap(long[][] c) {
+        String[] names = {"down", "neutral", "up"};
+        Map<String, Map<String, Long>> m = new TreeMap<>();
+        for (int t = 0; t < 3; t++) {
+            Map<String, Long> row = new TreeMap<>();
+            for (int p = 0; p < 3; p++) row.put(names[p], c[t][p]);
+            m.put(names[t], Collections.unmodifiableMap(row));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) m = Math.min(m, x);
+        return m;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) m = Math.max(m, x);
+        return m;
+    }
+}

@@ -1,0 +1,59 @@
+package msb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.core.Workspace;
+import msb.dataset.DatasetStore;
+import msb.model.ModelKind;
+import msb.model.TrainOptions;
+import msb.model.Training;
+import msb.model.TrainingData;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real Coinbase BTC 4h bars -> 24h dataset -> logreg and always-up runs -> `msb evaluate --tf 24h`. */
+@Tag("realdata")
+class EvaluateRealDataTest {
+    @TempDir Path home;
+
+    @Test
+    void alwaysUpIsFlaggedOnRealBtcAndTheOtherRunIsReportedBesideIt() throws Exception {
+        String shared = System.getProperty("msb.shared.data");
+        Path file = shared == null ? null : Path.of(shared, "ta4j", "Coinbase-BTC-USD-PT4H-20160518_20251028.json");
+        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
+                "shared Coinbase BTC 4h file not found (msb.shared.data=" + shared + "); skipping the real-data test");
+        EvaluateCommandTest.home = home;
+        assertEquals(0, EvaluateCommandTest.msb("data", "import", "--in", file.toString()).exit());
+        assertEquals(0, EvaluateCommandTest.msb("dataset", "build", "--tf", "24h").exit());
+        Workspace ws = Workspace.at(home);
+        var data = new TrainingData(DatasetStore.load(ws, "BTC", Timeframe.H24),
+                Json.mapper().readTree(ws.datasetDir("BTC", Timeframe.H24).resolve("manifest.json").toFile()), "coinbase");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        long t = 1_760_000_000L;
+        for (ModelKind k : new ModelKind[]{ModelKind.LOGREG, ModelKind.ALWAYS_UP}) {
+            Training.train(ws, "BTC", Timeframe.H24, data, TrainOptions.defaults().withModel(k).withQuiet(true), quiet,
+                    Clock.fixed(Instant.ofEpochSecond(t += 100), ZoneOffset.UTC));
+        }
+        var r = EvaluateCommandTest.msb("evaluate", "--tf", "24h", "--check-directional-balance", "--json");
+        assertEquals(3, r.exit(), r.err());
+        JsonNode arts = Json.mapper().readTree(r.out()).get("artifacts");
+        assertEquals(2, arts.size(), r.out());
+        JsonNode up = arts.get(0).get("model").asText().equals("always-up") ? arts.get(0) : arts.get(1);
+        assertTrue(up.get("flagged").asBoolean());
+        assertTrue(up.get("reasons").get(0).asText().startsWith("24h: predicts UP on 100% and DOWN on 0% of "), up.toString());
+        assertTrue(r.err().contains("always-up 24h: predicts UP on 100%"), r.err());
+    }
+}
