@@ -31,6 +31,9 @@ public final class ExperimentCompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON document on stdout: {\"runs\":[...]}.")
     boolean json;
 
+    @Option(names = "--markdown", description = "Markdown tables (as in docs/RESULTS.md) instead of the side-by-side table.")
+    boolean markdown;
+
     @Override
     public Integer call() {
         Workspace ws = Cli.workspace(spec);
@@ -43,6 +46,8 @@ public final class ExperimentCompareCommand implements Callable<Integer> {
             doc.put("runs", rows);
             doc.put("runs_compared", rows.size());
             out.print(Json.pretty(doc));
+        } else if (markdown) {
+            out.print(Comparison.markdown(rows));
         } else {
             out.print(Comparison.table(rows));
         }

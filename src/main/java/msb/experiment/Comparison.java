@@ -117,6 +117,80 @@ public final class Comparison {
         return b.toString().replaceAll(" +(\\R)", "$1");
     }
 
+    /**
+     * The runs as Markdown for docs/RESULTS.md: one row per run (test split, then walk-forward), then the
+     * baselines on each run's test rows. Every figure comes from the run records.
+     */
+    @SuppressWarnings("unchecked")
+    public static String markdown(List<Map<String, Object>> rows) {
+        StringBuilder b = new StringBuilder();
+        b.append("| tf | model | data | test rows | bal. acc. | log loss (nats) | net Sharpe | PSR | deflated Sharpe | predicted D/N/U | labels D/N/U | train s | promoted | flagged |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Map<String, Object> r : rows) {
+            b.append("| ").append(r.get("tf")).append(" | ").append(r.get("model")).append(" | ").append(fileName(r.get("data_source")))
+                    .append(" | ").append(r.get("test_rows")).append(" | ").append(f(r.get("balanced_accuracy")))
+                    .append(" | ").append(f(r.get("log_loss"))).append(" | ").append(f(r.get("sharpe_net")))
+                    .append(" | ").append(f(r.get("psr"))).append(" | ").append(f(r.get("deflated_sharpe")))
+                    .append(" | ").append(shares(r.get("predicted_shares"))).append(" | ").append(shares(r.get("label_shares")))
+                    .append(" | ").append(r.get("train_ms") == null ? "-" : String.format(Locale.ROOT, "%.1f", ((Number) r.get("train_ms")).doubleValue() / 1000))
+                    .append(" | ").append((Boolean) r.get("promoted") ? "yes" : "no (" + String.join(", ", (List<String>) r.get("failed_gates")) + ")")
+                    .append(" | ").append((Boolean) r.get("flagged") ? "yes" : "no").append(" |\n");
+        }
+        b.append("\nBaselines on the same test rows (balanced accuracy / log loss / net Sharpe; buy-and-hold has no classes):\n\n");
+        b.append("| tf | majority | always-UP | previous-bar sign | buy-and-hold Sharpe | model beats the best baseline on |\n");
+        b.append("|---|---|---|---|---|---|\n");
+        for (Map<String, Object> r : rows) {
+            b.append("| ").append(r.get("tf"));
+            for (String name : List.of("majority", "always_up", "previous_bar_sign")) {
+                Map<String, Object> bl = (Map<String, Object>) r.get("baseline_" + name);
+                b.append(" | ").append(f(bl.get("balanced_accuracy"))).append(" / ").append(f(bl.get("log_loss")))
+                        .append(" / ").append(f(bl.get("sharpe_net")));
+            }
+            b.append(" | ").append(f(((Map<String, Object>) r.get("baseline_buy_and_hold")).get("sharpe_net")));
+            List<String> beats = new ArrayList<>();
+            if (beatsAll(r, "balanced_accuracy", true)) beats.add("balanced accuracy");
+            if (beatsAll(r, "log_loss", false)) beats.add("log loss");
+            if (beatsAll(r, "sharpe_net", true)) beats.add("net Sharpe");
+            b.append(" | ").append(beats.isEmpty() ? "nothing" : String.join(", ", beats)).append(" |\n");
+        }
+        if (rows.stream().anyMatch(r -> r.get("walk_forward") != null)) {
+            b.append("\nWalk-forward (re-fitted per fold, out of sample; mean +- sample sd over folds; pooled = all folds' test bars):\n\n");
+            b.append("| tf | folds | folds passing gates | bal. acc. | log loss (nats) | net Sharpe | pooled net Sharpe | pooled PSR | deflated Sharpe |\n");
+            b.append("|---|---|---|---|---|---|---|---|---|\n");
+            for (Map<String, Object> r : rows) {
+                Map<String, Object> w = (Map<String, Object>) r.get("walk_forward");
+                if (w == null) continue;
+                b.append("| ").append(r.get("tf")).append(" | ").append(w.get("folds")).append(" | ").append(w.get("folds_passing_gates"))
+                        .append(" | ").append(f(w.get("balanced_accuracy_mean"))).append(" +- ").append(f(w.get("balanced_accuracy_std")))
+                        .append(" | ").append(f(w.get("log_loss_mean"))).append(" +- ").append(f(w.get("log_loss_std")))
+                        .append(" | ").append(f(w.get("sharpe_net_mean"))).append(" +- ").append(f(w.get("sharpe_net_std")))
+                        .append(" | ").append(f(w.get("sharpe_net_pooled"))).append(" | ").append(f(w.get("psr_pooled")))
+                        .append(" | ").append(f(w.get("deflated_sharpe"))).append(" |\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /** Whether the model did better than every baseline that has this metric. */
+    @SuppressWarnings("unchecked")
+    static boolean beatsAll(Map<String, Object> r, String metric, boolean higher) {
+        if (!(r.get(metric) instanceof Number m)) return false;
+        boolean any = false;
+        for (String b : BASELINES) {
+            Object x = ((Map<String, Object>) r.get("baseline_" + b)).get(metric);
+            if (!(x instanceof Number n)) continue;
+            any = true;
+            if (higher ? m.doubleValue() <= n.doubleValue() : m.doubleValue() >= n.doubleValue()) return false;
+        }
+        return any;
+    }
+
+    private static String fileName(Object source) {
+        if (source == null) return "-";
+        String s = source.toString();
+        return s.substring(s.lastIndexOf('/') + 1);
+    }
+
     private interface Cell { String of(Map<String, Object> r); }
 
     private static String[] row(String name, List<Map<String, Object>> rows, Cell c) {

@@ -115,6 +115,9 @@ class ExperimentCommandTest {
         Run table = msb("experiment", "compare", dir.toString(), upDir.toString());
         assertEquals(0, table.exit());
         assertTrue(table.out().contains("deflated Sharpe") && table.out().contains("no: directional_balance"), table.out());
+        Run md = msb("experiment", "compare", dir.toString(), upDir.toString(), "--markdown");
+        assertEquals(0, md.exit());
+        assertTrue(md.out().contains("| 24h | always-up | bars.csv | ") && md.out().contains("| 24h | 2 | "), md.out());
     }
 
     @Test
