@@ -32,6 +32,10 @@ public final class ExperimentRunCommand implements Callable<Integer> {
     @Option(names = "--walk-forward", description = "Also run the spec's walk-forward evaluation (re-fit every K bars).")
     boolean walkForward;
 
+    @Option(names = "--model", paramLabel = "KIND",
+            description = "Train this model kind instead of the spec's (any `train --model` value); recorded in the run.")
+    String model;
+
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
@@ -41,6 +45,7 @@ public final class ExperimentRunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Experiment e = ExperimentFile.read(file);
+        if (model != null) e = ExperimentFile.withModel(e, model);
         RunOutcome r = new ExperimentRunner(Cli.workspace(spec), Clock.systemUTC(), System.err)
                 .run(e, new ExperimentRunner.Options(walkForward, quiet), "msb "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs()));

@@ -10,9 +10,9 @@ import msb.evaluate.TradingMetrics;
 
 /**
  * {@code experiment compare}: the runs side by side, one column per run, plus the deflated Sharpe ratio of
- * each run among the runs compared (its PSR against the expected maximum Sharpe of that many unskilled
- * trials; msb.evaluate's implementation), on the test split and, where every run has one, on the pooled
- * walk-forward out-of-sample returns.
+ * each run among the compared runs of its timeframe (its PSR against the expected maximum Sharpe of that many
+ * unskilled trials; msb.evaluate's implementation), on the test split and on the pooled walk-forward
+ * out-of-sample returns.
  */
 public final class Comparison {
     static final List<String> BASELINES = List.of("majority", "always_up", "previous_bar_sign", "buy_and_hold");
@@ -21,11 +21,6 @@ public final class Comparison {
 
     /** One row per run, in the order given: the figures the table shows. */
     public static List<Map<String, Object>> rows(List<RunRecords.Loaded> runs) {
-        double[] testSharpes = runs.stream().mapToDouble(r -> TradingMetrics.sharpePerBar(r.testNetReturns()))
-                .filter(Double::isFinite).toArray();
-        boolean allWf = runs.stream().allMatch(r -> r.walkForwardNetReturns() != null);
-        double[] wfSharpes = allWf ? runs.stream().mapToDouble(r -> TradingMetrics.sharpePerBar(r.walkForwardNetReturns()))
-                .filter(Double::isFinite).toArray() : new double[0];
         List<Map<String, Object>> out = new ArrayList<>();
         for (RunRecords.Loaded r : runs) {
             JsonNode rec = r.record();
@@ -46,8 +41,8 @@ public final class Comparison {
             m.put("flagged", ev.path("flagged").asBoolean(false));
             m.put("test_rows", num(met.path("rows")));
             for (String k : List.of("balanced_accuracy", "log_loss", "sharpe_net", "psr")) m.put(k, num(met.path(k)));
-            m.put("deflated_sharpe", testSharpes.length >= 2 && r.testNetReturns().length > 0
-                    ? finite(TradingMetrics.deflatedSharpe(r.testNetReturns(), testSharpes)) : null);
+            m.put("deflated_sharpe", deflated(runs, r, false));
+            m.put("runs_of_tf_compared", sameTf(runs, r).size());
             for (String b : BASELINES) {
                 JsonNode bn = ev.path("baselines").path(b);
                 Map<String, Object> bm = new LinkedHashMap<>();
@@ -64,8 +59,7 @@ public final class Comparison {
             if (!wf.isMissingNode()) {
                 Map<String, Object> w = new LinkedHashMap<>();
                 wf.fieldNames().forEachRemaining(k -> w.put(k, wf.get(k).isNumber() ? wf.get(k).numberValue() : null));
-                w.put("deflated_sharpe", allWf && wfSharpes.length >= 2
-                        ? finite(TradingMetrics.deflatedSharpe(r.walkForwardNetReturns(), wfSharpes)) : null);
+                w.put("deflated_sharpe", deflated(runs, r, true));
                 m.put("walk_forward", w);
             } else {
                 m.put("walk_forward", null);
@@ -73,6 +67,27 @@ public final class Comparison {
             out.add(m);
         }
         return out;
+    }
+
+    /** The compared runs of the same timeframe as {@code r} (per-bar Sharpe ratios are comparable only within one). */
+    static List<RunRecords.Loaded> sameTf(List<RunRecords.Loaded> runs, RunRecords.Loaded r) {
+        String tf = r.record().path("spec").path("tf").asText();
+        return runs.stream().filter(x -> x.record().path("spec").path("tf").asText().equals(tf)).toList();
+    }
+
+    /**
+     * The deflated Sharpe ratio of a run among the compared runs of its timeframe (msb.evaluate's definition:
+     * its PSR against the expected maximum Sharpe of that many unskilled trials); null with fewer than two
+     * such runs, or, for walk-forward, when one of them has no walk-forward returns.
+     */
+    static Double deflated(List<RunRecords.Loaded> runs, RunRecords.Loaded r, boolean walkForward) {
+        List<RunRecords.Loaded> group = sameTf(runs, r);
+        double[] mine = walkForward ? r.walkForwardNetReturns() : r.testNetReturns();
+        if (group.size() < 2 || mine == null || mine.length == 0) return null;
+        if (walkForward && group.stream().anyMatch(x -> x.walkForwardNetReturns() == null)) return null;
+        double[] trials = group.stream().mapToDouble(x -> TradingMetrics.sharpePerBar(walkForward ? x.walkForwardNetReturns()
+                : x.testNetReturns())).filter(Double::isFinite).toArray();
+        return trials.length < 2 ? null : finite(TradingMetrics.deflatedSharpe(mine, trials));
     }
 
     /** The side-by-side table: one line per figure, one column per run. */
@@ -92,7 +107,7 @@ public final class Comparison {
         lines.add(row("net Sharpe (ann.)", rows, r -> f(r.get("sharpe_net"))));
         lines.add(row("  best baseline", rows, r -> best(r, "sharpe_net", true)));
         lines.add(row("PSR (SR > 0)", rows, r -> f(r.get("psr"))));
-        lines.add(row("deflated Sharpe", rows, r -> f(r.get("deflated_sharpe"))));
+        lines.add(row("deflated Sharpe (same tf)", rows, r -> f(r.get("deflated_sharpe"))));
         lines.add(row("predicted d/n/u", rows, r -> shares(r.get("predicted_shares"))));
         lines.add(row("labels d/n/u", rows, r -> shares(r.get("label_shares"))));
         lines.add(row("train time (s)", rows, r -> r.get("train_ms") == null ? "-"

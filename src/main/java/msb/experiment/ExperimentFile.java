@@ -134,6 +134,18 @@ public final class ExperimentFile {
         return merged;
     }
 
+    /** The spec with another model kind (the {@code --model} option); an unknown kind is exit 2 naming the option. */
+    public static Experiment withModel(Experiment e, String modelText) {
+        ModelKind kind;
+        try {
+            kind = ModelKind.parse(modelText);
+        } catch (IllegalArgumentException ex) {
+            throw new UserInputException("--model: " + ex.getMessage(), ex);
+        }
+        return new Experiment(e.name(), e.file(), e.text(), e.description(), e.tf(), e.symbol(), e.data(), kind, e.seed(),
+                e.label(), e.hyperparametersOverlay(), e.hyperparameters(), e.walkForwardOrNull());
+    }
+
     private static DataSource data(Path file, JsonNode root) {
         ObjectNode d = object(file, "data", required(file, root, "data", "data: {source: embedded}"));
         checkKeys(file, "data.", d, DATA);

@@ -117,7 +117,7 @@ public final class ExperimentRunner {
             problems.add(e.tf().label() + " " + e.model().id() + ": gate " + g + " refused promotion ("
                     + am.gates().get(g).detail() + ")");
         }
-        String runId = uniqueRunId(started, e.name());
+        String runId = uniqueRunId(started, e.name() + "-" + e.model().id());
         Path runDir = ws.runsDir().resolve(runId);
         Path tmp = ws.runsDir().resolve("." + runId + ".tmp");
         try {

@@ -64,7 +64,6 @@ class ExperimentCommandTest {
                 walk_forward: {window: rolling, train_bars: 400, refit_every_bars: 150, max_folds: 2}
                 """;
         Files.writeString(specs.resolve("lr.yaml"), common + "model: logreg\n");
-        Files.writeString(specs.resolve("up.yaml"), common + "model: always-up\n");
         Files.writeString(specs.resolve("bad.yaml"), common.replace("seed: 3", "seed: three"));
     }
 
@@ -95,7 +94,7 @@ class ExperimentCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("report/report.md")));
         assertTrue(Files.readString(dir.resolve("spec.yaml")).contains("model: logreg"));
 
-        Run up = msb("experiment", "run", specs.resolve("up.yaml").toString(), "--walk-forward", "--quiet");
+        Run up = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--model", "always-up", "--walk-forward", "--quiet");
         assertEquals(3, up.exit(), up.err());
         assertTrue(up.err().contains("directional_balance"), up.err());
         String[] upLines = up.out().strip().split("\\R");
@@ -110,6 +109,9 @@ class ExperimentCommandTest {
         JsonNode doc = Json.mapper().readTree(cmp.out());
         assertEquals(2, doc.get("runs").size());
         assertEquals("always-up", doc.get("runs").get(1).get("model").asText());
+        assertTrue(doc.get("runs").get(1).get("run_id").asText().endsWith("-lr-always-up"), "the run id names the model");
+        assertTrue(doc.get("runs").get(0).get("deflated_sharpe").isNumber(), "two 24h runs: a deflated Sharpe for each");
+        assertTrue(doc.get("runs").get(0).get("walk_forward").get("deflated_sharpe").isNumber());
         assertFalse(doc.get("runs").get(1).get("promoted").asBoolean());
         assertNotNull(doc.get("runs").get(0).get("walk_forward").get("balanced_accuracy_mean"));
         Run table = msb("experiment", "compare", dir.toString(), upDir.toString());
@@ -128,5 +130,8 @@ class ExperimentCommandTest {
         Run none = msb("experiment", "compare", "no-such-run");
         assertEquals(2, none.exit());
         assertTrue(none.err().contains("run 'no-such-run'"), none.err());
+        Run badModel = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--model", "xgb");
+        assertEquals(2, badModel.exit());
+        assertTrue(badModel.err().contains("--model: unknown model 'xgb'"), badModel.err());
     }
 }
