@@ -127,7 +127,7 @@ public final class LiveRunner {
             MarketContext market = MarketContext.replay(fundingOrNull, bars.ts(i));
             double[] row = features.update(bars.get(i), market);
             if (row != null) window.push(row);
-            if (warmEngine) trader.onBar(new LiveBar(bars.get(i), null, null, market, false, bars.ts(i)), none);
+            if (warmEngine) trader.onBar(new LiveBar(bars.get(i), null, null, market, bars.ts(i)), none);
         }
     }
 
@@ -186,7 +186,7 @@ public final class LiveRunner {
         double equityBefore = trader.equity();
         feedStale = false;
         long receivedAtSec = feed instanceof ReplayFeed ? bar.tsClose() : clock.nowMs() / 1000;
-        trader.onBar(new LiveBar(bar, probs, bma, closed.market(), !closed.late(), receivedAtSec), engineSink);
+        trader.onBar(new LiveBar(bar, probs, bma, closed.market(), receivedAtSec), engineSink);
         double pnl = trader.equity() - equityBefore;
         if (inSample(bar.tsClose())) inSample = inSample.plus(pnl); else outOfSample = outOfSample.plus(pnl);
         monitor.afterBar();

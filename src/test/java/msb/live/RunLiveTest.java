@@ -115,7 +115,7 @@ class RunLiveTest {
                     null, java.net.URI.create(stub.baseUrl()), 0);
             var out = new java.io.ByteArrayOutputStream();
             var err = new java.io.ByteArrayOutputStream();
-            StatusDoc s = RunLive.run(Workspace.at(home), options, new java.io.PrintStream(out, true),
+            StatusDoc s = RunLive.run(Workspace.at(home), options, new java.io.PrintWriter(out, true),
                     new java.io.PrintStream(err, true), stub.clock);
             assertEquals(3, s.barsProcessed(), err.toString());
             assertEquals(close + 3 * 300, s.lastBarTs().longValue());
