@@ -1,6 +1,9 @@
 package msb.dataset;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -152,10 +155,18 @@ public final class DatasetBuilder {
         return new AllResult(built, skipped);
     }
 
-    /** The stored dataset of a timeframe; when none exists, builds it first (saying so on stderr). */
+    /**
+     * The stored dataset of a timeframe; when none exists, or it was built by another feature definition,
+     * builds it first (saying so on stderr).
+     */
     public static Dataset loadOrBuild(Workspace ws, String symbol, Timeframe tf, Options options, PrintStream err) {
-        if (DatasetStore.exists(ws, symbol, tf)) return DatasetStore.load(ws, symbol, tf);
-        err.println("msb: no " + tf.label() + " dataset for " + symbol + " yet; building it");
+        if (DatasetStore.exists(ws, symbol, tf)) {
+            if (DatasetStore.isCurrent(ws, symbol, tf)) return DatasetStore.load(ws, symbol, tf);
+            err.println("msb: the " + tf.label() + " dataset of " + symbol + " was built by another feature definition;"
+                    + " rebuilding it");
+        } else {
+            err.println("msb: no " + tf.label() + " dataset for " + symbol + " yet; building it");
+        }
         build(ws, symbol, tf, options, err);
         return DatasetStore.load(ws, symbol, tf);
     }
@@ -164,6 +175,12 @@ public final class DatasetBuilder {
         Computed c = compute(source, tf, symbol, options);
         Dataset d = c.dataset();
         Path dir = ws.datasetDir(symbol, tf);
+        // the manifest goes last: until it is there again, a half-replaced directory reads as "no dataset"
+        try {
+            Files.deleteIfExists(dir.resolve(MANIFEST_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not replace " + dir.resolve(MANIFEST_FILE) + ": " + e.getMessage(), e);
+        }
         FundingSeries f = source.fundingOrNull();
         if (f != null && f.size() > 0 && !c.schema().hasFunding()) noteUncovered("funding", f.ts(), c.tfBars(), tf, err);
         CohortSignals co = source.cohortsOrNull();

@@ -39,6 +39,16 @@ public final class DatasetStore {
         return m;
     }
 
+    /** Whether the stored dataset's schema hash is what this msb computes for its columns. */
+    public static boolean isCurrent(Workspace ws, String symbol, Timeframe tf) {
+        DatasetManifest m = manifest(ws, symbol, tf);
+        try {
+            return FeatureSchema.ofColumns(m.columns(), m.absentInputs()).schemaHash().equals(m.schemaHash());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /**
      * The built dataset, verified against its manifest (sha256, tf, symbol, column count) and against this
      * msb's feature definitions (a dataset built by an older definition must be rebuilt, or the live

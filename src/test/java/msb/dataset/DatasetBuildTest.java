@@ -96,6 +96,10 @@ class DatasetBuildTest {
         Files.writeString(manifest, Files.readString(manifest).replace(r.manifest().schemaHash(), "0".repeat(64)));
         var e = assertThrows(UserInputException.class, () -> DatasetStore.load(ws, "BTC", Timeframe.M5));
         assertTrue(e.getMessage().contains("feature definition changed"), e.getMessage());
+        assertEquals(false, DatasetStore.isCurrent(ws, "BTC", Timeframe.M5));
+        Dataset rebuilt = DatasetBuilder.loadOrBuild(ws, "BTC", Timeframe.M5, DatasetBuilder.Options.DEFAULT, QUIET);
+        assertEquals(r.manifest().rows(), rebuilt.rows());
+        assertEquals(true, DatasetStore.isCurrent(ws, "BTC", Timeframe.M5));
     }
 
     @Test
