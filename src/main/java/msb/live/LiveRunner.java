@@ -92,6 +92,7 @@ public final class LiveRunner {
             check("symbol", s.symbol(), setup.symbol());
             check("artifact", s.artifact(), setup.artifact());
             check("feed", s.source(), setup.source());
+            check("strategy config (sha256; see --config)", s.strategyConfig(), trader.configId());
             trader.restore(s.engine());
             barsProcessed = s.barsProcessed();
             lastBarTs = s.lastBarTs();
@@ -221,7 +222,7 @@ public final class LiveRunner {
         long bytes = log.sync();
         StatusDoc status = status();
         store.save(new RunnerState(RunnerState.VERSION, setup.tf().label(), setup.symbol(), setup.artifact(),
-                setup.source(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
+                setup.source(), trader.configId(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
                 inSample, outOfSample, status));
         return status;
     }

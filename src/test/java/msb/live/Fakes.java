@@ -143,6 +143,7 @@ public final class Fakes {
         @Override public boolean halted() { return false; }
         @Override public Map<String, Object> flips() { return Map.of(); }
         @Override public double banditEligibilityFrac() { return Double.NaN; }
+        @Override public String configId() { return "fake-trader"; }
         @Override public JsonNode snapshot() { return Json.mapper().valueToTree(st); }
 
         @Override

@@ -141,4 +141,16 @@ class RunLiveTest {
                 "--state-dir", home.resolve("state-from-missing").toString());
         assertEquals(2, bad.code(), bad.err());
     }
+
+    @Test
+    void resumingWithAnotherStrategyConfigIsExit2() throws Exception {
+        Path state = home.resolve("state-config");
+        Run first = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString(), "--max-bars", "300");
+        assertEquals(0, first.code(), first.err());
+        Path config = Files.writeString(home.resolve("strategy.json"), "{\"exits\":{\"max_holding_bars\":5}}");
+        Run second = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString(),
+                "--config", config.toString());
+        assertEquals(2, second.code(), second.err());
+        assertTrue(second.err().contains("strategy config") && second.err().contains(state.toString()), second.err());
+    }
 }
