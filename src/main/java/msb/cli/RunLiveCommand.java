@@ -1,6 +1,5 @@
 package msb.cli;
 
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -70,19 +69,7 @@ public final class RunLiveCommand implements Callable<Integer> {
         var options = new RunLive.Options(tf, symbol, RunLive.FeedKind.parse(feed), from, artifact, Speed.parse(speed),
                 maxBars == null ? Long.MAX_VALUE : maxBars, stateDir != null ? stateDir.toAbsolutePath() : ws.stateDir(symbol, tf),
                 config, baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL, checkpointEvery == null ? 0 : checkpointEvery);
-        RunLive.run(ws, options, stdout(), System.err, LiveClock.SYSTEM);
+        RunLive.run(ws, options, spec.commandLine().getOut(), System.err, LiveClock.SYSTEM);
         return 0;
-    }
-
-    /** picocli's out writer as a PrintStream, so that tests capturing it see the summary. */
-    private PrintStream stdout() {
-        var w = spec.commandLine().getOut();
-        return new PrintStream(new java.io.OutputStream() {
-            @Override public void write(int b) { w.write(b); }
-
-            @Override public void write(byte[] b, int off, int len) { w.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8)); }
-
-            @Override public void flush() { w.flush(); }
-        }, true, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -95,6 +95,9 @@ public final class EngineTrader implements Trader {
         return config.mode() == StrategyConfig.Mode.BANDIT ? engine.banditState().eligibilityFrac() : Double.NaN;
     }
 
+    /** sha256 of the strategy config as JSON. */
+    @Override public String configId() { return msb.core.Hashing.sha256(config.toJson()); }
+
     @Override public JsonNode snapshot() { return Json.mapper().valueToTree(engine.snapshot()); }
 
     @Override

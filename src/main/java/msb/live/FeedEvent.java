@@ -6,8 +6,8 @@ import msb.data.Bar;
 public sealed interface FeedEvent {
     /**
      * A bar that has closed, with the market context known at its close. {@code late} marks a bar that
-     * arrived after the feed's staleness limit (catch-up after an outage): it updates features and marks
-     * but must not trade.
+     * arrived after the feed's staleness limit (catch-up after an outage); the engine's stale-data guard
+     * refuses to trade on such bars by their receive time.
      */
     record Closed(Bar bar, MarketContext market, boolean late) implements FeedEvent {}
 

@@ -66,7 +66,7 @@ public final class HyperliquidVenue implements VenueSource {
     }
 
     /** Funding settlements since {@code startMs} (for the feature warm-up of a live start). */
-    public FundingSeries fundingHistory(long startMs) throws InterruptedException {
+    public FundingSeries fundingHistory(long startMs) {
         return client.fundingSince(coin, startMs, client.clock().millis() + 1);
     }
 

@@ -92,6 +92,7 @@ public final class LiveRunner {
             check("symbol", s.symbol(), setup.symbol());
             check("artifact", s.artifact(), setup.artifact());
             check("feed", s.source(), setup.source());
+            check("strategy config (sha256; see --config)", s.strategyConfig(), trader.configId());
             trader.restore(s.engine());
             barsProcessed = s.barsProcessed();
             lastBarTs = s.lastBarTs();
@@ -127,7 +128,7 @@ public final class LiveRunner {
             MarketContext market = MarketContext.replay(fundingOrNull, bars.ts(i));
             double[] row = features.update(bars.get(i), market);
             if (row != null) window.push(row);
-            if (warmEngine) trader.onBar(new LiveBar(bars.get(i), null, null, market, false, bars.ts(i)), none);
+            if (warmEngine) trader.onBar(new LiveBar(bars.get(i), null, null, market, bars.ts(i)), none);
         }
     }
 
@@ -186,7 +187,7 @@ public final class LiveRunner {
         double equityBefore = trader.equity();
         feedStale = false;
         long receivedAtSec = feed instanceof ReplayFeed ? bar.tsClose() : clock.nowMs() / 1000;
-        trader.onBar(new LiveBar(bar, probs, bma, closed.market(), !closed.late(), receivedAtSec), engineSink);
+        trader.onBar(new LiveBar(bar, probs, bma, closed.market(), receivedAtSec), engineSink);
         double pnl = trader.equity() - equityBefore;
         if (inSample(bar.tsClose())) inSample = inSample.plus(pnl); else outOfSample = outOfSample.plus(pnl);
         monitor.afterBar();
@@ -221,7 +222,7 @@ public final class LiveRunner {
         long bytes = log.sync();
         StatusDoc status = status();
         store.save(new RunnerState(RunnerState.VERSION, setup.tf().label(), setup.symbol(), setup.artifact(),
-                setup.source(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
+                setup.source(), trader.configId(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
                 inSample, outOfSample, status));
         return status;
     }

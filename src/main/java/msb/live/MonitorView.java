@@ -25,12 +25,12 @@ public final class MonitorView {
                 s.halted() ? "  HALTED" + (s.feedStale() ? " (feed stale)" : "") : "", s.finished() ? "  (end of data)" : ""));
         b.append(String.format(Locale.ROOT, "equity %.2f  realized %+.2f  position %.6f  round trips %d%n", s.equity(),
                 s.realizedPnl(), s.position(), s.roundTrips().size()));
-        b.append("\nfunnel                      buy       sell\n");
-        b.append(String.format(Locale.ROOT, "  signals           %10d %10d%n", s.signals().buy(), s.signals().sell()));
+        b.append(String.format(Locale.ROOT, "%n%-36s %10s %10s%n", "funnel", "buy", "sell"));
+        b.append(String.format(Locale.ROOT, "  %-34s %10d %10d%n", "signals", s.signals().buy(), s.signals().sell()));
         for (Map.Entry<String, SideCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
-            b.append(String.format(Locale.ROOT, "  blocked %-9s %10d %10d%n", e.getKey(), e.getValue().buy(), e.getValue().sell()));
+            b.append(String.format(Locale.ROOT, "  %-34s %10d %10d%n", "blocked " + e.getKey(), e.getValue().buy(), e.getValue().sell()));
         }
-        b.append(String.format(Locale.ROOT, "  orders            %10d %10d%n", s.orders().buy(), s.orders().sell()));
+        b.append(String.format(Locale.ROOT, "  %-34s %10d %10d%n", "orders", s.orders().buy(), s.orders().sell()));
         if (!s.alerts().isEmpty()) {
             Alert a = s.alerts().getLast();
             b.append(String.format(Locale.ROOT, "%nlast alert  %d %s: %s%n", a.barTs(), a.kind(), a.message()));

@@ -61,7 +61,7 @@ public final class RunLive {
 
     private RunLive() {}
 
-    public static StatusDoc run(Workspace ws, Options o, PrintStream out, PrintStream err, LiveClock clock)
+    public static StatusDoc run(Workspace ws, Options o, java.io.PrintWriter out, PrintStream err, LiveClock clock)
             throws InterruptedException {
         StateStore store = new StateStore(o.stateDir());
         Path artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err);

@@ -41,9 +41,9 @@ public final class StatusReport {
         if (s.blocked().isEmpty()) {
             line(b, "blocked", "nothing blocked");
         } else {
-            line(b, "blocked", String.format(Locale.ROOT, "%-22s %8s %8s", "gate", "buy", "sell"));
+            line(b, "blocked", String.format(Locale.ROOT, "%-26s %8s %8s", "gate", "buy", "sell"));
             for (Map.Entry<String, SideCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
-                b.append(String.format(Locale.ROOT, "  %-22s%-22s %8d %8d%n", "", e.getKey(), e.getValue().buy(),
+                b.append(String.format(Locale.ROOT, "  %-22s%-26s %8d %8d%n", "", e.getKey(), e.getValue().buy(),
                         e.getValue().sell()));
             }
         }

@@ -39,6 +39,9 @@ public interface Trader {
     /** Share of bars with at least one eligible bandit arm; NaN when not in bandit mode. */
     double banditEligibilityFrac();
 
+    /** Identifies the strategy configuration (a resumed run must use the same one). */
+    String configId();
+
     /** The complete engine state as JSON, enough for {@link #restore} to continue bit-identically. */
     JsonNode snapshot();
 

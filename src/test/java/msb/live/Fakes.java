@@ -108,7 +108,7 @@ public final class Fakes {
                         SideCounts c = blocked.getOrDefault("cooldown", SideCounts.ZERO);
                         blocked.put("cooldown", dir > 0 ? new SideCounts(c.buy() + 1, c.sell()) : new SideCounts(c.buy(), c.sell() + 1));
                         events.emit(bar.tsClose(), "guard_block", Map.of("gate", "cooldown", "side", dir > 0 ? "buy" : "sell"));
-                    } else if (!shadow && in.tradingAllowed()) {
+                    } else if (!shadow && in.receivedAtSec() - bar.tsClose() <= 600) {
                         if (pos != 0) {
                             double pnl = pos * (bar.close() - entryPrice);
                             Map<String, Object> trip = new LinkedHashMap<>();
@@ -143,6 +143,7 @@ public final class Fakes {
         @Override public boolean halted() { return false; }
         @Override public Map<String, Object> flips() { return Map.of(); }
         @Override public double banditEligibilityFrac() { return Double.NaN; }
+        @Override public String configId() { return "fake-trader"; }
         @Override public JsonNode snapshot() { return Json.mapper().valueToTree(st); }
 
         @Override

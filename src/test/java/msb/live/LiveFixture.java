@@ -16,8 +16,6 @@ import msb.core.Hashing;
 import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.Workspace;
-import msb.data.BarImporter;
-import msb.data.RawStore;
 import msb.dataset.Dataset;
 import msb.dataset.DatasetBuilder;
 import msb.model.ModelKind;
@@ -65,11 +63,8 @@ public final class LiveFixture {
         Workspace ws = Workspace.at(home);
         Path csv = syntheticCsv(home.resolve("input/bars.csv"), n, 7);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        var bars = BarImporter.read(csv, BarImporter.Options.auto()).bars();
-        RawStore.class.getName(); // the store below is the same one `msb data import` writes
         int code = msb.cli.Main.commandLine().execute("--home", home.toString(), "data", "import", "--in", csv.toString());
-        if (code != 0) throw new IllegalStateException("data import failed: " + code + " for " + bars.size() + " bars");
-        DatasetBuilder.build(ws, "BTC", Timeframe.M5, DatasetBuilder.Options.DEFAULT, quiet);
+        if (code != 0) throw new IllegalStateException("data import of " + csv + " failed with exit " + code);
         Dataset ds = DatasetBuilder.loadOrBuild(ws, "BTC", Timeframe.M5, DatasetBuilder.Options.DEFAULT, quiet);
         JsonNode manifest = Json.read(ws.datasetDir("BTC", Timeframe.M5).resolve(DatasetBuilder.MANIFEST_FILE), JsonNode.class);
         return Training.train(ws, "BTC", Timeframe.M5, new TrainingData(ds, manifest, "synthetic"),

@@ -115,7 +115,7 @@ class RunLiveTest {
                     null, java.net.URI.create(stub.baseUrl()), 0);
             var out = new java.io.ByteArrayOutputStream();
             var err = new java.io.ByteArrayOutputStream();
-            StatusDoc s = RunLive.run(Workspace.at(home), options, new java.io.PrintStream(out, true),
+            StatusDoc s = RunLive.run(Workspace.at(home), options, new java.io.PrintWriter(out, true),
                     new java.io.PrintStream(err, true), stub.clock);
             assertEquals(3, s.barsProcessed(), err.toString());
             assertEquals(close + 3 * 300, s.lastBarTs().longValue());
@@ -140,5 +140,17 @@ class RunLiveTest {
         Run bad = msb("--home", home.toString(), "run-live", "--tf", "5m", "--from", home.resolve("input/missing.csv").toString(),
                 "--state-dir", home.resolve("state-from-missing").toString());
         assertEquals(2, bad.code(), bad.err());
+    }
+
+    @Test
+    void resumingWithAnotherStrategyConfigIsExit2() throws Exception {
+        Path state = home.resolve("state-config");
+        Run first = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString(), "--max-bars", "300");
+        assertEquals(0, first.code(), first.err());
+        Path config = Files.writeString(home.resolve("strategy.json"), "{\"exits\":{\"max_holding_bars\":5}}");
+        Run second = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString(),
+                "--config", config.toString());
+        assertEquals(2, second.code(), second.err());
+        assertTrue(second.err().contains("strategy config") && second.err().contains(state.toString()), second.err());
     }
 }
