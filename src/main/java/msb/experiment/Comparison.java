@@ -152,10 +152,10 @@ public final class Comparison {
                     .append(" | ").append((Boolean) r.get("flagged") ? "yes" : "no").append(" |\n");
         }
         b.append("\nBaselines on the same test rows (balanced accuracy / log loss / net Sharpe; buy-and-hold has no classes):\n\n");
-        b.append("| tf | majority | always-UP | previous-bar sign | buy-and-hold Sharpe | model beats the best baseline on |\n");
-        b.append("|---|---|---|---|---|---|\n");
+        b.append("| tf | model | majority | always-UP | previous-bar sign | buy-and-hold Sharpe | model beats every baseline on |\n");
+        b.append("|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : rows) {
-            b.append("| ").append(r.get("tf"));
+            b.append("| ").append(r.get("tf")).append(" | ").append(r.get("model"));
             for (String name : List.of("majority", "always_up", "previous_bar_sign")) {
                 Map<String, Object> bl = (Map<String, Object>) r.get("baseline_" + name);
                 b.append(" | ").append(f(bl.get("balanced_accuracy"))).append(" / ").append(f(bl.get("log_loss")))
@@ -170,12 +170,12 @@ public final class Comparison {
         }
         if (rows.stream().anyMatch(r -> r.get("walk_forward") != null)) {
             b.append("\nWalk-forward (re-fitted per fold, out of sample; mean +- sample sd over folds; pooled = all folds' test bars):\n\n");
-            b.append("| tf | folds | folds passing gates | bal. acc. | log loss (nats) | net Sharpe | pooled net Sharpe | pooled PSR | deflated Sharpe |\n");
-            b.append("|---|---|---|---|---|---|---|---|---|\n");
+            b.append("| tf | model | folds | folds passing gates | bal. acc. | log loss (nats) | net Sharpe | pooled net Sharpe | pooled PSR | deflated Sharpe |\n");
+            b.append("|---|---|---|---|---|---|---|---|---|---|\n");
             for (Map<String, Object> r : rows) {
                 Map<String, Object> w = (Map<String, Object>) r.get("walk_forward");
                 if (w == null) continue;
-                b.append("| ").append(r.get("tf")).append(" | ").append(w.get("folds")).append(" | ").append(w.get("folds_passing_gates"))
+                b.append("| ").append(r.get("tf")).append(" | ").append(r.get("model")).append(" | ").append(w.get("folds")).append(" | ").append(w.get("folds_passing_gates"))
                         .append(" | ").append(f(w.get("balanced_accuracy_mean"))).append(" +- ").append(f(w.get("balanced_accuracy_std")))
                         .append(" | ").append(f(w.get("log_loss_mean"))).append(" +- ").append(f(w.get("log_loss_std")))
                         .append(" | ").append(f(w.get("sharpe_net_mean"))).append(" +- ").append(f(w.get("sharpe_net_std")))

@@ -119,7 +119,7 @@ class ExperimentCommandTest {
         assertTrue(table.out().contains("deflated Sharpe") && table.out().contains("no: directional_balance"), table.out());
         Run md = msb("experiment", "compare", dir.toString(), upDir.toString(), "--markdown");
         assertEquals(0, md.exit());
-        assertTrue(md.out().contains("| 24h | always-up | bars.csv | ") && md.out().contains("| 24h | 2 | "), md.out());
+        assertTrue(md.out().contains("| 24h | always-up | bars.csv | ") && md.out().contains("| 24h | logreg | 2 | "), md.out());
     }
 
     @Test
