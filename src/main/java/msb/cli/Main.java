@@ -47,16 +47,24 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    public static CommandLine commandLine() {
+    /** The whole command tree (tests and help use this). */
+    public static CommandLine commandLine() { return commandLine(null); }
+
+    /**
+     * The command tree, or with {@code only} just that top-level command: every command class costs
+     * start-up time, and a short command should not pay for the others.
+     */
+    static CommandLine commandLine(String only) {
         CommandLine cl = new CommandLine(new Main());
-        cl.addSubcommand(new DataCommand());
-        cl.addSubcommand(new DatasetCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
-        cl.addSubcommand(new DecideCommand());
-        cl.addSubcommand(new TrainCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
-        cl.addSubcommand(new EvaluateCommand());
+        boolean all = only == null;
+        if (all || only.equals("data")) cl.addSubcommand(new DataCommand());
+        if (all || only.equals("dataset")) cl.addSubcommand(new DatasetCommand());
+        if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
+        if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
+        if (all || only.equals("decide")) cl.addSubcommand(new DecideCommand());
+        if (all || only.equals("train")) cl.addSubcommand(new TrainCommand());
+        if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
+        if (all || only.equals("evaluate")) cl.addSubcommand(new EvaluateCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
@@ -88,8 +96,22 @@ public final class Main implements Runnable {
         return 1;
     }
 
+    /** The top-level command word, skipping --home; null when the root itself is asked (--help, --version). */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--home")) { i++; continue; }
+            if (a.startsWith("--home=")) continue;
+            return a.startsWith("-") ? null : a;
+        }
+        return null;
+    }
+
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
+        String name = commandName(args);
+        CommandLine cl = commandLine(name);
+        if (name != null && cl.getSubcommands().isEmpty()) cl = commandLine(); // unknown: let picocli list them
+        int code = cl.execute(args);
         System.out.flush();
         System.exit(code);
     }
