@@ -1,0 +1,52 @@
+package msb.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import msb.bench.LiveBench;
+import msb.core.UserInputException;
+import msb.model.ModelKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code msb bench live}: bars/s and per-bar decision latency of the full live loop. */
+@Command(name = "live", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {"Replays synthetic 5m bars through the full live loop (features, the artifact's model,",
+                "decision, guards, paper book, event log, checkpoints as max-speed replays write them) and prints",
+                "'<number> bars/s' and the per-bar latency p50/p99. Trains its artifact first (not timed)",
+                "in a temporary workspace that is deleted afterwards."})
+public final class BenchLiveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bars", defaultValue = "200000", paramLabel = "N", description = "Bars replayed in the timed pass (default ${DEFAULT-VALUE}).")
+    int bars;
+
+    @Option(names = "--model", defaultValue = "gbm", paramLabel = "KIND", description = "gbm (default) or stack (with the LSTM), or any train --model kind.")
+    String model;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic data (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (bars < 1_000) throw new UserInputException("--bars " + bars + ": use at least 1000");
+        ModelKind kind;
+        try {
+            kind = ModelKind.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--model " + model + ": " + e.getMessage());
+        }
+        LiveBench.Result r = LiveBench.run(kind, bars, seed, System.err);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%.0f bars/s%n", r.barsPerSec());
+        out.printf(Locale.ROOT, "latency per bar (features + model + engine + event log): p50 %.4f ms, p99 %.4f ms, max %.3f ms%n",
+                r.p50Ms(), r.p99Ms(), r.maxMs());
+        out.printf(Locale.ROOT, "model %s, %d bars, %d orders, %d round trips, %d core(s)%n", kind.id(), r.bars(), r.orders(),
+                r.roundTrips(), Runtime.getRuntime().availableProcessors());
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package msb.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import msb.core.Workspace;
+import msb.live.LiveClock;
+import msb.live.MonitorView;
+import msb.live.StateStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code msb monitor}: a refreshing terminal view of a live runner; Ctrl-C to leave. */
+@Command(name = "monitor", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {"A refreshing terminal view of a live runner: equity, position, the decision funnel",
+                "(signals, blocks per gate, orders) and the most recent events. Ctrl-C to leave."})
+public final class MonitorCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "The runner's state directory. Default: the most recently updated runner under <home>/state/.")
+    Path stateDir;
+
+    @Option(names = "--interval-ms", paramLabel = "N", defaultValue = "1000", description = "Refresh interval (default ${DEFAULT-VALUE} ms).")
+    long intervalMs;
+
+    @Option(names = "--once", description = "Print one frame (no screen clearing) and exit.")
+    boolean once;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "15", description = "Recent events shown (default ${DEFAULT-VALUE}).")
+    int events;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (intervalMs < 50) throw new msb.core.UserInputException("--interval-ms " + intervalMs + ": use at least 50");
+        Workspace ws = Cli.workspace(spec);
+        StateStore store = StatusCommand.resolve(ws, stateDir);
+        PrintWriter out = spec.commandLine().getOut();
+        if (once) {
+            out.print(MonitorView.frame(store, events));
+            out.flush();
+            return 0;
+        }
+        while (!Thread.currentThread().isInterrupted()) {
+            out.print(MonitorView.CLEAR_SCREEN + MonitorView.frame(store, events));
+            out.flush();
+            LiveClock.SYSTEM.sleepMs(intervalMs);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+package msb.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import msb.core.Timeframe;
+import msb.core.Workspace;
+import msb.data.hyperliquid.HyperliquidClient;
+import msb.live.LiveClock;
+import msb.live.RunLive;
+import msb.live.Speed;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code msb run-live}: the live loop on a paper book, replaying stored bars or polling Hyperliquid. */
+@Command(name = "run-live", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        description = {"Runs a timeframe's model on a paper book, bar by bar: incremental features, model",
+                "probabilities, decision, guards, paper fills. The replay feed plays the whole stored series",
+                "(or --from FILE, or the embedded default data) and ends with a summary; state is checkpointed",
+                "so that re-running the same command resumes from the last completed bar. An artifact that is",
+                "not promoted runs in shadow mode (no orders) and the command exits 3 naming its failed gates."})
+public final class RunLiveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--tf", required = true, paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h or 24h.")
+    Timeframe tf;
+
+    @Option(names = "--feed", defaultValue = "replay", paramLabel = "KIND", description = "replay (default) or hyperliquid.")
+    String feed;
+
+    @Option(names = "--from", paramLabel = "FILE", description = "Replay these bars (any `data import` layout) instead of the stored series.")
+    Path from;
+
+    @Option(names = "--artifact", paramLabel = "DIR", description = "A training run directory. Default: the timeframe's LATEST (trained first when there is none).")
+    Path artifact;
+
+    @Option(names = "--speed", defaultValue = "max", paramLabel = "SPEED", description = "Replay pace: max (default), realtime or <N>x.")
+    String speed;
+
+    @Option(names = "--max-bars", paramLabel = "N", description = "Stop after N more bars (the state is kept; re-run to continue).")
+    Long maxBars;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "State and event log. Default: <home>/state/<SYMBOL>/<tf>.")
+    Path stateDir;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (JSON or YAML) over the timeframe's defaults.")
+    Path config;
+
+    @Option(names = "--symbol", defaultValue = "BTC", paramLabel = "SYM", description = "Symbol (default ${DEFAULT-VALUE}).")
+    String symbol;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Hyperliquid API base URL (default https://api.hyperliquid.xyz).")
+    URI baseUrl;
+
+    @Option(names = "--checkpoint-every", paramLabel = "K",
+            description = "Checkpoint every K bars. Default: " + RunLive.MAX_SPEED_CHECKPOINT_BARS
+                    + " for max-speed replays, else every bar. Resume is exact either way.")
+    Integer checkpointEvery;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Workspace ws = Cli.workspace(spec);
+        if (checkpointEvery != null && checkpointEvery < 1) {
+            throw new msb.core.UserInputException("--checkpoint-every " + checkpointEvery + ": must be >= 1");
+        }
+        var options = new RunLive.Options(tf, symbol, RunLive.FeedKind.parse(feed), from, artifact, Speed.parse(speed),
+                maxBars == null ? Long.MAX_VALUE : maxBars, stateDir != null ? stateDir.toAbsolutePath() : ws.stateDir(symbol, tf),
+                config, baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL, checkpointEvery == null ? 0 : checkpointEvery);
+        RunLive.run(ws, options, spec.commandLine().getOut(), System.err, LiveClock.SYSTEM);
+        return 0;
+    }
+}

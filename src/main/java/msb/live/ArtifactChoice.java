@@ -1,0 +1,51 @@
+package msb.live;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.core.Workspace;
+import msb.dataset.Dataset;
+import msb.dataset.DatasetBuilder;
+import msb.dataset.DatasetStore;
+import msb.model.ArtifactStore;
+import msb.model.TrainOptions;
+import msb.model.TrainResult;
+import msb.model.Training;
+import msb.model.TrainingData;
+
+/**
+ * Which artifact a runner uses: {@code --artifact}; else the timeframe's promoted LATEST; else the one a
+ * state directory being resumed was started with; else a model trained now on the stored data (or the
+ * embedded default data), saying so on stderr.
+ */
+public final class ArtifactChoice {
+    private ArtifactChoice() {}
+
+    public static Path resolve(Workspace ws, String symbol, Timeframe tf, Path explicitOrNull, StateStore state,
+                               PrintStream err) {
+        if (explicitOrNull != null) return explicitOrNull.toAbsolutePath().normalize();
+        Optional<Path> latest = ArtifactStore.latest(ws, symbol, tf);
+        if (latest.isPresent()) return latest.get().toAbsolutePath().normalize();
+        Optional<RunnerState> resumed = state.load();
+        if (resumed.isPresent() && Files.isDirectory(Path.of(resumed.get().artifact()))) {
+            err.println("msb: no promoted " + tf.label() + " artifact; resuming with the runner's artifact "
+                    + resumed.get().artifact());
+            return Path.of(resumed.get().artifact());
+        }
+        err.println("msb: no " + tf.label() + " artifact for " + symbol + " under " + ws.modelsDir(symbol, tf)
+                + "; training one first (msb train --tf " + tf.label() + ")");
+        Dataset ds = DatasetBuilder.loadOrBuild(ws, symbol, tf, DatasetBuilder.Options.DEFAULT, err);
+        Path manifestFile = DatasetStore.dir(ws, symbol, tf).resolve(DatasetBuilder.MANIFEST_FILE);
+        var manifest = Json.read(manifestFile, com.fasterxml.jackson.databind.JsonNode.class);
+        String source = manifest.path("source").path("name").asText("stored bars");
+        TrainResult r = Training.train(ws, symbol, tf, new TrainingData(ds, manifest, source), TrainOptions.defaults(),
+                err, Clock.systemUTC());
+        err.println("msb: trained " + r.runDir() + (r.promoted() ? " (promoted)"
+                : " (NOT promoted: " + String.join(", ", r.failedGates()) + "; the runner will run it in shadow mode)"));
+        return r.runDir().toAbsolutePath().normalize();
+    }
+}

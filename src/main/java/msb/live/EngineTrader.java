@@ -1,0 +1,113 @@
+package msb.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.trading.DirCounts;
+import msb.trading.EngineEvent;
+import msb.trading.EngineState;
+import msb.trading.Fill;
+import msb.trading.RoundTrip;
+import msb.trading.BarContext;
+import msb.trading.StrategyConfig;
+import msb.trading.TradingEngine;
+
+/**
+ * The runner's {@link Trader} over {@link TradingEngine}. Bars without model probabilities (feature or
+ * history warm-up) only warm the engine's volatility window. In shadow mode every decision and guard runs
+ * and is logged, and no order is sent. The engine's alerts reach the operator as {@link Alert}s.
+ */
+public final class EngineTrader implements Trader {
+    private final Timeframe tf;
+    private final StrategyConfig config;
+    private final boolean shadow;
+    private TradingEngine engine;
+    private EventSink sink = (ts, type, data) -> { };
+
+    public EngineTrader(Timeframe tf, StrategyConfig config, boolean shadow) {
+        this.tf = tf;
+        this.config = config;
+        this.shadow = shadow;
+        this.engine = new TradingEngine(tf, config, this::forward);
+    }
+
+    public TradingEngine engine() { return engine; }
+
+    @Override
+    public void onBar(LiveBar in, EventSink events) {
+        sink = events;
+        if (in.probs() == null) {
+            if (engine.barsProcessed() == 0) engine.observe(in.bar());
+            return;
+        }
+        MarketContext m = in.market();
+        engine.onBar(new BarContext(in.bar(), in.probs(), in.bmaProbs(), Double.NaN, Double.NaN, 0.0,
+                m.fundingPerHour(), m.spreadBps(), in.receivedAtSec(), m.midPrice(), !shadow));
+    }
+
+    private void forward(EngineEvent e) {
+        switch (e) {
+            case EngineEvent.Decision d -> sink.emit(d.ts(), "decision", d);
+            case EngineEvent.Order o -> sink.emit(o.ts(), "order", o);
+            case Fill f -> sink.emit(f.ts(), "fill", f);
+            case RoundTrip r -> sink.emit(r.exitTs(), "round_trip", r);
+            case EngineEvent.GuardBlock g -> sink.emit(g.ts(), "guard_block", g);
+            case EngineEvent.Reward r -> sink.emit(r.ts(), "reward", r);
+            case EngineEvent.Alert a -> sink.emit(a.ts(), "alert", new Alert(a.ts(), a.kind(), a.message()));
+        }
+    }
+
+    @Override public double equity() { return engine.equityUsd(); }
+
+    @Override public double position() { return engine.positionQty(); }
+
+    @Override public double realizedPnl() { return engine.realizedPnlUsd(); }
+
+    @Override public SideCounts signals() { return sides(engine.signals()); }
+
+    @Override public SideCounts orders() { return sides(engine.orders()); }
+
+    @Override public List<Object> roundTrips() { return List.copyOf(engine.roundTrips()); }
+
+    @Override
+    public Map<String, SideCounts> blocked() {
+        Map<String, SideCounts> out = new TreeMap<>();
+        engine.blocked().forEach((k, v) -> out.put(k, sides(v)));
+        return out;
+    }
+
+    @Override public boolean halted() { return engine.halted(); }
+
+    @Override
+    public Map<String, Object> flips() {
+        Map<String, Object> out = new TreeMap<>();
+        if (config.gate().flipMood()) out.put("flip_mood", true);
+        if (config.gate().flipModel()) out.put("flip_model", true);
+        return out;
+    }
+
+    @Override
+    public double banditEligibilityFrac() {
+        return config.mode() == StrategyConfig.Mode.BANDIT ? engine.banditState().eligibilityFrac() : Double.NaN;
+    }
+
+    /** sha256 of the strategy config as JSON. */
+    @Override public String configId() { return msb.core.Hashing.sha256(config.toJson()); }
+
+    @Override public JsonNode snapshot() { return Json.mapper().valueToTree(engine.snapshot()); }
+
+    @Override
+    public void restore(JsonNode snapshot) {
+        try {
+            engine = TradingEngine.restore(tf, config, Json.mapper().treeToValue(snapshot, EngineState.class), this::forward);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("engine snapshot in the state file is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static SideCounts sides(DirCounts c) { return new SideCounts(c.buy(), c.sell()); }
+}

@@ -1,0 +1,229 @@
+package msb.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
+import msb.core.Timeframe;
+import msb.core.UserInputException;
+import msb.data.Bar;
+import msb.data.Bars;
+import msb.data.FundingSeries;
+import msb.model.Probs;
+import msb.model.SequencePredictor;
+
+/**
+ * The live loop: per closed bar, incremental features, model probabilities over the last
+ * {@code historyRows()} feature rows, then the trading engine; events go to the JSONL log, alerts to the
+ * operator and the log, and a checkpoint goes to the state directory.
+ *
+ * <p>Crash safety: a checkpoint (engine snapshot, position in the bar stream, event log length, alert and
+ * split accumulators) is written atomically every {@code checkpointEveryBars} bars and at every stop. Writing
+ * it after every bar would cap a max-speed replay at a few thousand bars/s (each write is an fsync), so a
+ * replay checkpoints every K bars and a live feed every bar. Resume is exact either way: the event log is
+ * cut back to the checkpoint's length, the feature state is rebuilt by replaying the bars up to the
+ * checkpoint through the feature code (no trading), and the bars after it are processed again; engine,
+ * features and model are deterministic, so this re-run writes the same events and reaches the same state
+ * as the run that crashed, with no event duplicated.
+ */
+public final class LiveRunner {
+    /** What identifies and configures one runner. */
+    public record Setup(Timeframe tf, String symbol, String artifact, String source, boolean shadow,
+                        List<String> failedGates, LongPredicate seenInFitting, int checkpointEveryBars) {
+        public Setup {
+            if (checkpointEveryBars < 1) throw new IllegalArgumentException("checkpointEveryBars must be >= 1");
+            failedGates = List.copyOf(failedGates);
+        }
+    }
+
+    private static final int ALERTS_KEPT = 20;
+
+    private final Setup setup;
+    private final FeatureStep features;
+    private final SequencePredictor predictor;
+    private final SequencePredictor bmaPredictor;
+    private final Trader trader;
+    private final StateStore store;
+    private final Consumer<Alert> alertOut;
+    private final RowWindow window;
+    private final LiveClock clock;
+
+    private EventLog log;
+    /** Engine events go to the log; engine alerts (data of type {@link Alert}) also to the operator. */
+    private final EventSink engineSink = (ts, type, data) -> {
+        if (data instanceof Alert a) raise(List.of(a));
+        else log.emit(ts, type, data);
+    };
+    private AlertMonitor monitor;
+    private long barsProcessed;
+    private Long lastBarTs;
+    private SplitPnl inSample = SplitPnl.ZERO;
+    private SplitPnl outOfSample = SplitPnl.ZERO;
+    private final List<Alert> recentAlerts = new ArrayList<>();
+    private boolean feedStale;
+    private boolean finished;
+
+    public LiveRunner(Setup setup, FeatureStep features, SequencePredictor predictor, SequencePredictor bmaPredictor,
+                      Trader trader, StateStore store, Consumer<Alert> alertOut, LiveClock clock) {
+        this.clock = clock;
+        this.setup = setup;
+        this.features = features;
+        this.predictor = predictor;
+        this.bmaPredictor = bmaPredictor;
+        this.trader = trader;
+        this.store = store;
+        this.alertOut = alertOut;
+        int history = predictor.historyRows();
+        if (bmaPredictor != null) history = Math.max(history, bmaPredictor.historyRows());
+        this.window = new RowWindow(history);
+    }
+
+    /**
+     * Loads the checkpoint (if any) into the engine and cuts the event log back to it. Returns the last
+     * completed bar's close time, or null for a fresh run. Refuses state that belongs to another run.
+     */
+    public Long open() {
+        var loaded = store.load();
+        if (loaded.isPresent()) {
+            RunnerState s = loaded.get();
+            check("timeframe", s.tf(), setup.tf().label());
+            check("symbol", s.symbol(), setup.symbol());
+            check("artifact", s.artifact(), setup.artifact());
+            check("feed", s.source(), setup.source());
+            check("strategy config (sha256; see --config)", s.strategyConfig(), trader.configId());
+            trader.restore(s.engine());
+            barsProcessed = s.barsProcessed();
+            lastBarTs = s.lastBarTs();
+            inSample = s.inSample();
+            outOfSample = s.outOfSample();
+            recentAlerts.addAll(s.status().alerts());
+            feedStale = s.status().feedStale();
+            monitor = new AlertMonitor(s.alerts());
+            log = EventLog.open(store.eventsFile(), s.eventLogBytes(), s.eventSeq());
+        } else {
+            monitor = new AlertMonitor(AlertMonitor.State.initial());
+            log = EventLog.open(store.eventsFile(), 0, 0);
+        }
+        return lastBarTs;
+    }
+
+    private void check(String what, String stored, String now) {
+        if (!stored.equals(now)) {
+            throw new UserInputException(store.dir() + " holds a runner with " + what + " " + stored + ", this run has "
+                    + now + "; pass another --state-dir or delete " + store.dir() + " to start over");
+        }
+    }
+
+    /**
+     * Rebuilds feature and history state from bars at or before {@code throughTs}, without trading. On a
+     * fresh run (a live start on fetched history) the bars also warm the engine's market state (no
+     * decision, no counter); on a resume the engine's state comes from the checkpoint instead.
+     */
+    public void prime(Bars bars, FundingSeries fundingOrNull, long throughTs) {
+        boolean warmEngine = lastBarTs == null;
+        EventSink none = (ts, type, data) -> { };
+        for (int i = 0; i < bars.size() && bars.ts(i) <= throughTs; i++) {
+            MarketContext market = MarketContext.replay(fundingOrNull, bars.ts(i));
+            double[] row = features.update(bars.get(i), market);
+            if (row != null) window.push(row);
+            if (warmEngine) trader.onBar(new LiveBar(bars.get(i), null, null, market, bars.ts(i)), none);
+        }
+    }
+
+    /**
+     * Runs until the feed ends or {@code maxBars} more bars were processed; checkpoints at the end.
+     * {@code barNanos} (may be null) receives each bar's processing time.
+     */
+    public StatusDoc run(Feed feed, long maxBars, LongConsumer barNanos) throws InterruptedException {
+        if (log == null) throw new IllegalStateException("open() first");
+        if (lastBarTs != null) feed.skipThrough(lastBarTs);
+        long done = 0;
+        try {
+            while (done < maxBars) {
+                FeedEvent ev = feed.next();
+                switch (ev) {
+                    case FeedEvent.End end -> {
+                        finished = feed instanceof ReplayFeed;
+                        return checkpoint();
+                    }
+                    case FeedEvent.Stale stale -> {
+                        feedStale = true;
+                        log.emit(stale.lastSeenTs(), "feed_stale", Map.of("expected_ts", stale.expectedTs(),
+                                "reason", stale.reason()));
+                        raise(monitor.onStale(stale));
+                        checkpoint();
+                    }
+                    case FeedEvent.Closed closed -> {
+                        long t0 = barNanos == null ? 0 : System.nanoTime();
+                        onBar(feed, closed);
+                        if (barNanos != null) barNanos.accept(System.nanoTime() - t0);
+                        done++;
+                        if (barsProcessed % setup.checkpointEveryBars() == 0) checkpoint();
+                    }
+                }
+            }
+            return checkpoint();
+        } finally {
+            log.close();
+            log = null;
+        }
+    }
+
+    private void onBar(Feed feed, FeedEvent.Closed closed) {
+        Bar bar = closed.bar();
+        double[] row = features.update(bar, closed.market());
+        Probs probs = null;
+        Probs bma = null;
+        if (row != null) {
+            window.push(row);
+            if (window.full()) {
+                double[][] rows = window.oldestFirst();
+                probs = predictor.predict(rows);
+                if (bmaPredictor != null) bma = bmaPredictor.predict(rows);
+            }
+        }
+        double equityBefore = trader.equity();
+        feedStale = false;
+        long receivedAtSec = feed instanceof ReplayFeed ? bar.tsClose() : clock.nowMs() / 1000;
+        trader.onBar(new LiveBar(bar, probs, bma, closed.market(), receivedAtSec), engineSink);
+        double pnl = trader.equity() - equityBefore;
+        if (inSample(bar.tsClose())) inSample = inSample.plus(pnl); else outOfSample = outOfSample.plus(pnl);
+        monitor.afterBar();
+        barsProcessed++;
+        lastBarTs = bar.tsClose();
+    }
+
+    private boolean inSample(long ts) {
+        return setup.seenInFitting().test(ts);
+    }
+
+    private void raise(List<Alert> alerts) {
+        for (Alert a : alerts) {
+            log.emit(a.barTs(), "alert", a);
+            alertOut.accept(a);
+            recentAlerts.add(a);
+            if (recentAlerts.size() > ALERTS_KEPT) recentAlerts.removeFirst();
+        }
+    }
+
+    /** The status as of now (what the next checkpoint will hold). */
+    public StatusDoc status() {
+        double elig = trader.banditEligibilityFrac();
+        return new StatusDoc(setup.tf().label(), setup.symbol(), setup.artifact(), setup.shadow() ? "shadow" : "paper",
+                setup.source(), barsProcessed, lastBarTs, trader.position(), trader.equity(), trader.realizedPnl(),
+                trader.signals(), trader.orders(), trader.roundTrips(), trader.blocked(),
+                trader.halted() || feedStale, feedStale, trader.flips(), recentAlerts, inSample, outOfSample,
+                Double.isNaN(elig) ? null : elig, setup.failedGates(), finished);
+    }
+
+    private StatusDoc checkpoint() {
+        long bytes = log.sync();
+        StatusDoc status = status();
+        store.save(new RunnerState(RunnerState.VERSION, setup.tf().label(), setup.symbol(), setup.artifact(),
+                setup.source(), trader.configId(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
+                inSample, outOfSample, status));
+        return status;
+    }
+}

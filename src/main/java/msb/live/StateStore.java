@@ -1,0 +1,65 @@
+package msb.live;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import msb.core.AtomicFiles;
+import msb.core.Json;
+import msb.core.UserInputException;
+
+/**
+ * A runner's state directory: {@code state.json} (replaced atomically at each checkpoint) and
+ * {@code events.jsonl} (append-only). A crash leaves the previous checkpoint intact.
+ */
+public record StateStore(Path dir) {
+    public static final String STATE_FILE = "state.json";
+    public static final String EVENTS_FILE = "events.jsonl";
+
+    public Path stateFile() { return dir.resolve(STATE_FILE); }
+
+    public Path eventsFile() { return dir.resolve(EVENTS_FILE); }
+
+    public Optional<RunnerState> load() {
+        Path f = stateFile();
+        if (!Files.exists(f)) return Optional.empty();
+        RunnerState s = Json.read(f, RunnerState.class);
+        if (s.version() != RunnerState.VERSION) {
+            throw new UserInputException(f + ": state version " + s.version() + ", this msb writes "
+                    + RunnerState.VERSION + "; delete " + dir + " or use another --state-dir");
+        }
+        return Optional.of(s);
+    }
+
+    /** Compact JSON (one line): the checkpoint is rewritten often and read by `status`, not by hand. */
+    public void save(RunnerState state) { AtomicFiles.writeString(stateFile(), Json.line(state) + "\n"); }
+
+    /** The status of the runner in {@code dir}; exit 2 naming the directory when it has none. */
+    public StatusDoc status() {
+        return load().map(RunnerState::status).orElseThrow(() -> new UserInputException(
+                "no runner state in " + dir + " (missing " + STATE_FILE + "); start one with msb run-live --tf TF"));
+    }
+
+    /** The most recently updated runner under {@code stateRoot} (any symbol, any timeframe). */
+    public static Optional<StateStore> mostRecent(Path stateRoot) {
+        if (!Files.isDirectory(stateRoot)) return Optional.empty();
+        try (Stream<Path> files = Files.walk(stateRoot, 4)) {
+            return files.filter(p -> p.getFileName().toString().equals(STATE_FILE))
+                    .max(Comparator.comparingLong(StateStore::mtime))
+                    .map(p -> new StateStore(p.getParent()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + stateRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long mtime(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package msb.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runner's view of the trading engine (decision gate or bandit, exits, sizing, guards, paper book).
+ * One implementation adapts {@code msb.trading.TradingEngine}; tests use small fakes. Cheap accessors are
+ * read on every bar; {@link #snapshot()} only at checkpoints.
+ */
+public interface Trader {
+    /** Processes one closed bar: decides, trades on paper (never in shadow mode), reports events. */
+    void onBar(LiveBar bar, EventSink events);
+
+    double equity();
+
+    double position();
+
+    double realizedPnl();
+
+    /** What the decision logic chose, traded or not. */
+    SideCounts signals();
+
+    SideCounts orders();
+
+    /** Closed round trips, each JSON-serialisable and stamped with bar times only. */
+    List<Object> roundTrips();
+
+    /** Per guard or gate name, what it blocked per direction. */
+    Map<String, SideCounts> blocked();
+
+    /** True while a daily stop (or another engine halt) is in effect. */
+    boolean halted();
+
+    /** Sign flips and other non-default switches in effect, by name (empty when none). */
+    Map<String, Object> flips();
+
+    /** Share of bars with at least one eligible bandit arm; NaN when not in bandit mode. */
+    double banditEligibilityFrac();
+
+    /** Identifies the strategy configuration (a resumed run must use the same one). */
+    String configId();
+
+    /** The complete engine state as JSON, enough for {@link #restore} to continue bit-identically. */
+    JsonNode snapshot();
+
+    void restore(JsonNode snapshot);
+}

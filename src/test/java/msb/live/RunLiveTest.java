@@ -1,0 +1,156 @@
+package msb.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.core.Workspace;
+import msb.data.Bars;
+import msb.dataset.DatasetStore;
+import msb.model.ArtifactStore;
+import msb.model.ModelKind;
+import msb.model.TrainResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `msb run-live` end to end on a small synthetic workspace with a promoted logistic regression. */
+class RunLiveTest {
+    @TempDir
+    static Path home;
+    static TrainResult trained;
+
+    record Run(int code, String out, String err) {}
+
+    static Run msb(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = msb.cli.Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void train() {
+        trained = LiveFixture.homeWithArtifact(home, 5_000, ModelKind.LOGREG);
+        assertTrue(trained.promoted(), "fixture artifact must be promoted: " + trained.failedGates());
+    }
+
+    @Test
+    void replayPlaysTheWholeSeriesAndSplitsFittedFromOutOfSampleBars() throws Exception {
+        Path state = home.resolve("state-replay");
+        Run r = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fitted/validated bars") && r.out().contains("out-of-sample bars"), r.out());
+        Run st = msb("status", "--state-dir", state.toString(), "--json");
+        assertEquals(0, st.code(), st.err());
+        JsonNode s = Json.mapper().readTree(st.out());
+        Bars bars = DatasetStore.loadBars(Workspace.at(home), "BTC", Timeframe.M5);
+        assertEquals(bars.size(), s.get("bars_processed").asLong(), "the whole series is replayed");
+        assertEquals(bars.lastTs(), s.get("last_bar_ts").asLong());
+        var manifest = ArtifactStore.verifiedManifest(trained.runDir());
+        long fitted = 0;
+        for (long ts : bars.ts()) if (manifest.seenInFitting(ts)) fitted++;
+        assertEquals(fitted, s.get("in_sample").get("bars").asLong());
+        assertEquals(bars.size() - fitted, s.get("out_of_sample").get("bars").asLong());
+        assertTrue(fitted > 0 && fitted < bars.size());
+        assertEquals(s.get("equity").asDouble() - 10_000,
+                s.get("in_sample").get("pnl").asDouble() + s.get("out_of_sample").get("pnl").asDouble(), 1e-6);
+        assertEquals("paper", s.get("mode").asText());
+        assertTrue(s.get("signals").get("buy").asLong() > 0 && s.get("signals").get("sell").asLong() > 0, st.out());
+        assertTrue(s.get("orders").get("buy").asLong() > 0 && s.get("orders").get("sell").asLong() > 0, st.out());
+        assertTrue(s.get("round_trips").size() > 0);
+        assertTrue(r.out().contains("round trips") && r.out().contains(Long.toString(bars.size())), r.out());
+
+        Run again = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString());
+        assertEquals(0, again.code(), again.err());
+        assertEquals(st.out(), msb("status", "--state-dir", state.toString(), "--json").out(), "a finished replay resumes at its end");
+    }
+
+    @Test
+    void anArtifactOfAnotherTimeframeIsExit2NamingBoth() {
+        Path other = LiveFixture.asTimeframe(trained.runDir(), Timeframe.H24, home.resolve("models/BTC/24h/copied-run"));
+        Path state = home.resolve("state-other-tf");
+        Run r = msb("--home", home.toString(), "run-live", "--tf", "5m", "--artifact", other.toString(), "--state-dir", state.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is a 24h model") && r.err().contains("this runner is 5m") && r.err().contains(other.toString()), r.err());
+        assertFalse(Files.exists(state), "nothing is read or written before the artifact is verified");
+    }
+
+    @Test
+    void anUnpromotedArtifactRunsInShadowModeAndExits3NamingTheGates() throws Exception {
+        Path home2 = home.resolve("shadow-home");
+        TrainResult up = LiveFixture.homeWithArtifact(home2, 5_000, ModelKind.ALWAYS_UP);
+        assertFalse(up.promoted());
+        Path state = home2.resolve("state-shadow");
+        Run r = msb("--home", home2.toString(), "run-live", "--tf", "5m", "--artifact", up.runDir().toString(),
+                "--state-dir", state.toString());
+        assertEquals(3, r.code(), r.err());
+        for (String gate : up.failedGates()) assertTrue(r.err().contains(gate), "names gate " + gate + ": " + r.err());
+        assertTrue(r.err().contains("shadow"), r.err());
+        JsonNode s = Json.mapper().readTree(msb("status", "--state-dir", state.toString(), "--json").out());
+        assertEquals("shadow", s.get("mode").asText());
+        assertEquals(0, s.get("orders").get("buy").asLong());
+        assertEquals(0, s.get("orders").get("sell").asLong());
+        assertTrue(s.get("signals").get("buy").asLong() > 0, "decisions are still computed: " + s);
+        assertTrue(s.get("blocked").has("shadow"), "the shadow block is counted: " + s.get("blocked"));
+        assertTrue(Files.readString(state.resolve("events.jsonl")).contains("\"decision\""));
+    }
+
+    @Test
+    void hyperliquidFeedThroughTheWholeLoopAgainstALocalStub() throws Exception {
+        long close = 1_699_999_800L; // a 5m boundary
+        try (HyperliquidStub stub = new HyperliquidStub(new HyperliquidStub.Clock(close * 1000 + 10_000))) {
+            Path state = home.resolve("state-hyperliquid");
+            var options = new RunLive.Options(Timeframe.M5, "BTC", RunLive.FeedKind.HYPERLIQUID, null, null, Speed.MAX, 3, state,
+                    null, java.net.URI.create(stub.baseUrl()), 0);
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            StatusDoc s = RunLive.run(Workspace.at(home), options, new java.io.PrintWriter(out, true),
+                    new java.io.PrintStream(err, true), stub.clock);
+            assertEquals(3, s.barsProcessed(), err.toString());
+            assertEquals(close + 3 * 300, s.lastBarTs().longValue());
+            assertEquals("hyperliquid", s.feed());
+            assertEquals("paper", s.mode());
+            assertTrue(err.toString().contains("warmed up on"), err.toString());
+            long decisions = Files.readAllLines(state.resolve("events.jsonl")).stream().filter(l -> l.contains("\"decision\"")).count();
+            assertEquals(3, decisions, "one decision per live bar, none for the warm-up history");
+        }
+    }
+
+    @Test
+    void fromFileReplaysThatFileResampledToTheTimeframe() throws Exception {
+        Path state = home.resolve("state-from");
+        Run r = msb("--home", home.toString(), "run-live", "--tf", "5m", "--from", home.resolve("input/bars.csv").toString(),
+                "--state-dir", state.toString(), "--max-bars", "700");
+        assertEquals(0, r.code(), r.err());
+        JsonNode s = Json.mapper().readTree(msb("status", "--state-dir", state.toString(), "--json").out());
+        assertEquals(700, s.get("bars_processed").asLong(), "--max-bars stops early, keeping the state");
+        assertFalse(s.get("finished").asBoolean());
+        assertEquals(LiveFixture.FIRST_OPEN_TS + 300 * 700, s.get("last_bar_ts").asLong(), "bars stamped at their close");
+        Run bad = msb("--home", home.toString(), "run-live", "--tf", "5m", "--from", home.resolve("input/missing.csv").toString(),
+                "--state-dir", home.resolve("state-from-missing").toString());
+        assertEquals(2, bad.code(), bad.err());
+    }
+
+    @Test
+    void resumingWithAnotherStrategyConfigIsExit2() throws Exception {
+        Path state = home.resolve("state-config");
+        Run first = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString(), "--max-bars", "300");
+        assertEquals(0, first.code(), first.err());
+        Path config = Files.writeString(home.resolve("strategy.json"), "{\"exits\":{\"max_holding_bars\":5}}");
+        Run second = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString(),
+                "--config", config.toString());
+        assertEquals(2, second.code(), second.err());
+        assertTrue(second.err().contains("strategy config") && second.err().contains(state.toString()), second.err());
+    }
+}
