@@ -65,18 +65,10 @@ public final class Main implements Runnable {
         if (all || only.equals("train")) cl.addSubcommand(new TrainCommand());
         if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
         if (all || only.equals("evaluate")) cl.addSubcommand(new EvaluateCommand());
-        cl.addSubcommand(new DataCommand());
-        cl.addSubcommand(new DatasetCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
-        cl.addSubcommand(new RunLiveCommand());
-        cl.addSubcommand(new StatusCommand());
-        cl.addSubcommand(new MonitorCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
-        cl.addSubcommand(new DecideCommand());
-        cl.addSubcommand(new TrainCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
-        cl.addSubcommand(new EvaluateCommand());
+        if (all || only.equals("run-live")) cl.addSubcommand(new RunLiveCommand());
+        if (all || only.equals("status")) cl.addSubcommand(new StatusCommand());
+        if (all || only.equals("monitor")) cl.addSubcommand(new MonitorCommand());
+        if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
