@@ -1,7 +1,6 @@
 package msb.cli;
 
 import java.io.PrintWriter;
-import msb.core.UserInputException;
 import msb.data.GapSummary;
 import msb.data.SourceInfo;
 
@@ -10,9 +9,7 @@ final class DataSupport {
     private DataSupport() {}
 
     static void checkSymbol(String symbol) {
-        if (!symbol.matches("[A-Za-z0-9_-]{1,32}")) {
-            throw new UserInputException("--symbol '" + symbol + "' is not a symbol; use letters, digits, '_' or '-' (e.g. BTC)");
-        }
+        msb.core.Workspace.checkSymbol(symbol);
     }
 
     static void printSeries(PrintWriter out, SourceInfo info) {
