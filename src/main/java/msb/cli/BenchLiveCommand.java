@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb bench live}: bars/s and per-bar decision latency of the full live loop. */
-@Command(name = "live", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "live", mixinStandardHelpOptions = true,
         description = {"Replays synthetic 5m bars through the full live loop (features, the artifact's model,",
                 "decision, guards, paper book, event log, checkpoints as max-speed replays write them) and prints",
                 "'<number> bars/s' and the per-bar latency p50/p99. Trains its artifact first (not timed)",
-                "in a temporary workspace that is deleted afterwards."})
+                "in a temporary workspace that is deleted afterwards."},
+        footer = {"", "Writes: a temporary workspace, deleted afterwards.", "Example: msb bench live --bars 20000 --model logreg"})
 public final class BenchLiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs the gate decision on JSON lines from stdin:",
                 "  {\"thresholds\":{\"S_MIN\",...},\"cohort\":{\"pros\",\"amateurs\",\"mood\"},\"model\":{\"s_model\"}}",
                 "and prints {\"dir\":-1|0|1,\"alpha\":x,\"mode\":\"...\"} per line, in order.",
-                "Missing thresholds come from --config or the timeframe's defaults; a missing mood is 0."})
+                "Missing thresholds come from --config or the timeframe's defaults; a missing mood is 0."},
+        footer = {"", "Writes: nothing (one JSON line on stdout per input line).", "Example: msb decide --tf 5m < decision_gate.jsonl"})
 public final class DecideCommand implements Callable<Integer> {
     private static final Set<String> NUMBERS = Set.of("S_MIN", "M_MIN", "CONF_MIN", "ALPHA_MIN");
     private static final Set<String> FLAGS = Set.of("flip_mood", "flip_model", "allow_model_only_when_mood_neutral",

@@ -21,11 +21,12 @@ import msb.evaluate.ReportWriter;
 import msb.trading.StrategyConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb evaluate}: metrics, baselines, decision funnel and the directional-balance check. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Scores trained models on their untouched test split: classification and signal metrics,",
                 "baselines on the same rows, the live decision logic replayed (funnel per direction and a",
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
                 "--tf takes the promoted run of each timeframe and the newest run of every other model kind",
                 "(rejected ones included); --artifact takes any run directory."},
         footer = {"", "Exit codes: 0 ok; 2 bad input (no runs, dataset missing, schema mismatch); 3 with",
-                "--check-directional-balance when any evaluated artifact is flagged; 1 unexpected."})
+                "--check-directional-balance when any evaluated artifact is flagged; 1 unexpected.", "Writes: nothing unless --report DIR (relative DIR is under --home).", "Example: msb evaluate --tf all --check-directional-balance --report reports/latest"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -50,11 +51,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write report.md, report.json and PNG charts into DIR.")
     Path reportDir;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout instead of the table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--symbol", defaultValue = "BTC", description = "Market symbol (default: ${DEFAULT-VALUE}).")
-    String symbol;
+    @Mixin
+    SymbolOption symbol;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (JSON or YAML) over each timeframe's live defaults, for the replay.")
     Path config;
@@ -86,12 +87,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Path a : artifacts) runs.add(a.toAbsolutePath().normalize());
         List<Path> unique = List.copyOf(new LinkedHashSet<>(runs));
 
-        var run = new EvaluationRun(ws, symbol, t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
+        var run = new EvaluationRun(ws, symbol.value(), t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
                 opts, err);
         List<ArtifactEvaluation> evals = run.evaluate(unique);
         EvaluationReport report = new EvaluationReport(evals, skippedTfs);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? Json.pretty(report) : EvaluationTable.render(evals));
+        out.print(json.on() ? Json.pretty(report) : EvaluationTable.render(evals));
         out.flush();
         if (reportDir != null) {
             Path dir = reportDir.isAbsolute() ? reportDir : ws.home().resolve(reportDir);
@@ -120,21 +121,21 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         for (Timeframe t : tfs) {
-            if (!ArtifactSelection.hasRuns(ws, symbol, t)) {
+            if (!ArtifactSelection.hasRuns(ws, symbol.value(), t)) {
                 skippedTfs.add(t.label());
                 continue;
             }
-            ArtifactSelection.Selection s = ArtifactSelection.forTimeframe(ws, symbol, t);
+            ArtifactSelection.Selection s = ArtifactSelection.forTimeframe(ws, symbol.value(), t);
             s.skipped().forEach(msg -> err.println("skipped " + msg));
             runs.addAll(s.runDirs());
         }
         if (!skippedTfs.isEmpty() && tfs.size() > 1) {
-            err.println("no runs for " + String.join(", ", skippedTfs) + " under " + ws.home().resolve("models").resolve(symbol)
+            err.println("no runs for " + String.join(", ", skippedTfs) + " under " + ws.home().resolve("models").resolve(symbol.value())
                     + " (train them with msb train --tf TF)");
         }
         if (runs.isEmpty()) {
-            throw new UserInputException("no trained runs for " + symbol + " " + (tfs.size() > 1 ? "at any timeframe" : tf)
-                    + " under " + ws.home().resolve("models").resolve(symbol) + "; train one first: msb train --tf "
+            throw new UserInputException("no trained runs for " + symbol.value() + " " + (tfs.size() > 1 ? "at any timeframe" : tf)
+                    + " under " + ws.home().resolve("models").resolve(symbol.value()) + "; train one first: msb train --tf "
                     + (tfs.size() > 1 ? "24h" : tfs.getFirst().label()));
         }
         err.flush();
