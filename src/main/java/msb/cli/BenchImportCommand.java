@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
                 "and validated from memory (warm-up passes, then timed passes; median), then written as a",
                 "canonical bar file and loaded back. Prints '<parsed rows per second> bars/s' on stdout;",
                 "details (bar-file load time) on stderr."},
-        footer = {"", "Writes: a temporary CSV and bar file, deleted afterwards.", "Example: msb bench import --rows 200000"})
+        footer = {"", "Writes: a temporary bar file under --home, deleted afterwards (the CSV stays in memory).", "Example: msb bench import --rows 200000"})
 public final class BenchImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,7 +38,13 @@ public final class BenchImportCommand implements Callable<Integer> {
         if (rows < 2 || warmup < 0 || iterations < 1) {
             throw new UserInputException("--rows must be >= 2, --iterations >= 1, --warmup >= 0");
         }
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        // The temporary bar file lives under --home, which confines every write (CONTRACT.md).
+        Path tmp = Cli.workspace(spec).home().toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(tmp);
+        } catch (java.io.IOException e) {
+            throw new UserInputException("--home " + tmp + ": cannot create it (" + e.getMessage() + ")");
+        }
         ImportBench.Result r = ImportBench.run(rows, seed, warmup, iterations, tmp);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("csv: %d rows (%.1f MB) parsed and validated in %.3f s (median of %d); bar file: loaded in %.3f s (%.0f bars/s)%n",

@@ -83,7 +83,11 @@ public final class DatasetBuildCommand implements Callable<Integer> {
 
     DatasetBuilder.Options options() {
         try {
-            LabelSpec.Kind kind = LabelSpec.Kind.valueOf(labelKind.trim().toUpperCase());
+            LabelSpec.Kind kind = switch (labelKind.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "fixed" -> LabelSpec.Kind.FIXED;
+                case "adaptive" -> LabelSpec.Kind.ADAPTIVE;
+                default -> throw new UserInputException("--label '" + labelKind + "': use fixed or adaptive");
+            };
             return new DatasetBuilder.Options(new LabelSpec(horizonBars, kind, thresholdBps, k, volWindowBars),
                     new SplitSpec(SplitSpec.DEFAULT.trainFrac(), SplitSpec.DEFAULT.valFrac(), SplitSpec.DEFAULT.testFrac(),
                             embargoBars), source);

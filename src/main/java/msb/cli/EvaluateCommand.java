@@ -80,6 +80,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new UserInputException("--" + e.getMessage().replace('_', '-'));
         }
         Workspace ws = Cli.workspace(spec);
+        if (config != null) StrategyConfig.load(config, Timeframe.H24); // a bad --config exits 2 before any artifact is scored
         PrintWriter err = spec.commandLine().getErr();
         List<Path> runs = new ArrayList<>();
         List<String> skippedTfs = new ArrayList<>();

@@ -40,7 +40,13 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public Workspace workspace() { return Workspace.at(home); }
+    /** The workspace under --home; a --home that is an existing non-directory is bad input (exit 2), not an I/O failure later. */
+    public Workspace workspace() {
+        if (java.nio.file.Files.exists(home) && !java.nio.file.Files.isDirectory(home)) {
+            throw new UserInputException("--home " + home + " is a file, not a directory; pass a directory (created when missing)");
+        }
+        return Workspace.at(home);
+    }
 
     @Override
     public void run() {

@@ -63,12 +63,16 @@ public final class RunLive {
 
     public static StatusDoc run(Workspace ws, Options o, java.io.PrintWriter out, PrintStream err, LiveClock clock)
             throws InterruptedException {
+        // Bad inputs exit 2 before an artifact may be trained for this run: a typo must not cost a training run.
+        StrategyConfig cfg = o.configOrNull() == null ? StrategyConfig.defaults(o.tf()) : StrategyConfig.load(o.configOrNull(), o.tf());
+        if (o.fromFileOrNull() != null && !java.nio.file.Files.isRegularFile(o.fromFileOrNull())) {
+            throw new UserInputException("--from " + o.fromFileOrNull() + ": no such file; pass a bar file `msb data import` reads");
+        }
         StateStore store = new StateStore(o.stateDir());
         Path artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err);
         try (LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null)) {
             ArtifactManifest m = artifact.manifest();
             FeatureSchema schema = schemaOf(artifactDir, m);
-            StrategyConfig cfg = o.configOrNull() == null ? StrategyConfig.defaults(o.tf()) : StrategyConfig.load(o.configOrNull(), o.tf());
             boolean shadow = !artifact.promoted();
             if (shadow) {
                 err.println("msb: artifact " + artifactDir + " is not promoted (" + gatesText(m)

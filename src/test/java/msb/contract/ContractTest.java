@@ -126,6 +126,39 @@ class ContractTest {
     }
 
     @Test
+    void badInputExitsTwoNamingTheFieldWithoutStackTraceAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path empty = dir.resolve("empty-home");
+        Path csv = home.resolve("input/bars.csv");
+        String[][] cases = {
+                {"--feed", "run-live", "--tf", "5m", "--feed", "bogus"},
+                {"--speed", "run-live", "--tf", "5m", "--speed", "fast"},
+                {"/nope.yaml", "run-live", "--tf", "5m", "--config", "/nope.yaml"},
+                {"--from", "run-live", "--tf", "5m", "--from", "/nope.csv"},
+                {"--tf", "decide", "--tf", "7m"},
+                {"--format", "data", "import", "--in", csv.toString(), "--format", "bogus"},
+                {"--interval", "data", "import", "--in", csv.toString(), "--interval", "7q"},
+                {"--symbol", "data", "import", "--in", csv.toString(), "--symbol", "../x"},
+                {"/nope", "status", "--state-dir", "/nope"},
+                {"--label", "dataset", "build", "--tf", "5m", "--label", "bogus"},
+                {"/nope.yaml", "evaluate", "--tf", "5m", "--config", "/nope.yaml"},
+                {"/nope.yaml", "train", "--tf", "5m", "--experiment", "/nope.yaml"},
+        };
+        for (String[] c : cases) {
+            CliRun r = CliRun.run(empty, java.util.Arrays.copyOfRange(c, 1, c.length));
+            String what = String.join(" ", java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(2, r.code(), what + ": " + r.err());
+            assertTrue(r.err().contains(c[0]), what + " names " + c[0] + ": " + r.err());
+            noStackTrace(r);
+            assertTrue(CliRun.filesUnder(empty).isEmpty(), what + " wrote " + CliRun.filesUnder(empty));
+        }
+        Path file = CliRun.write(dir, "not-a-dir", "x");
+        CliRun r = CliRun.run(file, "data", "import", "--in", csv.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--home"), r.err());
+        noStackTrace(r);
+    }
+
+    @Test
     void everyFormatNamedInTheContractIsAccepted() {
         for (String f : List.of("auto", "csv", "coinbase-json", "binance-json", "binance-klines", "freqtrade-json", "bitstamp-trades",
                 "hyperliquid-json")) {
@@ -298,13 +331,17 @@ class ContractTest {
     }
 
     @Test
-    void benchesPrintBarsPerSecond() {
+    void benchesPrintBarsPerSecond() throws IOException {
         for (String[] args : List.of(new String[]{"bench", "import", "--rows", "20000", "--warmup", "0", "--iterations", "1"},
                 new String[]{"bench", "train", "--synthetic", "--tf", "24h", "--model", "logreg", "--rows", "1500"},
                 new String[]{"bench", "live", "--bars", "1000", "--model", "logreg"})) {
             CliRun r = CliRun.run(home, args);
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().lines().findFirst().orElse("").matches("\\d+ bars/s"), String.join(" ", args) + ": " + r.out());
+        }
+        try (Stream<Path> s = Files.list(home)) {
+            assertTrue(s.map(p -> p.getFileName().toString()).noneMatch(n -> n.startsWith(".msb-bench") || n.endsWith(".bars")),
+                    "bench scratch files live under --home and are deleted");
         }
     }
 }
