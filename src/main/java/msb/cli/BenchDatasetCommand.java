@@ -12,6 +12,7 @@ import msb.data.Bars;
 import msb.dataset.DatasetBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,20 +39,16 @@ public final class BenchDatasetCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up passes (default: ${DEFAULT-VALUE})")
-    int warmup;
-
-    @Option(names = "--iterations", defaultValue = "5", description = "Timed passes (default: ${DEFAULT-VALUE})")
-    int iterations;
+    @Mixin
+    BenchPassOptions passes;
 
     @Option(names = "--threads", defaultValue = "0", description = "Worker threads, 0 = one per core (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Override
     public Integer call() {
-        if (bars < 1 || warmup < 0 || iterations < 1 || threads < 0) {
-            throw new UserInputException("--bars and --iterations must be >= 1, --warmup and --threads >= 0");
-        }
+        passes.check();
+        if (bars < 1 || threads < 0) throw new UserInputException("--bars must be >= 1 and --threads >= 0");
         int nThreads = threads == 0 ? Math.min(4, Runtime.getRuntime().availableProcessors()) : threads;
         PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
@@ -68,7 +65,8 @@ public final class BenchDatasetCommand implements Callable<Integer> {
             return 0;
         }
         Bars minutes = in != null ? MinuteCsv.read(in) : SyntheticBars.minutes(bars, seed);
-        for (int i = 0; i < warmup; i++) DatasetBench.run(minutes, nThreads);
+        int iterations = passes.iterations();
+        for (int i = 0; i < passes.warmup(); i++) DatasetBench.run(minutes, nThreads);
         double[] secs = new double[iterations];
         int rows = 0;
         for (int i = 0; i < iterations; i++) {

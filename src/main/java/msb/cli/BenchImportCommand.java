@@ -7,6 +7,7 @@ import msb.bench.ImportBench;
 import msb.core.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,17 +28,13 @@ public final class BenchImportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up passes (default: ${DEFAULT-VALUE})")
-    int warmup;
-
-    @Option(names = "--iterations", defaultValue = "5", description = "Timed passes (default: ${DEFAULT-VALUE})")
-    int iterations;
+    @Mixin
+    BenchPassOptions passes;
 
     @Override
     public Integer call() {
-        if (rows < 2 || warmup < 0 || iterations < 1) {
-            throw new UserInputException("--rows must be >= 2, --iterations >= 1, --warmup >= 0");
-        }
+        passes.check();
+        if (rows < 2) throw new UserInputException("--rows " + rows + ": use 2 or more");
         // The temporary bar file lives under --home, which confines every write (CONTRACT.md).
         Path tmp = Cli.workspace(spec).home().toAbsolutePath();
         try {
@@ -45,10 +42,10 @@ public final class BenchImportCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new UserInputException("--home " + tmp + ": cannot create it (" + e.getMessage() + ")");
         }
-        ImportBench.Result r = ImportBench.run(rows, seed, warmup, iterations, tmp);
+        ImportBench.Result r = ImportBench.run(rows, seed, passes.warmup(), passes.iterations(), tmp);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("csv: %d rows (%.1f MB) parsed and validated in %.3f s (median of %d); bar file: loaded in %.3f s (%.0f bars/s)%n",
-                r.rows(), r.csvBytes() / 1e6, r.parseSeconds(), iterations, r.loadSeconds(), r.loadBarsPerSecond());
+                r.rows(), r.csvBytes() / 1e6, r.parseSeconds(), passes.iterations(), r.loadSeconds(), r.loadBarsPerSecond());
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%.0f bars/s%n", r.parseBarsPerSecond());

@@ -56,7 +56,6 @@ public final class DataFetchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = Cli.workspace(spec);
-        DataSupport.checkSymbol(symbol.value());
         if (!exchange.equalsIgnoreCase("hyperliquid")) {
             throw new UserInputException("--exchange '" + exchange + "' is not supported; use hyperliquid");
         }

@@ -87,7 +87,6 @@ public final class DataImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = Cli.workspace(spec);
-        DataSupport.checkSymbol(symbol.value());
         if (input.in != null) return importBars(ws);
         return input.funding != null ? importFunding(ws) : importCohorts(ws);
     }

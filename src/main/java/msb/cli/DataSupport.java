@@ -8,10 +8,6 @@ import msb.data.SourceInfo;
 final class DataSupport {
     private DataSupport() {}
 
-    static void checkSymbol(String symbol) {
-        msb.core.Workspace.checkSymbol(symbol);
-    }
-
     static void printSeries(PrintWriter out, SourceInfo info) {
         out.printf("  rows:     %d%n", info.rows());
         out.printf("  interval: %s%n", info.intervalLabel());
