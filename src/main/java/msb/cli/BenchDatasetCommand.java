@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb bench dataset}: 1m bars -> all four timeframes with all features, labels and splits. */
-@Command(name = "dataset", mixinStandardHelpOptions = true,
+@Command(name = "dataset", header = "Dataset pipeline throughput, in 1m bars/s.",
+        mixinStandardHelpOptions = true,
         description = {"Throughput of the dataset pipeline: 1m bars (synthetic, seeded; or --in FILE) are",
                 "resampled to 5m/1h/12h/24h and get every feature, label and split. Runs warm-up passes,",
                 "then timed passes in the same JVM, and prints the median as '<input 1m bars per second> bars/s'.",

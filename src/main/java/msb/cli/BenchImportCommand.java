@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb bench import}: CSV parse + validation throughput, and canonical bar-file load time. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", header = "CSV import throughput, in bars/s.",
+        mixinStandardHelpOptions = true,
         description = {"Throughput of data import: a seeded synthetic CSV of 1m bars (unix s, cents) is parsed",
                 "and validated from memory (warm-up passes, then timed passes; median), then written as a",
                 "canonical bar file and loaded back. Prints '<parsed rows per second> bars/s' on stdout;",

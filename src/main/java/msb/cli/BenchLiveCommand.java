@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb bench live}: bars/s and per-bar decision latency of the full live loop. */
-@Command(name = "live", mixinStandardHelpOptions = true,
+@Command(name = "live", header = "Live loop throughput in bars/s, and per-bar latency.",
+        mixinStandardHelpOptions = true,
         description = {"Replays synthetic 5m bars through the full live loop (features, the artifact's model,",
                 "decision, guards, paper book, event log, checkpoints as max-speed replays write them) and prints",
                 "'<number> bars/s' and the per-bar latency p50/p99. Trains its artifact first (not timed)",

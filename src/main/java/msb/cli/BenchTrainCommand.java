@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb bench train}: one fit of a model kind with the timeframe's default hyperparameters, timed. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", header = "Model fitting throughput, in dataset rows/s.",
+        mixinStandardHelpOptions = true,
         description = {"Times one fit (walk-forward folds, final learners, calibration, BMA) with the timeframe's",
                 "default hyperparameters, on the workspace's built dataset of --tf when there is one, else on a",
                 "seeded synthetic dataset of --rows rows and 17 features. Writes nothing. Prints",

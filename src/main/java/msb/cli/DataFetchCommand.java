@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb data fetch}: paginated candle + funding download from Hyperliquid into the raw store. */
-@Command(name = "fetch", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "fetch", header = "Download candles and funding from Hyperliquid into the raw store.",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Download closed candles and hourly funding from an exchange into datasets/raw/<SYMBOL>/",
                 "(source hyperliquid-<tf>, funding source hyperliquid). Pages past the 5000-candle cap,",

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb data import}: validates a bar or funding file and stores it canonically. */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "import", header = "Validate a bar or funding-rate file and store it canonically.",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Validate a bar file (or a funding-rate file) and store it under datasets/raw/<SYMBOL>/.",
                 "Any invalid row exits 2 naming the file, line and fix; nothing is written then.",

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb dataset build --tf 5m|1h|12h|24h|all}. */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = "build", header = "Build features, labels, purged splits and a manifest for one or all timeframes.",
+        mixinStandardHelpOptions = true,
         description = {"Resample the finest stored bars to the timeframe, compute the features, cut tri-class labels,",
                 "assign chronological train/val/test splits with purge and embargo, and write dataset.bin,",
                 "bars.bin and manifest.json under datasets/<SYMBOL>/<tf>/. Same input -> same bytes.",

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb dataset show --tf TF}: the dataset as CSV on stdout (CONTRACT.md). */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(name = "show", header = "Print a dataset as CSV: ts, features, label, split.",
+        mixinStandardHelpOptions = true,
         description = {"The dataset as CSV on stdout: header ts,<features in schema order>,label,split; ts = bar close,",
                 "unix seconds; label -1/0/1; split train/val/test/purged/embargo; full double precision.",
                 "Shows the built dataset; when none is built, or --source names another source, computes it",

@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code msb decide}: the gate decision of SPEC section 7 as a filter, JSON lines in, one compact line out
  * per input. Thresholds missing from a line come from {@code --config} (or the timeframe's defaults).
  */
-@Command(name = "decide", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "decide", header = "Run the decision gate over JSON lines from stdin.",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the gate decision on JSON lines from stdin:",
                 "  {\"thresholds\":{\"S_MIN\",...},\"cohort\":{\"pros\",\"amateurs\",\"mood\"},\"model\":{\"s_model\"}}",
                 "and prints {\"dir\":-1|0|1,\"alpha\":x,\"mode\":\"...\"} per line, in order.",

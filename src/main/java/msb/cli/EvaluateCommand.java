@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb evaluate}: metrics, baselines, decision funnel and the directional-balance check. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "evaluate", header = "Score trained models: metrics, baselines, decision funnel, directional balance.",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Scores trained models on their untouched test split: classification and signal metrics,",
                 "baselines on the same rows, the live decision logic replayed (funnel per direction and a",

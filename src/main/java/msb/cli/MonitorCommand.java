@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb monitor}: a refreshing terminal view of a live runner; Ctrl-C to leave. */
-@Command(name = "monitor", mixinStandardHelpOptions = true,
+@Command(name = "monitor", header = "Watch a live runner in a refreshing terminal view.",
+        mixinStandardHelpOptions = true,
         description = {"A refreshing terminal view of a live runner: equity, position, the decision funnel",
                 "(signals, blocks per gate, orders) and the most recent events. Ctrl-C to leave."},
         footer = {"", "Writes: nothing (reads the runner's checkpoint and event log).", "Example: msb monitor --state-dir state/BTC/5m"})

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb run-live}: the live loop on a paper book, replaying stored bars or polling Hyperliquid. */
-@Command(name = "run-live", mixinStandardHelpOptions = true,
+@Command(name = "run-live", header = "Run a timeframe's model bar by bar on a paper book (replay or live feed).",
+        mixinStandardHelpOptions = true,
         description = {"Runs a timeframe's model on a paper book, bar by bar: incremental features, model",
                 "probabilities, decision, guards, paper fills. The replay feed plays the whole stored series",
                 "(or --from FILE, or the embedded default data) and ends with a summary; state is checkpointed",
@@ -42,7 +43,7 @@ public final class RunLiveCommand implements Callable<Integer> {
     @Option(names = "--speed", defaultValue = "max", paramLabel = "SPEED", description = "Replay pace: max (default), realtime or <N>x.")
     String speed;
 
-    @Option(names = "--max-bars", paramLabel = "N", description = "Stop after N more bars (the state is kept; re-run to continue).")
+    @Option(names = "--max-bars", paramLabel = "N", description = "Stop after N more bars (the state is kept; re-run to continue). Default: no limit.")
     Long maxBars;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "State and event log (relative paths are under --home). Default: <home>/state/<SYMBOL>/<tf>.")

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code msb status}: the state of a live runner, running or stopped, from its last checkpoint. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", header = "Show a live runner's state, running or stopped.",
+        mixinStandardHelpOptions = true,
         description = {"The state of a live runner (running or stopped): mode, bars, position, equity, signals and",
                 "orders per side, round trips, what each gate blocked per side, halts, flips, alerts."},
         footer = {"", "Writes: nothing (reads the runner's last checkpoint).", "Example: msb status --json"})

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb train}: fit a model for one timeframe, judge its gates, promote it only when all pass. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", header = "Train a timeframe's model; promote it only when every gate passes.",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fits a model on the timeframe's dataset (built first when missing; the embedded default data",
                 "when nothing is imported) and writes models/<SYMBOL>/<tf>/<run-id>/ with manifest.json.",
                 "Promotes it in LATEST.json only when every gate passes (min_train_rows, timeframe,",

@@ -95,7 +95,9 @@ class ContractTest {
             CliRun r = CliRun.run(home, args);
             assertEquals(0, r.code(), path + ": " + r.err());
             assertTrue(r.out().contains("Writes: ") && r.out().contains("Example"), path + " help says what it writes, with an example:\n" + r.out());
-            assertTrue(c.getCommandSpec().usageMessage().description().length > 0, path + " has a purpose line");
+            assertEquals(1, c.getCommandSpec().usageMessage().header().length, path + " has a one-line purpose (header)");
+            assertTrue(r.out().startsWith(c.getCommandSpec().usageMessage().header()[0] + System.lineSeparator() + "Usage: "), r.out());
+            assertTrue(c.getCommandSpec().usageMessage().description().length > 0, path + " has a description");
             for (OptionSpec o : c.getCommandSpec().options()) {
                 if (o.defaultValue() == null || o.usageHelp() || o.versionHelp()) continue;
                 assertTrue(String.join(" ", o.description()).contains("default") || String.join(" ", o.description()).contains("Default"),
