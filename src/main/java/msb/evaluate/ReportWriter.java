@@ -61,7 +61,8 @@ public final class ReportWriter {
         });
         md.append("\n").append(verdict(e)).append("\n\n### Decision funnel\n\n```\n")
                 .append(EvaluationTable.funnelLine(e.funnel(), 1)).append('\n')
-                .append(EvaluationTable.funnelLine(e.funnel(), -1)).append("\n```\n\n");
+                .append(EvaluationTable.funnelLine(e.funnel(), -1)).append('\n')
+                .append(EvaluationTable.funnelContext(e.funnel())).append("\n```\n\n");
         charts.forEach((title, file) -> md.append("![").append(title).append("](").append(file).append(")\n\n"));
         if (e.provenance() != null && !e.provenance().isEmpty()) {
             md.append("<details><summary>Artifact manifest (provenance as read)</summary>\n\n```json\n")
