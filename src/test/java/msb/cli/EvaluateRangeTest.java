@@ -87,6 +87,16 @@ class EvaluateRangeTest {
     }
 
     @Test
+    void withoutCohortDataRunLiveSaysMoodNone() throws Exception {
+        Path state = home.resolve("state-no-cohorts");
+        Run r = msb("run-live", "--tf", "5m", "--state-dir", state.toString(), "--max-bars", "300");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("mood") && l.contains("none (no cohort data)")), r.out());
+        Run st = msb("status", "--state-dir", state.toString(), "--json");
+        assertEquals("none (no cohort data)", Json.mapper().readTree(st.out()).get("mood").asText());
+    }
+
+    @Test
     void badTimesAndEmptyRangesExitTwo() {
         Run bad = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", "yesterday");
         assertEquals(2, bad.exit());
