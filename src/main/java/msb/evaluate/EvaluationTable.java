@@ -22,6 +22,7 @@ public final class EvaluationTable {
         }
         for (ArtifactEvaluation e : evals) {
             b.append('\n').append(e.tf()).append(' ').append(e.model()).append("  ").append(e.artifact()).append('\n');
+            if (e.metrics().get("evaluated_on") != null) b.append("  evaluated on ").append(e.metrics().get("evaluated_on")).append('\n');
             if (!e.failedGates().isEmpty()) b.append("  failed promotion gates: ").append(String.join(", ", e.failedGates())).append('\n');
             for (String r : e.reasons()) b.append("  FLAG ").append(r).append('\n');
             b.append(String.format(Locale.ROOT, "  s_model in [%s, %s], S_MIN %s; trading: return %s, max drawdown %s, "

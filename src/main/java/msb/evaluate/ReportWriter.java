@@ -39,6 +39,7 @@ public final class ReportWriter {
     private static void section(StringBuilder md, ArtifactEvaluation e, Map<String, String> charts) {
         md.append("## ").append(e.tf()).append(' ').append(e.model()).append(e.promoted() ? " (promoted)" : " (rejected)")
                 .append("\n\nArtifact: `").append(e.artifact()).append("`\n\n");
+        if (e.metrics().get("evaluated_on") != null) md.append("Evaluated on: ").append(e.metrics().get("evaluated_on")).append("\n\n");
         if (!e.failedGates().isEmpty()) md.append("Failed promotion gates: ").append(String.join(", ", e.failedGates())).append("\n\n");
         md.append(e.flagged() ? "**FLAGGED** by the directional-balance check:\n\n" : "Not flagged by the directional-balance check.\n\n");
         for (String r : e.reasons()) md.append("- ").append(r).append('\n');
