@@ -27,6 +27,7 @@ public final class EngineTrader implements Trader {
     private final StrategyConfig config;
     private final boolean shadow;
     private final CohortInputs cohorts;
+    private final String configId;
     private TradingEngine engine;
     private EventSink sink = (ts, type, data) -> { };
 
@@ -43,6 +44,8 @@ public final class EngineTrader implements Trader {
         this.config = config;
         this.shadow = shadow;
         this.cohorts = cohorts;
+        String id = msb.core.Hashing.sha256(config.toJson());
+        this.configId = cohorts.present() ? msb.core.Hashing.sha256(id + "\ncohorts " + cohorts.fingerprint()) : id;
         this.engine = new TradingEngine(tf, config, this::forward);
     }
 
@@ -108,8 +111,8 @@ public final class EngineTrader implements Trader {
 
     @Override public String moodSource() { return cohorts.describe(); }
 
-    /** sha256 of the strategy config as JSON. */
-    @Override public String configId() { return msb.core.Hashing.sha256(config.toJson()); }
+    /** sha256 of the strategy config as JSON, and of the stored cohort data when the replay reads it. */
+    @Override public String configId() { return configId; }
 
     @Override public JsonNode snapshot() { return Json.mapper().valueToTree(engine.snapshot()); }
 

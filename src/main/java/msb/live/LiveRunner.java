@@ -92,7 +92,7 @@ public final class LiveRunner {
             check("symbol", s.symbol(), setup.symbol());
             check("artifact", s.artifact(), setup.artifact());
             check("feed", s.source(), setup.source());
-            check("strategy config (sha256; see --config)", s.strategyConfig(), trader.configId());
+            check("strategy config (sha256 of --config, and of the stored cohort data in a replay that reads it)", s.strategyConfig(), trader.configId());
             trader.restore(s.engine());
             barsProcessed = s.barsProcessed();
             lastBarTs = s.lastBarTs();

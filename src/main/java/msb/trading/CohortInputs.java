@@ -35,6 +35,23 @@ public final class CohortInputs {
 
     public boolean present() { return signals != null; }
 
+    /**
+     * sha256 over every stored row (empty string without data): a runner resumed on other cohort data would not
+     * end where an uninterrupted run does, so the runner's identity includes it.
+     */
+    public String fingerprint() {
+        if (signals == null) return "";
+        var md = msb.core.Hashing.sha256();
+        var buf = java.nio.ByteBuffer.allocate(32);
+        for (int i = 0; i < signals.size(); i++) {
+            buf.clear();
+            buf.putLong(signals.ts()[i]).putDouble(signals.sTop()[i]).putDouble(signals.sBot()[i]).putDouble(signals.mood()[i]);
+            md.update(buf.array());
+        }
+        md.update(java.nio.ByteBuffer.allocate(8).putLong(maxAgeSec).array());
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
     /** The cohort row in effect at a bar closing at {@code barCloseTs}, or -1 (none yet, or stale). */
     public int indexAt(long barCloseTs) {
         if (signals == null) return -1;
