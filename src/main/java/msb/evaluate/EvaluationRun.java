@@ -25,9 +25,10 @@ import msb.trading.CohortInputs;
 import msb.trading.StrategyConfig;
 
 /**
- * Evaluates run directories on their dataset's test split: verifies each artifact (checksums, then
- * timeframe, symbol and schema against the dataset) before any row is scored, then runs {@link Evaluator}
- * with the timeframe's live strategy config.
+ * Evaluates run directories on their dataset's test split, or on a range of the stored bars
+ * ({@link RangeRows}): verifies each artifact (checksums, then timeframe, symbol and schema) before any row is
+ * scored, then runs {@link Evaluator} with the timeframe's live strategy config. The decision replay reads the
+ * stored cohort data, when there is some, through {@link CohortInputs} (the same lookup as run-live's replay).
  */
 public final class EvaluationRun {
     private final Workspace ws;
