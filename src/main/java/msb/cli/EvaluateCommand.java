@@ -14,6 +14,7 @@ import msb.core.Workspace;
 import msb.evaluate.ArtifactEvaluation;
 import msb.evaluate.ArtifactSelection;
 import msb.evaluate.BalanceOptions;
+import msb.evaluate.EvalRange;
 import msb.evaluate.EvaluationReport;
 import msb.evaluate.EvaluationRun;
 import msb.evaluate.EvaluationTable;
@@ -61,6 +62,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (JSON or YAML) over each timeframe's live defaults, for the replay.")
     Path config;
 
+    @Option(names = "--from", paramLabel = "TS", description = "Evaluate on the stored bars closing at or after TS (unix s or ISO-8601) instead of the test split.")
+    String fromTs;
+
+    @Option(names = "--to", paramLabel = "TS", description = "... and at or before TS (a date alone: through its last second). Bars the artifact was fitted or validated on are refused (exit 2).")
+    String toTs;
+
     @Option(names = "--min-predicted-share-frac", defaultValue = "0.10", paramLabel = "FRAC",
             description = "Share of test bars a direction the labels hold must clear S_MIN on (default: ${DEFAULT-VALUE}).")
     double minPredictedShareFrac;
@@ -90,7 +97,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Path> unique = List.copyOf(new LinkedHashSet<>(runs));
 
         var run = new EvaluationRun(ws, symbol.value(), t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
-                opts, err);
+                opts, err, EvalRange.of(fromTs, toTs));
         List<ArtifactEvaluation> evals = run.evaluate(unique);
         EvaluationReport report = new EvaluationReport(evals, skippedTfs);
         PrintWriter out = spec.commandLine().getOut();
