@@ -88,10 +88,15 @@ public final class Gates {
                         100 * o.minDirectionShareFrac()));
             }
         }
+        // Calibrated probabilities put the mean of s_model near the UP minus DOWN label share; only directional
+        // skill (direction AUC above 0.5) spreads s_model past +-S_MIN on both sides. Reported so a failure says which.
+        double[] ms = ProbMetrics.sModelMeanSd(p);
         String detail = fmt("s_min %.3f: s_model shares down %.3f / up %.3f; argmax shares down %.3f / neutral %.3f / up %.3f; "
-                        + "label shares down %.3f / neutral %.3f / up %.3f; s_model range [%.4f, %.4f]",
+                        + "label shares down %.3f / neutral %.3f / up %.3f; s_model range [%.4f, %.4f], mean %+.4f, sd %.4f; "
+                        + "direction AUC (UP vs DOWN rows by s_model) %.3f",
                 o.sMin(), signal.get("down"), signal.get("up"), argmax.get("down"), argmax.get("neutral"), argmax.get("up"),
-                labels.get("down"), labels.get("neutral"), labels.get("up"), range[0], range[1]);
+                labels.get("down"), labels.get("neutral"), labels.get("up"), range[0], range[1], ms[0], ms[1],
+                ProbMetrics.directionAuc(p, y));
         return new GateResult(pass, pass ? detail : why + detail);
     }
 
