@@ -49,9 +49,15 @@ public final class LiveBench {
     private LiveBench() {}
 
     public static Result run(ModelKind kind, int bars, long seed, PrintStream err) {
+        return run(kind, bars, seed, err, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As above, with the temporary workspace created (and deleted) under {@code scratchParent}, e.g. --home. */
+    public static Result run(ModelKind kind, int bars, long seed, PrintStream err, Path scratchParent) {
         Path tmp;
         try {
-            tmp = Files.createTempDirectory("msb-bench-live");
+            Files.createDirectories(scratchParent);
+            tmp = Files.createTempDirectory(scratchParent, ".msb-bench-live-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

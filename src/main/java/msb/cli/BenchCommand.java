@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
  * {@code BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());}
  * ({@link #of} creates the {@code bench} parent on first use, so the order of those lines does not matter).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, usageHelpWidth = 100,
-        description = "Throughput benchmarks; each prints its figure as '<number> bars/s' on stdout.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Throughput benchmarks; each prints its figure as '<number> bars/s' on stdout.",
+        footer = {"", "Writes: nothing under --home except bench dataset --out DIR.", "Example: msb bench import --rows 200000"})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

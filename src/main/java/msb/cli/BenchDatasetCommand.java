@@ -12,15 +12,18 @@ import msb.data.Bars;
 import msb.dataset.DatasetBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb bench dataset}: 1m bars -> all four timeframes with all features, labels and splits. */
-@Command(name = "dataset", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "dataset", header = "Dataset pipeline throughput, in 1m bars/s.",
+        mixinStandardHelpOptions = true,
         description = {"Throughput of the dataset pipeline: 1m bars (synthetic, seeded; or --in FILE) are",
                 "resampled to 5m/1h/12h/24h and get every feature, label and split. Runs warm-up passes,",
                 "then timed passes in the same JVM, and prints the median as '<input 1m bars per second> bars/s'.",
-                "With --out DIR it does the job once, end to end, writing <tf>.csv per timeframe (no warm-up)."})
+                "With --out DIR it does the job once, end to end, writing <tf>.csv per timeframe (no warm-up)."},
+        footer = {"", "Writes: nothing unless --out DIR.", "Example: msb bench dataset --bars 200000 --iterations 3"})
 public final class BenchDatasetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,20 +40,16 @@ public final class BenchDatasetCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up passes (default: ${DEFAULT-VALUE})")
-    int warmup;
-
-    @Option(names = "--iterations", defaultValue = "5", description = "Timed passes (default: ${DEFAULT-VALUE})")
-    int iterations;
+    @Mixin
+    BenchPassOptions passes;
 
     @Option(names = "--threads", defaultValue = "0", description = "Worker threads, 0 = one per core (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Override
     public Integer call() {
-        if (bars < 1 || warmup < 0 || iterations < 1 || threads < 0) {
-            throw new UserInputException("--bars and --iterations must be >= 1, --warmup and --threads >= 0");
-        }
+        passes.check();
+        if (bars < 1 || threads < 0) throw new UserInputException("--bars must be >= 1 and --threads >= 0");
         int nThreads = threads == 0 ? Math.min(4, Runtime.getRuntime().availableProcessors()) : threads;
         PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
@@ -67,7 +66,8 @@ public final class BenchDatasetCommand implements Callable<Integer> {
             return 0;
         }
         Bars minutes = in != null ? MinuteCsv.read(in) : SyntheticBars.minutes(bars, seed);
-        for (int i = 0; i < warmup; i++) DatasetBench.run(minutes, nThreads);
+        int iterations = passes.iterations();
+        for (int i = 0; i < passes.warmup(); i++) DatasetBench.run(minutes, nThreads);
         double[] secs = new double[iterations];
         int rows = 0;
         for (int i = 0; i < iterations; i++) {

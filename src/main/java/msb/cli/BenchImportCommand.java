@@ -7,15 +7,18 @@ import msb.bench.ImportBench;
 import msb.core.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb bench import}: CSV parse + validation throughput, and canonical bar-file load time. */
-@Command(name = "import", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "import", header = "CSV import throughput, in bars/s.",
+        mixinStandardHelpOptions = true,
         description = {"Throughput of data import: a seeded synthetic CSV of 1m bars (unix s, cents) is parsed",
                 "and validated from memory (warm-up passes, then timed passes; median), then written as a",
                 "canonical bar file and loaded back. Prints '<parsed rows per second> bars/s' on stdout;",
-                "details (bar-file load time) on stderr."})
+                "details (bar-file load time) on stderr."},
+        footer = {"", "Writes: a temporary bar file under --home, deleted afterwards (the CSV stays in memory).", "Example: msb bench import --rows 200000"})
 public final class BenchImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,22 +29,24 @@ public final class BenchImportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up passes (default: ${DEFAULT-VALUE})")
-    int warmup;
-
-    @Option(names = "--iterations", defaultValue = "5", description = "Timed passes (default: ${DEFAULT-VALUE})")
-    int iterations;
+    @Mixin
+    BenchPassOptions passes;
 
     @Override
     public Integer call() {
-        if (rows < 2 || warmup < 0 || iterations < 1) {
-            throw new UserInputException("--rows must be >= 2, --iterations >= 1, --warmup >= 0");
+        passes.check();
+        if (rows < 2) throw new UserInputException("--rows " + rows + ": use 2 or more");
+        // The temporary bar file lives under --home, which confines every write (CONTRACT.md).
+        Path tmp = Cli.workspace(spec).home().toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(tmp);
+        } catch (java.io.IOException e) {
+            throw new UserInputException("--home " + tmp + ": cannot create it (" + e.getMessage() + ")");
         }
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        ImportBench.Result r = ImportBench.run(rows, seed, warmup, iterations, tmp);
+        ImportBench.Result r = ImportBench.run(rows, seed, passes.warmup(), passes.iterations(), tmp);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("csv: %d rows (%.1f MB) parsed and validated in %.3f s (median of %d); bar file: loaded in %.3f s (%.0f bars/s)%n",
-                r.rows(), r.csvBytes() / 1e6, r.parseSeconds(), iterations, r.loadSeconds(), r.loadBarsPerSecond());
+                r.rows(), r.csvBytes() / 1e6, r.parseSeconds(), passes.iterations(), r.loadSeconds(), r.loadBarsPerSecond());
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%.0f bars/s%n", r.parseBarsPerSecond());

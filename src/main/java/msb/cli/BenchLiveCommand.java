@@ -12,11 +12,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb bench live}: bars/s and per-bar decision latency of the full live loop. */
-@Command(name = "live", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "live", header = "Live loop throughput in bars/s, and per-bar latency.",
+        mixinStandardHelpOptions = true,
         description = {"Replays synthetic 5m bars through the full live loop (features, the artifact's model,",
                 "decision, guards, paper book, event log, checkpoints as max-speed replays write them) and prints",
                 "'<number> bars/s' and the per-bar latency p50/p99. Trains its artifact first (not timed)",
-                "in a temporary workspace that is deleted afterwards."})
+                "in a temporary workspace under --home that is deleted afterwards."},
+        footer = {"", "Writes: a temporary workspace under --home (.msb-bench-live-*), deleted afterwards.", "Example: msb bench live --bars 20000 --model logreg"})
 public final class BenchLiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,7 +41,8 @@ public final class BenchLiveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--model " + model + ": " + e.getMessage());
         }
-        LiveBench.Result r = LiveBench.run(kind, bars, seed, System.err);
+        // The scratch workspace lives under --home, which confines every write (CONTRACT.md).
+        LiveBench.Result r = LiveBench.run(kind, bars, seed, System.err, Cli.workspace(spec).home());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%.0f bars/s%n", r.barsPerSec());
         out.printf(Locale.ROOT, "latency per bar (features + model + engine + event log): p50 %.4f ms, p99 %.4f ms, max %.3f ms%n",

@@ -15,15 +15,18 @@ import msb.model.ModelKind;
 import msb.model.StackTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb bench train}: one fit of a model kind with the timeframe's default hyperparameters, timed. */
-@Command(name = "train", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "train", header = "Model fitting throughput, in dataset rows/s.",
+        mixinStandardHelpOptions = true,
         description = {"Times one fit (walk-forward folds, final learners, calibration, BMA) with the timeframe's",
                 "default hyperparameters, on the workspace's built dataset of --tf when there is one, else on a",
                 "seeded synthetic dataset of --rows rows and 17 features. Writes nothing. Prints",
-                "'<dataset rows per second of fitting> bars/s' on stdout, seconds and timings on stderr."})
+                "'<dataset rows per second of fitting> bars/s' on stdout, seconds and timings on stderr."},
+        footer = {"", "Writes: nothing.", "Example: msb bench train --tf 24h --model logreg"})
 public final class BenchTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +37,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "stack", description = "Model kind (default: ${DEFAULT-VALUE})")
     String model;
 
-    @Option(names = "--rows", defaultValue = "0", description = "Synthetic rows (0 = 3300 for 12h/24h, 40000 for 5m/1h)")
+    @Option(names = "--rows", defaultValue = "0", description = "Synthetic rows (default: 0 = 3300 for 12h/24h, 40000 for 5m/1h)")
     int rows;
 
     @Option(names = "--synthetic", description = "Use the synthetic dataset even when a built one exists")
@@ -43,8 +46,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--symbol", defaultValue = "BTC", description = "Symbol of the built dataset (default: ${DEFAULT-VALUE})")
-    String symbol;
+    @Mixin
+    SymbolOption symbol;
 
     @Override
     public Integer call() {
@@ -59,9 +62,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
         if (rows < 0) throw new UserInputException("--rows must be >= 0");
         Dataset ds;
         String what;
-        if (!synthetic && DatasetStore.exists(Cli.workspace(spec), symbol, t)) {
-            ds = DatasetStore.load(Cli.workspace(spec), symbol, t);
-            what = "built " + symbol + " " + t + " dataset";
+        if (!synthetic && DatasetStore.exists(Cli.workspace(spec), symbol.value(), t)) {
+            ds = DatasetStore.load(Cli.workspace(spec), symbol.value(), t);
+            what = "built " + symbol.value() + " " + t + " dataset";
         } else {
             int n = rows > 0 ? rows : (t == Timeframe.M5 || t == Timeframe.H1 ? 40_000 : 3_300);
             ds = SyntheticDataset.make(t, n, seed);

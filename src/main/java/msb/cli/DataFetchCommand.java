@@ -18,16 +18,19 @@ import msb.data.RawStore;
 import msb.data.hyperliquid.HyperliquidClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb data fetch}: paginated candle + funding download from Hyperliquid into the raw store. */
-@Command(name = "fetch", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+@Command(name = "fetch", header = "Download candles and funding from Hyperliquid into the raw store.",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Download closed candles and hourly funding from an exchange into datasets/raw/<SYMBOL>/",
                 "(source hyperliquid-<tf>, funding source hyperliquid). Pages past the 5000-candle cap,",
                 "retries 429/5xx with backoff, merges idempotently (repeated fetches accumulate history)",
-                "and prints the range obtained against the range asked."})
+                "and prints the range obtained against the range asked."},
+        footer = {"", "Writes: datasets/raw/<SYMBOL>/ (source hyperliquid-<tf>) and .../funding/ under --home.", "Example: msb data fetch --exchange hyperliquid --tf 1h --days 30"})
 public final class DataFetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,16 +48,15 @@ public final class DataFetchCommand implements Callable<Integer> {
             description = "API base URL (default ${DEFAULT-VALUE}).")
     String baseUrl;
 
-    @Option(names = "--symbol", paramLabel = "SYM", defaultValue = "BTC", description = "Symbol, sent as the coin (default ${DEFAULT-VALUE}).")
-    String symbol;
+    @Mixin
+    SymbolOption symbol;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout instead of the summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         Workspace ws = Cli.workspace(spec);
-        DataSupport.checkSymbol(symbol);
         if (!exchange.equalsIgnoreCase("hyperliquid")) {
             throw new UserInputException("--exchange '" + exchange + "' is not supported; use hyperliquid");
         }
@@ -80,19 +82,19 @@ public final class DataFetchCommand implements Callable<Integer> {
     private int fetch(Workspace ws, HyperliquidClient client, URI base, Timeframe timeframe) {
         long endMs = client.clock().millis();
         long startMs = endMs - days * 86_400_000L;
-        spec.commandLine().getErr().printf("msb: fetching %s %s candles and funding from %s ...%n", symbol, timeframe.label(), base);
-        Bars bars = client.candlesSince(symbol, timeframe, startMs, endMs);
+        spec.commandLine().getErr().printf("msb: fetching %s %s candles and funding from %s ...%n", symbol.value(), timeframe.label(), base);
+        Bars bars = client.candlesSince(symbol.value(), timeframe, startMs, endMs);
         if (bars.size() == 0) {
-            throw new UserInputException(base + " returned no closed " + timeframe.label() + " candles for " + symbol
+            throw new UserInputException(base + " returned no closed " + timeframe.label() + " candles for " + symbol.value()
                     + " between " + Instant.ofEpochMilli(startMs) + " and " + Instant.ofEpochMilli(endMs)
                     + "; check --symbol (the coin name, e.g. BTC)");
         }
         String source = "hyperliquid-" + timeframe.label();
-        RawStore.MergeResult merged = RawStore.merge(ws, symbol, source, bars, "hyperliquid API " + base, "",
+        RawStore.MergeResult merged = RawStore.merge(ws, symbol.value(), source, bars, "hyperliquid API " + base, "",
                 "hyperliquid-api");
-        FundingSeries funding = client.fundingSince(symbol, startMs, endMs);
+        FundingSeries funding = client.fundingSince(symbol.value(), startMs, endMs);
         FundingStore.MergeResult fundingMerged = funding.size() == 0 ? null
-                : FundingStore.merge(ws, symbol, "hyperliquid", funding, "hyperliquid API " + base, "", "hyperliquid-api", 1);
+                : FundingStore.merge(ws, symbol.value(), "hyperliquid", funding, "hyperliquid API " + base, "", "hyperliquid-api", 1);
 
         long obtainedStartSec = bars.firstTs() - bars.intervalSec();
         boolean short_ = obtainedStartSec * 1000 > startMs + bars.intervalSec() * 1000;
@@ -100,7 +102,7 @@ public final class DataFetchCommand implements Callable<Integer> {
                 + " (Hyperliquid keeps only about the " + HyperliquidClient.MAX_CANDLES_PER_ANSWER
                 + " most recent candles per interval); fetch again later to accumulate a longer history" : "";
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             Map<String, Object> doc = new TreeMap<>();
             doc.put("asked", Map.of("from", Instant.ofEpochMilli(startMs).toString(), "to", Instant.ofEpochMilli(endMs).toString()));
             doc.put("obtained", Map.of("from", Intervals.iso(obtainedStartSec), "to", Intervals.iso(bars.lastTs()),
@@ -121,8 +123,8 @@ public final class DataFetchCommand implements Callable<Integer> {
             out.printf("obtained: %s .. %s (%d closed candles, %d requests)%n", Intervals.iso(obtainedStartSec),
                     Intervals.iso(bars.lastTs()), bars.size(), client.requestsMade());
             if (short_) out.println("note:     " + note);
-            out.printf("stored %s bars as source '%s' in %s: %d added, %d replaced, %d unchanged%n", symbol, source,
-                    ws.rawDir(symbol), merged.added(), merged.replaced(), merged.unchanged());
+            out.printf("stored %s bars as source '%s' in %s: %d added, %d replaced, %d unchanged%n", symbol.value(), source,
+                    ws.rawDir(symbol.value()), merged.added(), merged.replaced(), merged.unchanged());
             DataSupport.printSeries(out, merged.info());
             out.printf("funding:  %d hourly settlements fetched%s%n", funding.size(), fundingMerged == null ? ""
                     : ", " + fundingMerged.added() + " new; stored as source 'hyperliquid' ("

@@ -22,17 +22,21 @@ import msb.data.SourceInfo;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb data import}: validates a bar or funding file and stores it canonically. */
-@Command(name = "import", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+@Command(name = "import", header = "Validate a bar or funding-rate file and store it canonically.",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Validate a bar file (or a funding-rate file) and store it under datasets/raw/<SYMBOL>/.",
                 "Any invalid row exits 2 naming the file, line and fix; nothing is written then.",
                 "Bars are stored stamped at their close (open + interval); gaps are reported and kept.",
                 "Each import keeps its source name (default: the file's base name); re-importing a source",
-                "replaces it, --merge adds the new bars to it instead."})
+                "replaces it, --merge adds the new bars to it instead."},
+        footer = {"", "Writes: datasets/raw/<SYMBOL>/ (bars), .../funding/ or .../cohorts/ under --home; nothing on exit 2.", "Examples: msb data import --in binance-BTCUSDT-1h.json",
+                "          msb data import --funding BTC_USDT-funding_rate.json --format freqtrade-json"})
 public final class DataImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,8 +61,8 @@ public final class DataImportCommand implements Callable<Integer> {
                     + "hyperliquid-json. Default: ${DEFAULT-VALUE} (recognises every layout).")
     String format;
 
-    @Option(names = "--symbol", paramLabel = "SYM", defaultValue = "BTC", description = "Symbol to store under (default ${DEFAULT-VALUE}).")
-    String symbol;
+    @Mixin
+    SymbolOption symbol;
 
     @Option(names = "--source", paramLabel = "NAME", description = "Source name (default: the input file's base name).")
     String source;
@@ -78,13 +82,12 @@ public final class DataImportCommand implements Callable<Integer> {
     @Option(names = "--merge", description = "Add the bars to the stored source instead of replacing it (the new bar wins where both have one).")
     boolean merge;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout instead of the summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         Workspace ws = Cli.workspace(spec);
-        DataSupport.checkSymbol(symbol);
         if (input.in != null) return importBars(ws);
         return input.funding != null ? importFunding(ws) : importCohorts(ws);
     }
@@ -106,23 +109,23 @@ public final class DataImportCommand implements Callable<Integer> {
         Map<String, Object> doc = new TreeMap<>();
         SourceInfo info;
         if (merge) {
-            RawStore.MergeResult m = RawStore.merge(ws, symbol, name, r.bars(), file, r.inputSha256(), r.format().cliName());
+            RawStore.MergeResult m = RawStore.merge(ws, symbol.value(), name, r.bars(), file, r.inputSha256(), r.format().cliName());
             info = m.info();
             doc.put("added", m.added());
             doc.put("replaced", m.replaced());
             doc.put("unchanged", m.unchanged());
         } else {
-            info = RawStore.replace(ws, symbol, name, r.bars(), file, r.inputSha256(), r.format().cliName());
+            info = RawStore.replace(ws, symbol.value(), name, r.bars(), file, r.inputSha256(), r.format().cliName());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             doc.put("stored", info);
             doc.put("imported_rows", r.bars().size());
-            doc.put("dir", ws.rawDir(symbol).toString());
+            doc.put("dir", ws.rawDir(symbol.value()).toString());
             doc.put("mode", merge ? "merge" : "replace");
             out.print(Json.pretty(doc));
         } else {
-            out.printf("stored %s bars as source '%s' (%s) in %s%n", symbol, name, r.format().cliName(), ws.rawDir(symbol));
+            out.printf("stored %s bars as source '%s' (%s) in %s%n", symbol.value(), name, r.format().cliName(), ws.rawDir(symbol.value()));
             if (merge) {
                 out.printf("  merged:   %d rows read: %d added, %d replaced, %d unchanged%n", r.bars().size(),
                         doc.get("added"), doc.get("replaced"), doc.get("unchanged"));
@@ -136,12 +139,12 @@ public final class DataImportCommand implements Callable<Integer> {
     private int importCohorts(Workspace ws) {
         byte[] bytes = readAll(input.cohorts);
         CohortSignals series = CohortStore.read(input.cohorts.toString(), bytes);
-        CohortStore.Info info = CohortStore.store(ws, symbol, series, input.cohorts.getFileName().toString(), Hashing.sha256(bytes));
+        CohortStore.Info info = CohortStore.store(ws, symbol.value(), series, input.cohorts.getFileName().toString(), Hashing.sha256(bytes));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.print(Json.pretty(Map.of("stored", info, "dir", ws.rawDir(symbol).resolve("cohorts").toString())));
+        if (json.on()) {
+            out.print(Json.pretty(Map.of("stored", info, "dir", ws.rawDir(symbol.value()).resolve("cohorts").toString())));
         } else {
-            out.printf("stored %s cohort signals in %s%n", symbol, ws.rawDir(symbol).resolve("cohorts"));
+            out.printf("stored %s cohort signals in %s%n", symbol.value(), ws.rawDir(symbol.value()).resolve("cohorts"));
             out.printf("  rows:       %d%n", info.rows());
             out.printf("  range:      %s .. %s%n", info.first(), info.last());
         }
@@ -164,15 +167,15 @@ public final class DataImportCommand implements Callable<Integer> {
         String name = source != null ? source : RawStore.sourceNameOf(input.funding);
         String file = input.funding.getFileName().toString();
         FundingInfo info = merge
-                ? FundingStore.merge(ws, symbol, name, r.series(), file, r.inputSha256(), r.format().cliName(), r.periodHours()).info()
-                : FundingStore.replace(ws, symbol, name, r.series(), file, r.inputSha256(), r.format().cliName(),
+                ? FundingStore.merge(ws, symbol.value(), name, r.series(), file, r.inputSha256(), r.format().cliName(), r.periodHours()).info()
+                : FundingStore.replace(ws, symbol.value(), name, r.series(), file, r.inputSha256(), r.format().cliName(),
                         r.periodHours(), r.duplicatesDropped());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.print(Json.pretty(Map.of("stored", info, "dir", ws.rawDir(symbol).resolve("funding").toString())));
+        if (json.on()) {
+            out.print(Json.pretty(Map.of("stored", info, "dir", ws.rawDir(symbol.value()).resolve("funding").toString())));
         } else {
-            out.printf("stored %s funding as source '%s' (%s) in %s%n", symbol, name, r.format().cliName(),
-                    ws.rawDir(symbol).resolve("funding"));
+            out.printf("stored %s funding as source '%s' (%s) in %s%n", symbol.value(), name, r.format().cliName(),
+                    ws.rawDir(symbol.value()).resolve("funding"));
             out.printf("  rows:       %d settlements (%d exact duplicates dropped)%n", info.rows(), info.duplicatesDropped());
             out.printf("  range:      %s .. %s%n", info.first(), info.last());
             out.printf("  period:     %s; stored as a fraction per hour%n",

@@ -1,19 +1,12 @@
 package msb.cli;
 
 import java.io.PrintWriter;
-import msb.core.UserInputException;
 import msb.data.GapSummary;
 import msb.data.SourceInfo;
 
 /** Output shared by the data commands. */
 final class DataSupport {
     private DataSupport() {}
-
-    static void checkSymbol(String symbol) {
-        if (!symbol.matches("[A-Za-z0-9_-]{1,32}")) {
-            throw new UserInputException("--symbol '" + symbol + "' is not a symbol; use letters, digits, '_' or '-' (e.g. BTC)");
-        }
-    }
 
     static void printSeries(PrintWriter out, SourceInfo info) {
         out.printf("  rows:     %d%n", info.rows());

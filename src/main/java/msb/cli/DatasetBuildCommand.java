@@ -11,16 +11,19 @@ import msb.dataset.LabelSpec;
 import msb.dataset.SplitSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb dataset build --tf 5m|1h|12h|24h|all}. */
-@Command(name = "build", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "build", header = "Build features, labels, purged splits and a manifest for one or all timeframes.",
+        mixinStandardHelpOptions = true,
         description = {"Resample the finest stored bars to the timeframe, compute the features, cut tri-class labels,",
                 "assign chronological train/val/test splits with purge and embargo, and write dataset.bin,",
                 "bars.bin and manifest.json under datasets/<SYMBOL>/<tf>/. Same input -> same bytes.",
                 "A single timeframe finer than the stored bars exits 2; 'all' builds what the data allows",
-                "and lists the rest with the reason (exit 2 only when none could be built)."})
+                "and lists the rest with the reason (exit 2 only when none could be built)."},
+        footer = {"", "Writes: datasets/<SYMBOL>/<tf>/{dataset.bin,bars.bin,manifest.json} under --home.", "Example: msb dataset build --tf all"})
 public final class DatasetBuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,8 +31,8 @@ public final class DatasetBuildCommand implements Callable<Integer> {
     @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h, 24h or all")
     String tf;
 
-    @Option(names = "--symbol", defaultValue = "BTC", description = "Market symbol (default: ${DEFAULT-VALUE})")
-    String symbol;
+    @Mixin
+    SymbolOption symbol;
 
     @Option(names = "--source", paramLabel = "NAME", description = "Stored source to build from (default: the finest)")
     String source;
@@ -59,7 +62,7 @@ public final class DatasetBuildCommand implements Callable<Integer> {
         PrintStream err = System.err;
         var out = spec.commandLine().getOut();
         if (tf.trim().equalsIgnoreCase("all")) {
-            DatasetBuilder.AllResult all = DatasetBuilder.buildAll(ws, symbol, options, err);
+            DatasetBuilder.AllResult all = DatasetBuilder.buildAll(ws, symbol.value(), options, err);
             for (DatasetBuilder.Result r : all.built()) {
                 out.println("built " + r.tf().label() + ": " + r.manifest().rows() + " rows -> " + r.dir());
             }
@@ -68,12 +71,12 @@ public final class DatasetBuildCommand implements Callable<Integer> {
             }
             out.flush();
             if (all.built().isEmpty()) {
-                throw new UserInputException("no timeframe could be built from the stored bars of " + symbol
+                throw new UserInputException("no timeframe could be built from the stored bars of " + symbol.value()
                         + "; import finer bars (msb data import --in FILE)");
             }
             return 0;
         }
-        DatasetBuilder.Result r = DatasetBuilder.build(ws, symbol, Options.timeframe(tf), options, err);
+        DatasetBuilder.Result r = DatasetBuilder.build(ws, symbol.value(), Options.timeframe(tf), options, err);
         out.println("built " + r.tf().label() + ": " + r.manifest().rows() + " rows -> " + r.dir());
         out.flush();
         return 0;
@@ -81,7 +84,11 @@ public final class DatasetBuildCommand implements Callable<Integer> {
 
     DatasetBuilder.Options options() {
         try {
-            LabelSpec.Kind kind = LabelSpec.Kind.valueOf(labelKind.trim().toUpperCase());
+            LabelSpec.Kind kind = switch (labelKind.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "fixed" -> LabelSpec.Kind.FIXED;
+                case "adaptive" -> LabelSpec.Kind.ADAPTIVE;
+                default -> throw new UserInputException("--label '" + labelKind + "': use fixed or adaptive");
+            };
             return new DatasetBuilder.Options(new LabelSpec(horizonBars, kind, thresholdBps, k, volWindowBars),
                     new SplitSpec(SplitSpec.DEFAULT.trainFrac(), SplitSpec.DEFAULT.valFrac(), SplitSpec.DEFAULT.testFrac(),
                             embargoBars), source);

@@ -10,15 +10,18 @@ import msb.dataset.DatasetCsv;
 import msb.dataset.DatasetStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb dataset show --tf TF}: the dataset as CSV on stdout (CONTRACT.md). */
-@Command(name = "show", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "show", header = "Print a dataset as CSV: ts, features, label, split.",
+        mixinStandardHelpOptions = true,
         description = {"The dataset as CSV on stdout: header ts,<features in schema order>,label,split; ts = bar close,",
                 "unix seconds; label -1/0/1; split train/val/test/purged/embargo; full double precision.",
                 "Shows the built dataset; when none is built, or --source names another source, computes it",
-                "in memory with the default label and split settings (nothing is written)."})
+                "in memory with the default label and split settings (nothing is written)."},
+        footer = {"", "Writes: nothing (CSV on stdout).", "Example: msb dataset show --tf 24h > btc-24h.csv"})
 public final class DatasetShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,8 +29,8 @@ public final class DatasetShowCommand implements Callable<Integer> {
     @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h or 24h")
     String tf;
 
-    @Option(names = "--symbol", defaultValue = "BTC", description = "Market symbol (default: ${DEFAULT-VALUE})")
-    String symbol;
+    @Mixin
+    SymbolOption symbol;
 
     @Option(names = "--source", paramLabel = "NAME", description = "Stored source (default: the one the dataset was built from)")
     String source;
@@ -37,11 +40,11 @@ public final class DatasetShowCommand implements Callable<Integer> {
         Timeframe timeframe = DatasetBuildCommand.Options.timeframe(tf);
         Workspace ws = Cli.workspace(spec);
         Dataset d;
-        if (DatasetStore.exists(ws, symbol, timeframe)
-                && (source == null || source.equals(DatasetStore.manifest(ws, symbol, timeframe).source().name()))) {
-            d = DatasetStore.load(ws, symbol, timeframe);
+        if (DatasetStore.exists(ws, symbol.value(), timeframe)
+                && (source == null || source.equals(DatasetStore.manifest(ws, symbol.value(), timeframe).source().name()))) {
+            d = DatasetStore.load(ws, symbol.value(), timeframe);
         } else {
-            d = DatasetBuilder.computeFromWorkspace(ws, symbol, timeframe,
+            d = DatasetBuilder.computeFromWorkspace(ws, symbol.value(), timeframe,
                     DatasetBuilder.Options.DEFAULT.withSource(source), System.err).dataset();
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -31,11 +31,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code msb decide}: the gate decision of SPEC section 7 as a filter, JSON lines in, one compact line out
  * per input. Thresholds missing from a line come from {@code --config} (or the timeframe's defaults).
  */
-@Command(name = "decide", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "decide", header = "Run the decision gate over JSON lines from stdin.",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the gate decision on JSON lines from stdin:",
                 "  {\"thresholds\":{\"S_MIN\",...},\"cohort\":{\"pros\",\"amateurs\",\"mood\"},\"model\":{\"s_model\"}}",
                 "and prints {\"dir\":-1|0|1,\"alpha\":x,\"mode\":\"...\"} per line, in order.",
-                "Missing thresholds come from --config or the timeframe's defaults; a missing mood is 0."})
+                "Missing thresholds come from --config or the timeframe's defaults; a missing mood is 0."},
+        footer = {"", "Writes: nothing (one JSON line on stdout per input line).", "Example: msb decide --tf 5m < decision_gate.jsonl"})
 public final class DecideCommand implements Callable<Integer> {
     private static final Set<String> NUMBERS = Set.of("S_MIN", "M_MIN", "CONF_MIN", "ALPHA_MIN");
     private static final Set<String> FLAGS = Set.of("flip_mood", "flip_model", "allow_model_only_when_mood_neutral",

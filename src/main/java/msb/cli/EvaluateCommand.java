@@ -14,6 +14,7 @@ import msb.core.Workspace;
 import msb.evaluate.ArtifactEvaluation;
 import msb.evaluate.ArtifactSelection;
 import msb.evaluate.BalanceOptions;
+import msb.evaluate.EvalRange;
 import msb.evaluate.EvaluationReport;
 import msb.evaluate.EvaluationRun;
 import msb.evaluate.EvaluationTable;
@@ -21,11 +22,13 @@ import msb.evaluate.ReportWriter;
 import msb.trading.StrategyConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb evaluate}: metrics, baselines, decision funnel and the directional-balance check. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+@Command(name = "evaluate", header = "Score trained models: metrics, baselines, decision funnel, directional balance.",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Scores trained models on their untouched test split: classification and signal metrics,",
                 "baselines on the same rows, the live decision logic replayed (funnel per direction and a",
@@ -34,7 +37,7 @@ import picocli.CommandLine.Spec;
                 "--tf takes the promoted run of each timeframe and the newest run of every other model kind",
                 "(rejected ones included); --artifact takes any run directory."},
         footer = {"", "Exit codes: 0 ok; 2 bad input (no runs, dataset missing, schema mismatch); 3 with",
-                "--check-directional-balance when any evaluated artifact is flagged; 1 unexpected."})
+                "--check-directional-balance when any evaluated artifact is flagged; 1 unexpected.", "Writes: nothing unless --report DIR (relative DIR is under --home).", "Example: msb evaluate --tf all --check-directional-balance --report reports/latest"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -50,14 +53,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write report.md, report.json and PNG charts into DIR.")
     Path reportDir;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout instead of the table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--symbol", defaultValue = "BTC", description = "Market symbol (default: ${DEFAULT-VALUE}).")
-    String symbol;
+    @Mixin
+    SymbolOption symbol;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (JSON or YAML) over each timeframe's live defaults, for the replay.")
     Path config;
+
+    @Option(names = "--from", paramLabel = "TS", description = "Evaluate on the stored bars closing at or after TS (unix s or ISO-8601) instead of the test split.")
+    String fromTs;
+
+    @Option(names = "--to", paramLabel = "TS", description = "... and at or before TS (a date alone: through its last second). Bars the artifact was fitted or validated on are refused (exit 2).")
+    String toTs;
 
     @Option(names = "--min-predicted-share-frac", defaultValue = "0.10", paramLabel = "FRAC",
             description = "Share of test bars a direction the labels hold must clear S_MIN on (default: ${DEFAULT-VALUE}).")
@@ -79,6 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new UserInputException("--" + e.getMessage().replace('_', '-'));
         }
         Workspace ws = Cli.workspace(spec);
+        if (config != null) StrategyConfig.load(config, Timeframe.H24); // a bad --config exits 2 before any artifact is scored
         PrintWriter err = spec.commandLine().getErr();
         List<Path> runs = new ArrayList<>();
         List<String> skippedTfs = new ArrayList<>();
@@ -86,12 +96,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Path a : artifacts) runs.add(a.toAbsolutePath().normalize());
         List<Path> unique = List.copyOf(new LinkedHashSet<>(runs));
 
-        var run = new EvaluationRun(ws, symbol, t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
-                opts, err);
+        var run = new EvaluationRun(ws, symbol.value(), t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
+                opts, err, EvalRange.of(fromTs, toTs));
         List<ArtifactEvaluation> evals = run.evaluate(unique);
         EvaluationReport report = new EvaluationReport(evals, skippedTfs);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? Json.pretty(report) : EvaluationTable.render(evals));
+        out.print(json.on() ? Json.pretty(report) : EvaluationTable.render(evals));
         out.flush();
         if (reportDir != null) {
             Path dir = reportDir.isAbsolute() ? reportDir : ws.home().resolve(reportDir);
@@ -120,21 +130,21 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         for (Timeframe t : tfs) {
-            if (!ArtifactSelection.hasRuns(ws, symbol, t)) {
+            if (!ArtifactSelection.hasRuns(ws, symbol.value(), t)) {
                 skippedTfs.add(t.label());
                 continue;
             }
-            ArtifactSelection.Selection s = ArtifactSelection.forTimeframe(ws, symbol, t);
+            ArtifactSelection.Selection s = ArtifactSelection.forTimeframe(ws, symbol.value(), t);
             s.skipped().forEach(msg -> err.println("skipped " + msg));
             runs.addAll(s.runDirs());
         }
         if (!skippedTfs.isEmpty() && tfs.size() > 1) {
-            err.println("no runs for " + String.join(", ", skippedTfs) + " under " + ws.home().resolve("models").resolve(symbol)
+            err.println("no runs for " + String.join(", ", skippedTfs) + " under " + ws.home().resolve("models").resolve(symbol.value())
                     + " (train them with msb train --tf TF)");
         }
         if (runs.isEmpty()) {
-            throw new UserInputException("no trained runs for " + symbol + " " + (tfs.size() > 1 ? "at any timeframe" : tf)
-                    + " under " + ws.home().resolve("models").resolve(symbol) + "; train one first: msb train --tf "
+            throw new UserInputException("no trained runs for " + symbol.value() + " " + (tfs.size() > 1 ? "at any timeframe" : tf)
+                    + " under " + ws.home().resolve("models").resolve(symbol.value()) + "; train one first: msb train --tf "
                     + (tfs.size() > 1 ? "24h" : tfs.getFirst().label()));
         }
         err.flush();

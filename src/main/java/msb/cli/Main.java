@@ -40,14 +40,27 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public Workspace workspace() { return Workspace.at(home); }
+    /** The workspace under --home; a --home that is an existing non-directory is bad input (exit 2), not an I/O failure later. */
+    public Workspace workspace() {
+        if (java.nio.file.Files.exists(home) && !java.nio.file.Files.isDirectory(home)) {
+            throw new UserInputException("--home " + home + " is a file, not a directory; pass a directory (created when missing)");
+        }
+        return Workspace.at(home);
+    }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    public static CommandLine commandLine() {
+    /** The whole command tree (tests and help use this). */
+    public static CommandLine commandLine() { return commandLine(null); }
+
+    /**
+     * The command tree, or with {@code only} just that top-level command: every command class costs
+     * start-up time, and a short command should not pay for the others.
+     */
+    static CommandLine commandLine(String only) {
         CommandLine cl = new CommandLine(new Main());
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
@@ -65,10 +78,24 @@ public final class Main implements Runnable {
         BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
         cl.addSubcommand(new TrainCommand());
         BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
+        boolean all = only == null;
+        if (all || only.equals("data")) cl.addSubcommand(new DataCommand());
+        if (all || only.equals("dataset")) cl.addSubcommand(new DatasetCommand());
+        if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
+        if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
+        if (all || only.equals("decide")) cl.addSubcommand(new DecideCommand());
+        if (all || only.equals("train")) cl.addSubcommand(new TrainCommand());
+        if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
+        if (all || only.equals("evaluate")) cl.addSubcommand(new EvaluateCommand());
+        if (all || only.equals("run-live")) cl.addSubcommand(new RunLiveCommand());
+        if (all || only.equals("status")) cl.addSubcommand(new StatusCommand());
+        if (all || only.equals("monitor")) cl.addSubcommand(new MonitorCommand());
+        if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpWidth(100);
         return cl;
     }
 
@@ -96,8 +123,22 @@ public final class Main implements Runnable {
         return 1;
     }
 
+    /** The top-level command word, skipping --home; null when the root itself is asked (--help, --version). */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--home")) { i++; continue; }
+            if (a.startsWith("--home=")) continue;
+            return a.startsWith("-") ? null : a;
+        }
+        return null;
+    }
+
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
+        String name = commandName(args);
+        CommandLine cl = commandLine(name);
+        if (name != null && cl.getSubcommands().isEmpty()) cl = commandLine(); // unknown: let picocli list them
+        int code = cl.execute(args);
         System.out.flush();
         System.exit(code);
     }

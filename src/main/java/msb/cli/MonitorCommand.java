@@ -9,20 +9,22 @@ import msb.live.MonitorView;
 import msb.live.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb monitor}: a refreshing terminal view of a live runner; Ctrl-C to leave. */
-@Command(name = "monitor", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "monitor", header = "Watch a live runner in a refreshing terminal view.",
+        mixinStandardHelpOptions = true,
         description = {"A refreshing terminal view of a live runner: equity, position, the decision funnel",
-                "(signals, blocks per gate, orders) and the most recent events. Ctrl-C to leave."})
+                "(signals, blocks per gate, orders) and the most recent events. Ctrl-C to leave."},
+        footer = {"", "Writes: nothing (reads the runner's checkpoint and event log).", "Example: msb monitor --state-dir state/BTC/5m"})
 public final class MonitorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "The runner's state directory. Default: the most recently updated runner under <home>/state/.")
-    Path stateDir;
+    @Mixin
+    RunnerOptions runner;
 
     @Option(names = "--interval-ms", paramLabel = "N", defaultValue = "1000", description = "Refresh interval (default ${DEFAULT-VALUE} ms).")
     long intervalMs;
@@ -37,7 +39,7 @@ public final class MonitorCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (intervalMs < 50) throw new msb.core.UserInputException("--interval-ms " + intervalMs + ": use at least 50");
         Workspace ws = Cli.workspace(spec);
-        StateStore store = StatusCommand.resolve(ws, stateDir);
+        StateStore store = runner.resolve(ws);
         PrintWriter out = spec.commandLine().getOut();
         if (once) {
             out.print(MonitorView.frame(store, events));

@@ -11,16 +11,19 @@ import msb.live.RunLive;
 import msb.live.Speed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb run-live}: the live loop on a paper book, replaying stored bars or polling Hyperliquid. */
-@Command(name = "run-live", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+@Command(name = "run-live", header = "Run a timeframe's model bar by bar on a paper book (replay or live feed).",
+        mixinStandardHelpOptions = true,
         description = {"Runs a timeframe's model on a paper book, bar by bar: incremental features, model",
                 "probabilities, decision, guards, paper fills. The replay feed plays the whole stored series",
                 "(or --from FILE, or the embedded default data) and ends with a summary; state is checkpointed",
                 "so that re-running the same command resumes from the last completed bar. An artifact that is",
-                "not promoted runs in shadow mode (no orders) and the command exits 3 naming its failed gates."})
+                "not promoted runs in shadow mode (no orders) and the command exits 3 naming its failed gates."},
+        footer = {"", "Writes: <home>/state/<SYMBOL>/<tf>/ (state, event log) and, when it must train first, models/ and datasets/.", "Example: msb run-live --tf 5m --max-bars 500      (re-run the same command to continue)"})
 public final class RunLiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,17 +43,17 @@ public final class RunLiveCommand implements Callable<Integer> {
     @Option(names = "--speed", defaultValue = "max", paramLabel = "SPEED", description = "Replay pace: max (default), realtime or <N>x.")
     String speed;
 
-    @Option(names = "--max-bars", paramLabel = "N", description = "Stop after N more bars (the state is kept; re-run to continue).")
+    @Option(names = "--max-bars", paramLabel = "N", description = "Stop after N more bars (the state is kept; re-run to continue). Default: no limit.")
     Long maxBars;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "State and event log. Default: <home>/state/<SYMBOL>/<tf>.")
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "State and event log (relative paths are under --home). Default: <home>/state/<SYMBOL>/<tf>.")
     Path stateDir;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (JSON or YAML) over the timeframe's defaults.")
     Path config;
 
-    @Option(names = "--symbol", defaultValue = "BTC", paramLabel = "SYM", description = "Symbol (default ${DEFAULT-VALUE}).")
-    String symbol;
+    @Mixin
+    SymbolOption symbol;
 
     @Option(names = "--base-url", paramLabel = "URL", description = "Hyperliquid API base URL (default https://api.hyperliquid.xyz).")
     URI baseUrl;
@@ -66,8 +69,8 @@ public final class RunLiveCommand implements Callable<Integer> {
         if (checkpointEvery != null && checkpointEvery < 1) {
             throw new msb.core.UserInputException("--checkpoint-every " + checkpointEvery + ": must be >= 1");
         }
-        var options = new RunLive.Options(tf, symbol, RunLive.FeedKind.parse(feed), from, artifact, Speed.parse(speed),
-                maxBars == null ? Long.MAX_VALUE : maxBars, stateDir != null ? stateDir.toAbsolutePath() : ws.stateDir(symbol, tf),
+        var options = new RunLive.Options(tf, symbol.value(), RunLive.FeedKind.parse(feed), from, artifact, Speed.parse(speed),
+                maxBars == null ? Long.MAX_VALUE : maxBars, stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf),
                 config, baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL, checkpointEvery == null ? 0 : checkpointEvery);
         RunLive.run(ws, options, spec.commandLine().getOut(), System.err, LiveClock.SYSTEM);
         return 0;

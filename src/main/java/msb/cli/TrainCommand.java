@@ -15,11 +15,13 @@ import msb.model.TrainResult;
 import msb.model.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code msb train}: fit a model for one timeframe, judge its gates, promote it only when all pass. */
-@Command(name = "train", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+@Command(name = "train", header = "Train a timeframe's model; promote it only when every gate passes.",
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fits a model on the timeframe's dataset (built first when missing; the embedded default data",
                 "when nothing is imported) and writes models/<SYMBOL>/<tf>/<run-id>/ with manifest.json.",
                 "Promotes it in LATEST.json only when every gate passes (min_train_rows, timeframe,",
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
                 "  seed: 7",
                 "  label: {horizon_bars: 1, kind: adaptive, k: 0.5, vol_window_bars: 50}",
                 "  hyperparameters: {gbm: {trees: 120}, lstm: {epochs: 5}, gates: {min_train_rows: 1000}}",
-                "Command-line --model/--seed win over the file; --tf must agree with it."})
+                "Command-line --model/--seed win over the file; --tf must agree with it."},
+        footer = {"", "Writes: models/<SYMBOL>/<tf>/<run-id>/, LATEST.json on promotion and experiments/runs/ under --home.", "Example: msb train --tf 24h --model stack --seed 7"})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,11 +56,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-promote", description = "Record every gate but never touch LATEST.json")
     boolean noPromote;
 
-    @Option(names = "--quiet", description = "No progress bars")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
-    @Option(names = "--symbol", defaultValue = "BTC", description = "Market symbol (default: ${DEFAULT-VALUE})")
-    String symbol;
+    @Mixin
+    SymbolOption symbol;
 
     @Override
     public Integer call() {
@@ -71,13 +74,13 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("--model: " + e.getMessage());
         }
         long s = seed != null ? seed : exp != null && exp.seed() != null ? exp.seed() : TrainOptions.DEFAULT_SEED;
-        TrainOptions opts = TrainOptions.defaults().withModel(kind).withSeed(s).withPromote(!noPromote).withQuiet(quiet);
+        TrainOptions opts = TrainOptions.defaults().withModel(kind).withSeed(s).withPromote(!noPromote).withQuiet(quiet.on());
         if (exp != null) {
             opts = opts.withHyperparameters(exp.hyperparametersFor(t, experiment)).withExperiment(experiment.toString(), exp.label());
         }
-        TrainResult r = Training.train(Cli.workspace(spec), symbol, t, opts, System.err);
+        TrainResult r = Training.train(Cli.workspace(spec), symbol.value(), t, opts, System.err);
         PrintWriter out = spec.commandLine().getOut();
-        if (!quiet) {
+        if (!quiet.on()) {
             System.err.println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every gate passed (not promoted: --no-promote) " : "rejected ")
                     + r.runDir().getFileName() + (r.passed() ? "" : "; failed gates: " + String.join(", ", r.failedGates())));
         }

@@ -20,12 +20,14 @@ import msb.data.SourceInfo;
  * data (said on stderr). Funding comes from the raw store when one was imported.
  */
 final class RawSources {
+    private static final String EMBEDDED_SYMBOL = "BTC";
+
     private RawSources() {}
 
     static SourceData resolve(Workspace ws, String symbol, String sourceNameOrNull, PrintStream err) {
         Optional<SourceInfo> info;
         if (sourceNameOrNull != null) {
-            if (sourceNameOrNull.equals(EmbeddedData.SOURCE_NAME)) return embedded(err);
+            if (sourceNameOrNull.equals(EmbeddedData.SOURCE_NAME)) return embedded(symbol, err);
             info = RawStore.source(ws, symbol, sourceNameOrNull);
             if (info.isEmpty()) {
                 RawStore.load(ws, symbol, sourceNameOrNull); // throws naming the stored sources
@@ -33,7 +35,7 @@ final class RawSources {
             }
         } else {
             info = RawStore.finest(ws, symbol);
-            if (info.isEmpty()) return embedded(err);
+            if (info.isEmpty()) return embedded(symbol, err);
             if (RawStore.sources(ws, symbol).size() > 1) {
                 err.println("msb: using source " + info.get().source() + " (" + info.get().intervalLabel()
                         + ", the finest stored bars of " + symbol + "; --source NAME picks another)");
@@ -56,7 +58,12 @@ final class RawSources {
         return new SourceData(s.source(), RawStore.load(ws, symbol, s.source()), funding, cohorts, files);
     }
 
-    private static SourceData embedded(PrintStream err) {
+    /** The embedded data are BTC trades: they never stand in for another symbol's market. */
+    private static SourceData embedded(String symbol, PrintStream err) {
+        if (!symbol.equals(EMBEDDED_SYMBOL)) {
+            throw new UserInputException("nothing is stored for " + symbol + " and the embedded default data are "
+                    + EMBEDDED_SYMBOL + " trades; import " + symbol + " bars first: msb data import --in FILE --symbol " + symbol);
+        }
         err.println("msb: nothing imported for this symbol; using the embedded default data (" + EmbeddedData.description() + ")");
         return new SourceData(EmbeddedData.SOURCE_NAME, EmbeddedData.bitstamp5m(), null, null,
                 Map.of(EmbeddedData.ARTIFACT + "!/" + EmbeddedData.RESOURCE, EmbeddedData.sha256()));

@@ -11,6 +11,7 @@ import msb.data.Bars;
 import msb.decision.DecisionGate;
 import msb.model.Probs;
 import msb.trading.BarContext;
+import msb.trading.CohortInputs;
 import msb.trading.EngineEvent;
 import msb.trading.RoundTrip;
 import msb.trading.StrategyConfig;
@@ -32,22 +33,36 @@ public final class EngineReplay implements DecisionReplay {
     private final StrategyConfig cfg;
     private final Bars bars;
     private final int warmupBars;
+    private final CohortInputs cohorts;
 
     /**
      * @param bars        the timeframe's bar series (must contain every evaluated row's bar)
      * @param warmupBars  bars before the first evaluated row fed to the engine as warm-up
      */
     public EngineReplay(Timeframe tf, StrategyConfig cfg, Bars bars, int warmupBars) {
+        this(tf, cfg, bars, warmupBars, CohortInputs.NONE);
+    }
+
+    /**
+     * @param cohorts the stored cohort data: each bar gets the latest values at or before its close (the same
+     *                code as run-live's replay); {@link CohortInputs#NONE} leaves the rows' own mood (0 unless a
+     *                test planted one) and no cohort arm signals
+     */
+    public EngineReplay(Timeframe tf, StrategyConfig cfg, Bars bars, int warmupBars, CohortInputs cohorts) {
         this.tf = tf;
         this.cfg = cfg;
         this.bars = bars;
         this.warmupBars = warmupBars;
+        this.cohorts = cohorts;
     }
 
     /** Warm-up of the sizing's volatility window. */
     public static EngineReplay of(Timeframe tf, StrategyConfig cfg, Bars bars) {
         return new EngineReplay(tf, cfg, bars, cfg.sizing().volWindowBars());
     }
+
+    /** The same replay fed the stored cohort data. */
+    public EngineReplay withCohorts(CohortInputs c) { return new EngineReplay(tf, cfg, bars, warmupBars, c); }
 
     @Override public double sMin() { return cfg.gate().sMin(); }
 
@@ -77,9 +92,17 @@ public final class EngineReplay implements DecisionReplay {
             c.signal = Math.abs(p.sModel()) >= sMin ? wanted : 0;
             c.close = rows.close()[k];
             Probs bma = bmaProbs == null ? null : new Probs(bmaProbs[k][0], bmaProbs[k][1], bmaProbs[k][2]);
-            engine.onBar(BarContext.replay(bars.get(barIdx[k]), p, bma).withCohort(Double.NaN, Double.NaN, rows.mood()[k]));
+            BarContext ctx = BarContext.replay(bars.get(barIdx[k]), p, bma);
+            engine.onBar(cohorts.present() ? cohorts.apply(ctx) : ctx.withCohort(Double.NaN, Double.NaN, rows.mood()[k]));
         }
-        return c.result(cfg, n, sMin);
+        double elig = cfg.mode() == StrategyConfig.Mode.BANDIT ? engine.banditState().eligibilityFrac() : Double.NaN;
+        return c.result(cfg, n, sMin, Double.isNaN(elig) ? null : elig, moodSource(rows));
+    }
+
+    private String moodSource(EvalRows rows) {
+        if (cohorts.present()) return cohorts.describe();
+        for (double m : rows.mood()) if (m != 0) return "planted per row (no cohort data)";
+        return Funnel.NO_MOOD;
     }
 
     /** Collects the engine's events into funnel counts and per-bar equity and position. */
@@ -128,7 +151,7 @@ public final class EngineReplay implements DecisionReplay {
             }
         }
 
-        ReplayResult result(StrategyConfig cfg, int n, double sMin) {
+        ReplayResult result(StrategyConfig cfg, int n, double sMin, Double eligibilityFrac, String mood) {
             double start = cfg.paper().initialEquityUsd();
             double[] eq = new double[n], r = new double[n];
             double prev = start;
@@ -138,7 +161,7 @@ public final class EngineReplay implements DecisionReplay {
                 prev = equity[k];
             }
             Funnel f = new Funnel(cfg.mode().label(), sMin, n, modelSignals, gateBlocked, decisions, guardBlocked,
-                    orders, roundTripPnl.size());
+                    orders, roundTripPnl.size(), eligibilityFrac, mood);
             return new ReplayResult(f, r, positionFrac, roundTripPnl.stream().mapToDouble(Double::doubleValue).toArray(), eq);
         }
     }

@@ -13,6 +13,7 @@ import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.core.Workspace;
 import msb.data.Bars;
+import msb.data.RawStore;
 import msb.dataset.Dataset;
 import msb.dataset.DatasetManifest;
 import msb.dataset.DatasetStore;
@@ -20,12 +21,14 @@ import msb.model.ArtifactManifest;
 import msb.model.ArtifactStore;
 import msb.model.LoadedArtifact;
 import msb.model.Probs;
+import msb.trading.CohortInputs;
 import msb.trading.StrategyConfig;
 
 /**
- * Evaluates run directories on their dataset's test split: verifies each artifact (checksums, then
- * timeframe, symbol and schema against the dataset) before any row is scored, then runs {@link Evaluator}
- * with the timeframe's live strategy config.
+ * Evaluates run directories on their dataset's test split, or on a range of the stored bars
+ * ({@link RangeRows}): verifies each artifact (checksums, then timeframe, symbol and schema) before any row is
+ * scored, then runs {@link Evaluator} with the timeframe's live strategy config. The decision replay reads the
+ * stored cohort data, when there is some, through {@link CohortInputs} (the same lookup as run-live's replay).
  */
 public final class EvaluationRun {
     private final Workspace ws;
@@ -33,17 +36,34 @@ public final class EvaluationRun {
     private final Function<Timeframe, StrategyConfig> configs;
     private final BalanceOptions opts;
     private final PrintWriter log;
+    private final EvalRange rangeOrNull;
     private final Map<Timeframe, Dataset> datasets = new HashMap<>();
     private final Map<Timeframe, Bars> bars = new HashMap<>();
 
     /** @param log stderr: which artifact is being scored, and rows left out */
     public EvaluationRun(Workspace ws, String symbol, Function<Timeframe, StrategyConfig> configs, BalanceOptions opts,
                          PrintWriter log) {
+        this(ws, symbol, configs, opts, log, null);
+    }
+
+    /**
+     * @param rangeOrNull evaluate on the stored bars closing in this range instead of each artifact's test split
+     *                    (see {@link RangeRows}); null for the test split
+     */
+    public EvaluationRun(Workspace ws, String symbol, Function<Timeframe, StrategyConfig> configs, BalanceOptions opts,
+                         PrintWriter log, EvalRange rangeOrNull) {
         this.ws = ws;
         this.symbol = symbol;
         this.configs = configs;
         this.opts = opts;
         this.log = log;
+        this.rangeOrNull = rangeOrNull;
+    }
+
+    /** The stored cohort data for the replay's mood and cohort arms (the same lookup as run-live's replay). */
+    private CohortInputs cohorts(Timeframe tf) {
+        var signals = RawStore.cohorts(ws, symbol).orElse(null);
+        return CohortInputs.of(signals, tf);
     }
 
     public List<ArtifactEvaluation> evaluate(List<Path> runDirs) {
@@ -59,6 +79,7 @@ public final class EvaluationRun {
             throw new UserInputException("artifact " + runDir + " is a " + m.symbol() + " model, evaluating " + symbol
                     + "; pass --symbol " + m.symbol());
         }
+        if (rangeOrNull != null) return evaluateRange(runDir, m);
         DatasetManifest dm = DatasetStore.manifest(ws, symbol, tf);
         if (!dm.schemaHash().equals(m.schemaHash()) || !dm.columns().equals(m.columns())) {
             throw new UserInputException("artifact " + runDir + " has schema " + m.schemaHash() + " " + m.columns()
@@ -71,9 +92,26 @@ public final class EvaluationRun {
                 + ") on " + rows.length + " test bars: " + runDir);
         log.flush();
         StrategyConfig cfg = configs.apply(tf);
-        EngineReplay replay = EngineReplay.of(tf, cfg, bars.computeIfAbsent(tf, t -> DatasetStore.loadBars(ws, symbol, t)));
+        EngineReplay replay = EngineReplay.of(tf, cfg, bars.computeIfAbsent(tf, t -> DatasetStore.loadBars(ws, symbol, t)))
+                .withCohorts(cohorts(tf));
+        return score(runDir, m, ds, rows, replay).withMetric("evaluated_on", "test split of the " + tf.label() + " dataset");
+    }
+
+    /** Range mode: the stored bars in the range, features and labels recomputed in memory (see {@link RangeRows}). */
+    private ArtifactEvaluation evaluateRange(Path runDir, ArtifactManifest m) {
+        RangeRows r = RangeRows.select(ws, symbol, runDir, m, rangeOrNull, log);
+        Timeframe tf = m.timeframe();
+        log.println("evaluating " + tf.label() + " " + m.model() + " (" + (m.promoted() ? "promoted" : "rejected")
+                + ") on " + r.rows().length + " stored bars " + r.describe() + " (out-of-sample for this artifact): " + runDir);
+        log.flush();
+        EngineReplay replay = EngineReplay.of(tf, configs.apply(tf), r.computed().tfBars()).withCohorts(cohorts(tf));
+        return score(runDir, m, r.computed().dataset(), r.rows(), replay).withMetric("evaluated_on",
+                "stored " + tf.label() + " bars " + r.describe() + ", features and labels recomputed");
+    }
+
+    private ArtifactEvaluation score(Path runDir, ArtifactManifest m, Dataset ds, int[] rows, EngineReplay replay) {
         Map<String, Object> provenance = Json.mapper().convertValue(m, new TypeReference<Map<String, Object>>() {});
-        try (LoadedArtifact a = ArtifactStore.loadFor(runDir, tf, symbol, ds.columns())) {
+        try (LoadedArtifact a = ArtifactStore.loadFor(runDir, m.timeframe(), symbol, ds.columns())) {
             Evaluator.Scorer scorer = (d, r) -> toArray(a.predictRows(d.x(), r));
             Evaluator.Scorer bma = a.bma().isPresent() ? (d, r) -> toArray(a.bmaRows(d.x(), r).orElseThrow()) : null;
             var subject = new Evaluator.Subject(runDir.toAbsolutePath().normalize().toString(), m.model(), m.promoted(),

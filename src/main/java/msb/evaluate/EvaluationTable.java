@@ -22,6 +22,7 @@ public final class EvaluationTable {
         }
         for (ArtifactEvaluation e : evals) {
             b.append('\n').append(e.tf()).append(' ').append(e.model()).append("  ").append(e.artifact()).append('\n');
+            if (e.metrics().get("evaluated_on") != null) b.append("  evaluated on ").append(e.metrics().get("evaluated_on")).append('\n');
             if (!e.failedGates().isEmpty()) b.append("  failed promotion gates: ").append(String.join(", ", e.failedGates())).append('\n');
             for (String r : e.reasons()) b.append("  FLAG ").append(r).append('\n');
             b.append(String.format(Locale.ROOT, "  s_model in [%s, %s], S_MIN %s; trading: return %s, max drawdown %s, "
@@ -31,6 +32,7 @@ public final class EvaluationTable {
                     pctOrNa(m(e, "exposure_frac"))));
             b.append("  funnel ").append(funnelLine(e.funnel(), 1)).append('\n');
             b.append("  funnel ").append(funnelLine(e.funnel(), -1)).append('\n');
+            b.append("  funnel ").append(funnelContext(e.funnel())).append('\n');
             b.append("  ").append(baselineLine(e)).append('\n');
             b.append("  ").append(ReportWriter.verdict(e)).append('\n');
         }
@@ -46,6 +48,13 @@ public final class EvaluationTable {
         return String.format(Locale.ROOT, "%-4s: %d model signals -> gate blocked %d%s -> %d decisions -> guards blocked %d%s -> %d orders",
                 Sides.sideName(dir), f.modelSignals().of(dir), f.gateBlockedTotal(dir), g.isEmpty() ? "" : " (" + g + ")",
                 f.decisions().of(dir), f.guardBlockedTotal(dir), q.isEmpty() ? "" : " (" + q + ")", f.orders().of(dir));
+    }
+
+    /** e.g. "mode bandit, 412 bars, bandit eligibility 63.1% of bars; mood: none (no cohort data)". */
+    public static String funnelContext(Funnel f) {
+        return "mode " + f.mode() + ", " + f.bars() + " bars" + (f.banditEligibilityFrac() == null ? ""
+                : String.format(Locale.ROOT, ", bandit eligibility %.1f%% of bars", 100 * f.banditEligibilityFrac()))
+                + "; mood: " + f.mood();
     }
 
     /** One sentence per baseline: the model's and the baseline's score and whether the model is better. */

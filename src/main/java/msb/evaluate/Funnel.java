@@ -19,12 +19,24 @@ import java.util.TreeMap;
  * @param orders        orders that carried out a decision (enter, scale or reverse), per decided direction;
  *                      exits (stop loss, take profit, max hold, daily stop) are not counted
  * @param roundTrips    closed round trips
+ * @param banditEligibilityFrac bandit mode: share of replayed bars with at least one eligible arm; null in gate mode
+ * @param mood          where the replay's mood (and cohort arms' signals) came from, e.g. "none (no cohort data)"
  */
 public record Funnel(String mode, double sMin, int bars, Sides modelSignals, Map<String, Sides> gateBlocked,
-                     Sides decisions, Map<String, Sides> guardBlocked, Sides orders, int roundTrips) {
+                     Sides decisions, Map<String, Sides> guardBlocked, Sides orders, int roundTrips,
+                     Double banditEligibilityFrac, String mood) {
+    public static final String NO_MOOD = "none (no cohort data)";
+
     public Funnel {
         gateBlocked = Map.copyOf(new TreeMap<>(gateBlocked));
         guardBlocked = Map.copyOf(new TreeMap<>(guardBlocked));
+        if (mood == null) mood = NO_MOOD;
+    }
+
+    /** A gate-mode funnel without cohort data. */
+    public Funnel(String mode, double sMin, int bars, Sides modelSignals, Map<String, Sides> gateBlocked,
+                  Sides decisions, Map<String, Sides> guardBlocked, Sides orders, int roundTrips) {
+        this(mode, sMin, bars, modelSignals, gateBlocked, decisions, guardBlocked, orders, roundTrips, null, NO_MOOD);
     }
 
     /** Total refusals of one direction by the gate rules. */

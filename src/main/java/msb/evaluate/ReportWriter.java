@@ -39,6 +39,7 @@ public final class ReportWriter {
     private static void section(StringBuilder md, ArtifactEvaluation e, Map<String, String> charts) {
         md.append("## ").append(e.tf()).append(' ').append(e.model()).append(e.promoted() ? " (promoted)" : " (rejected)")
                 .append("\n\nArtifact: `").append(e.artifact()).append("`\n\n");
+        if (e.metrics().get("evaluated_on") != null) md.append("Evaluated on: ").append(e.metrics().get("evaluated_on")).append("\n\n");
         if (!e.failedGates().isEmpty()) md.append("Failed promotion gates: ").append(String.join(", ", e.failedGates())).append("\n\n");
         md.append(e.flagged() ? "**FLAGGED** by the directional-balance check:\n\n" : "Not flagged by the directional-balance check.\n\n");
         for (String r : e.reasons()) md.append("- ").append(r).append('\n');
@@ -61,7 +62,8 @@ public final class ReportWriter {
         });
         md.append("\n").append(verdict(e)).append("\n\n### Decision funnel\n\n```\n")
                 .append(EvaluationTable.funnelLine(e.funnel(), 1)).append('\n')
-                .append(EvaluationTable.funnelLine(e.funnel(), -1)).append("\n```\n\n");
+                .append(EvaluationTable.funnelLine(e.funnel(), -1)).append('\n')
+                .append(EvaluationTable.funnelContext(e.funnel())).append("\n```\n\n");
         charts.forEach((title, file) -> md.append("![").append(title).append("](").append(file).append(")\n\n"));
         if (e.provenance() != null && !e.provenance().isEmpty()) {
             md.append("<details><summary>Artifact manifest (provenance as read)</summary>\n\n```json\n")

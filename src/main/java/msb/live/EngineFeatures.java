@@ -1,25 +1,34 @@
 package msb.live;
 
 import msb.data.Bar;
+import msb.data.CohortSignals;
 import msb.features.FeatureEngine;
 import msb.features.FeatureInput;
 import msb.features.FeatureSchema;
 
 /**
  * The runner's {@link FeatureStep}: the same {@link FeatureEngine} that builds datasets, fed one closed bar
- * at a time. Funding comes from the feed (stored series in replay, the venue live); cohort inputs are
- * absent in the live runner (mood 0, SPEC section 6), so a schema that needs them is refused up front.
+ * at a time. Funding comes from the feed (stored series in replay, the venue live). Cohort features come
+ * from the stored cohort series in a replay, looked up exactly as the dataset builder does (the latest row at
+ * or before the bar's close); the live venue has no cohort source, so a schema that needs them is refused there.
  */
 public final class EngineFeatures implements FeatureStep {
     private final FeatureEngine engine;
+    private final CohortSignals cohorts;
     private double lastFundingPerHour = Double.NaN;
 
     public EngineFeatures(FeatureSchema schema) {
-        if (schema.hasCohorts()) {
-            throw new IllegalArgumentException("the artifact's features need cohort signals (S_top, S_bot), which the live "
-                    + "runner has no source for; train on a dataset built without a cohort file");
+        this(schema, null);
+    }
+
+    /** @param cohortsOrNull the stored cohort series (replay); required when the schema has cohort features */
+    public EngineFeatures(FeatureSchema schema, CohortSignals cohortsOrNull) {
+        if (schema.hasCohorts() && cohortsOrNull == null) {
+            throw new IllegalArgumentException("the artifact's features need cohort signals (S_top, S_bot), which this "
+                    + "feed has no source for; replay stored bars with a stored cohort file, or train without one");
         }
         this.engine = new FeatureEngine(schema);
+        this.cohorts = schema.hasCohorts() ? cohortsOrNull : null;
     }
 
     @Override
@@ -27,6 +36,9 @@ public final class EngineFeatures implements FeatureStep {
         // a missed funding poll keeps the last known rate (funding settles hourly; it is the latest known value)
         if (!Double.isNaN(market.fundingPerHour())) lastFundingPerHour = market.fundingPerHour();
         double funding = engine.schema().hasFunding() ? lastFundingPerHour : Double.NaN;
-        return engine.update(FeatureInput.of(bar, funding, Double.NaN, Double.NaN));
+        int k = cohorts == null ? -1 : cohorts.indexAt(bar.tsClose());
+        double sTop = k < 0 ? Double.NaN : cohorts.sTop()[k];
+        double sBot = k < 0 ? Double.NaN : cohorts.sBot()[k];
+        return engine.update(FeatureInput.of(bar, funding, sTop, sBot));
     }
 }

@@ -13,6 +13,7 @@ import msb.trading.EngineState;
 import msb.trading.Fill;
 import msb.trading.RoundTrip;
 import msb.trading.BarContext;
+import msb.trading.CohortInputs;
 import msb.trading.StrategyConfig;
 import msb.trading.TradingEngine;
 
@@ -25,13 +26,26 @@ public final class EngineTrader implements Trader {
     private final Timeframe tf;
     private final StrategyConfig config;
     private final boolean shadow;
+    private final CohortInputs cohorts;
+    private final String configId;
     private TradingEngine engine;
     private EventSink sink = (ts, type, data) -> { };
 
     public EngineTrader(Timeframe tf, StrategyConfig config, boolean shadow) {
+        this(tf, config, shadow, CohortInputs.NONE);
+    }
+
+    /**
+     * @param cohorts stored cohort data for a replay ({@link CohortInputs#NONE} live or when none is stored): each
+     *                bar gets the latest values at or before its close, through the same code as evaluate's replay
+     */
+    public EngineTrader(Timeframe tf, StrategyConfig config, boolean shadow, CohortInputs cohorts) {
         this.tf = tf;
         this.config = config;
         this.shadow = shadow;
+        this.cohorts = cohorts;
+        String id = msb.core.Hashing.sha256(config.toJson());
+        this.configId = cohorts.present() ? msb.core.Hashing.sha256(id + "\ncohorts " + cohorts.fingerprint()) : id;
         this.engine = new TradingEngine(tf, config, this::forward);
     }
 
@@ -45,8 +59,8 @@ public final class EngineTrader implements Trader {
             return;
         }
         MarketContext m = in.market();
-        engine.onBar(new BarContext(in.bar(), in.probs(), in.bmaProbs(), Double.NaN, Double.NaN, 0.0,
-                m.fundingPerHour(), m.spreadBps(), in.receivedAtSec(), m.midPrice(), !shadow));
+        engine.onBar(cohorts.apply(new BarContext(in.bar(), in.probs(), in.bmaProbs(), Double.NaN, Double.NaN, 0.0,
+                m.fundingPerHour(), m.spreadBps(), in.receivedAtSec(), m.midPrice(), !shadow)));
     }
 
     private void forward(EngineEvent e) {
@@ -95,8 +109,10 @@ public final class EngineTrader implements Trader {
         return config.mode() == StrategyConfig.Mode.BANDIT ? engine.banditState().eligibilityFrac() : Double.NaN;
     }
 
-    /** sha256 of the strategy config as JSON. */
-    @Override public String configId() { return msb.core.Hashing.sha256(config.toJson()); }
+    @Override public String moodSource() { return cohorts.describe(); }
+
+    /** sha256 of the strategy config as JSON, and of the stored cohort data when the replay reads it. */
+    @Override public String configId() { return configId; }
 
     @Override public JsonNode snapshot() { return Json.mapper().valueToTree(engine.snapshot()); }
 

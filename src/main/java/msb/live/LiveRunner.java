@@ -92,7 +92,7 @@ public final class LiveRunner {
             check("symbol", s.symbol(), setup.symbol());
             check("artifact", s.artifact(), setup.artifact());
             check("feed", s.source(), setup.source());
-            check("strategy config (sha256; see --config)", s.strategyConfig(), trader.configId());
+            check("strategy config (sha256 of --config, and of the stored cohort data in a replay that reads it)", s.strategyConfig(), trader.configId());
             trader.restore(s.engine());
             barsProcessed = s.barsProcessed();
             lastBarTs = s.lastBarTs();
@@ -215,7 +215,7 @@ public final class LiveRunner {
                 setup.source(), barsProcessed, lastBarTs, trader.position(), trader.equity(), trader.realizedPnl(),
                 trader.signals(), trader.orders(), trader.roundTrips(), trader.blocked(),
                 trader.halted() || feedStale, feedStale, trader.flips(), recentAlerts, inSample, outOfSample,
-                Double.isNaN(elig) ? null : elig, setup.failedGates(), finished);
+                Double.isNaN(elig) ? null : elig, setup.failedGates(), finished, trader.moodSource());
     }
 
     private StatusDoc checkpoint() {

@@ -12,6 +12,8 @@ import msb.core.UserInputException;
 import msb.core.Workspace;
 import msb.data.BarImporter;
 import msb.data.Bars;
+import msb.data.CohortSignals;
+import msb.data.RawStore;
 import msb.data.FundingSeries;
 import msb.data.FundingStore;
 import msb.data.Resampler;
@@ -22,6 +24,7 @@ import msb.features.FeatureSchema;
 import msb.model.ArtifactManifest;
 import msb.model.ArtifactStore;
 import msb.model.LoadedArtifact;
+import msb.trading.CohortInputs;
 import msb.trading.StrategyConfig;
 
 /**
@@ -63,12 +66,23 @@ public final class RunLive {
 
     public static StatusDoc run(Workspace ws, Options o, java.io.PrintWriter out, PrintStream err, LiveClock clock)
             throws InterruptedException {
+        // Bad inputs exit 2 before an artifact may be trained for this run: a typo must not cost a training run.
+        StrategyConfig cfg = o.configOrNull() == null ? StrategyConfig.defaults(o.tf()) : StrategyConfig.load(o.configOrNull(), o.tf());
+        if (o.fromFileOrNull() != null && !java.nio.file.Files.isRegularFile(o.fromFileOrNull())) {
+            throw new UserInputException("--from " + o.fromFileOrNull() + ": no such file; pass a bar file `msb data import` reads");
+        }
         StateStore store = new StateStore(o.stateDir());
         Path artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err);
         try (LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null)) {
             ArtifactManifest m = artifact.manifest();
             FeatureSchema schema = schemaOf(artifactDir, m);
-            StrategyConfig cfg = o.configOrNull() == null ? StrategyConfig.defaults(o.tf()) : StrategyConfig.load(o.configOrNull(), o.tf());
+            // stored cohort data feeds a replay (features and the decision's mood); the live venue has none
+            CohortSignals cohorts = o.feed() == FeedKind.REPLAY ? RawStore.cohorts(ws, o.symbol()).orElse(null) : null;
+            if (schema.hasCohorts() && cohorts == null) {
+                throw new UserInputException("artifact " + artifactDir + " needs cohort features (S_top, S_bot), which "
+                        + (o.feed() == FeedKind.REPLAY ? "are not stored for " + o.symbol() + "; import them: msb data import --cohorts FILE"
+                        : "the hyperliquid feed has no source for; replay stored bars, or train on a dataset built without a cohort file"));
+            }
             boolean shadow = !artifact.promoted();
             if (shadow) {
                 err.println("msb: artifact " + artifactDir + " is not promoted (" + gatesText(m)
@@ -78,12 +92,12 @@ public final class RunLive {
                     : o.feed() == FeedKind.REPLAY && o.speed().isMax() ? MAX_SPEED_CHECKPOINT_BARS : 1;
             var setup = new LiveRunner.Setup(o.tf(), o.symbol(), artifactDir.toString(), o.feed().name().toLowerCase(), shadow,
                     m.failedGates(), m::seenInFitting, every);
-            LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema), artifact.predictor(),
-                    artifact.bma().orElse(null), new EngineTrader(o.tf(), cfg, shadow), store,
+            LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts), artifact.predictor(),
+                    artifact.bma().orElse(null), new EngineTrader(o.tf(), cfg, shadow, CohortInputs.of(cohorts, o.tf())), store,
                     a -> err.println("msb: ALERT " + a.kind() + " at bar " + a.barTs() + ": " + a.message()), clock);
             Long resumeTs = runner.open();
             StatusDoc status = switch (o.feed()) {
-                case REPLAY -> replay(ws, o, schema, runner, resumeTs, err, clock, null);
+                case REPLAY -> replay(ws, o, schema, runner, resumeTs, err, clock, null, cohorts);
                 case HYPERLIQUID -> live(o, schema, runner, resumeTs, err, clock);
             };
             out.print(StatusReport.render(status));
@@ -98,8 +112,13 @@ public final class RunLive {
     }
 
     static StatusDoc replay(Workspace ws, Options o, FeatureSchema schema, LiveRunner runner, Long resumeTs, PrintStream err,
-                            LiveClock clock, LongConsumer barNanos) throws InterruptedException {
+                            LiveClock clock, LongConsumer barNanos, CohortSignals cohortsOrNull) throws InterruptedException {
         Bars bars = replayBars(ws, o, err);
+        if (schema.hasCohorts() && cohortsOrNull.ts()[0] > bars.firstTs()) {
+            throw new UserInputException("the stored cohort data starts at " + cohortsOrNull.ts()[0] + ", after the first replayed bar "
+                    + bars.firstTs() + ", and the artifact's features need it from the first bar; replay bars from "
+                    + cohortsOrNull.ts()[0] + " on or import cohort data that covers them");
+        }
         FundingSeries funding = schema.hasFunding() ? funding(ws, o.symbol()) : null;
         if (resumeTs != null) {
             if (java.util.Arrays.binarySearch(bars.ts(), resumeTs) < 0) {
@@ -175,10 +194,6 @@ public final class RunLive {
         if (!schema.schemaHash().equals(m.schemaHash())) {
             throw new UserInputException("artifact " + artifactDir + " has feature schema " + m.schemaHash() + ", this msb computes "
                     + schema.schemaHash() + " for the same columns (a feature definition changed); retrain: msb train --tf " + m.tf());
-        }
-        if (schema.hasCohorts()) {
-            throw new UserInputException("artifact " + artifactDir + " needs cohort features, which the live runner has no "
-                    + "source for; train on a dataset built without a cohort file");
         }
         return schema;
     }

@@ -6,14 +6,15 @@ import java.util.Map;
 /**
  * What `msb status --json` prints (fields per CONTRACT.md, plus flips, alerts and the in-sample /
  * out-of-sample split). Written into every checkpoint so that `status` needs neither the engine nor the
- * artifact. No wall-clock field: a resumed run and an uninterrupted one compare equal.
+ * artifact. {@code mood} says where the decision logic's mood came from (null in checkpoints written before
+ * the field existed). No wall-clock field: a resumed run and an uninterrupted one compare equal.
  */
 public record StatusDoc(String tf, String symbol, String artifact, String mode, String feed,
                         long barsProcessed, Long lastBarTs, double position, double equity, double realizedPnl,
                         SideCounts signals, SideCounts orders, List<Object> roundTrips,
                         Map<String, SideCounts> blocked, boolean halted, boolean feedStale,
                         Map<String, Object> flips, List<Alert> alerts, SplitPnl inSample, SplitPnl outOfSample,
-                        Double banditEligibilityFrac, List<String> failedGates, boolean finished) {
+                        Double banditEligibilityFrac, List<String> failedGates, boolean finished, String mood) {
     public StatusDoc {
         roundTrips = List.copyOf(roundTrips);
         blocked = Map.copyOf(blocked);

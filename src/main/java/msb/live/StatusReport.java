@@ -52,6 +52,7 @@ public final class StatusReport {
         if (s.banditEligibilityFrac() != null) {
             line(b, "bandit eligibility", String.format(Locale.ROOT, "%.1f%% of bars", 100 * s.banditEligibilityFrac()));
         }
+        if (s.mood() != null) line(b, "mood", s.mood());
         line(b, "flips", s.flips().isEmpty() ? "none" : new TreeMap<>(s.flips()).toString());
         if (s.alerts().isEmpty()) {
             line(b, "alerts", "none");

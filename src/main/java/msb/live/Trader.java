@@ -39,6 +39,9 @@ public interface Trader {
     /** Share of bars with at least one eligible bandit arm; NaN when not in bandit mode. */
     double banditEligibilityFrac();
 
+    /** Where the decision logic's mood and cohort signals come from (one line for status and the summary). */
+    default String moodSource() { return "none (no cohort data)"; }
+
     /** Identifies the strategy configuration (a resumed run must use the same one). */
     String configId();
 

@@ -1,6 +1,8 @@
 package msb.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import msb.core.Timeframe;
@@ -12,6 +14,7 @@ public final class Gates {
     public static final String DIRECTIONAL_BALANCE = "directional_balance";
     public static final String CALIBRATION = "calibration";
     public static final String LIFT = "lift";
+    public static final String GATE_SETTINGS = "gate_settings";
 
     /**
      * A perfectly calibrated model still shows an ECE of a few percent on a few hundred rows. The limit is
@@ -48,6 +51,23 @@ public final class Gates {
         g.put(TIMEFRAME, new GateResult(datasetTf == requestedTf, "dataset timeframe " + datasetTf.label()
                 + ", requested --tf " + requestedTf.label()));
         return g;
+    }
+
+    /**
+     * Gate thresholds may be set stricter than the timeframe's defaults, or weaker to explore, but a run judged
+     * by weaker settings is never promoted: this gate fails and names every relaxed setting.
+     */
+    public static GateResult settings(GateOptions used, GateOptions defaults) {
+        List<String> weaker = new ArrayList<>();
+        if (used.minTrainRows() < defaults.minTrainRows()) weaker.add("min_train_rows " + used.minTrainRows() + " < " + defaults.minTrainRows());
+        if (used.sMin() < defaults.sMin()) weaker.add(fmt("s_min %.4f < %.4f", used.sMin(), defaults.sMin()));
+        if (used.labelShareFrac() > defaults.labelShareFrac()) weaker.add(fmt("label_share_frac %.4f > %.4f", used.labelShareFrac(), defaults.labelShareFrac()));
+        if (used.minDirectionShareFrac() < defaults.minDirectionShareFrac()) weaker.add(fmt("min_direction_share_frac %.4f < %.4f", used.minDirectionShareFrac(), defaults.minDirectionShareFrac()));
+        if (used.maxEceFrac() > defaults.maxEceFrac()) weaker.add(fmt("max_ece_frac %.4f > %.4f", used.maxEceFrac(), defaults.maxEceFrac()));
+        return weaker.isEmpty()
+                ? new GateResult(true, "gate settings are the timeframe's defaults or stricter")
+                : new GateResult(false, "gate settings weaker than the timeframe's defaults: " + String.join(", ", weaker)
+                        + "; such a run is recorded but never promoted");
     }
 
     /**
@@ -88,10 +108,15 @@ public final class Gates {
                         100 * o.minDirectionShareFrac()));
             }
         }
+        // Calibrated probabilities put the mean of s_model near the UP minus DOWN label share; only directional
+        // skill (direction AUC above 0.5) spreads s_model past +-S_MIN on both sides. Reported so a failure says which.
+        double[] ms = ProbMetrics.sModelMeanSd(p);
         String detail = fmt("s_min %.3f: s_model shares down %.3f / up %.3f; argmax shares down %.3f / neutral %.3f / up %.3f; "
-                        + "label shares down %.3f / neutral %.3f / up %.3f; s_model range [%.4f, %.4f]",
+                        + "label shares down %.3f / neutral %.3f / up %.3f; s_model range [%.4f, %.4f], mean %+.4f, sd %.4f; "
+                        + "direction AUC (UP vs DOWN rows by s_model) %.3f",
                 o.sMin(), signal.get("down"), signal.get("up"), argmax.get("down"), argmax.get("neutral"), argmax.get("up"),
-                labels.get("down"), labels.get("neutral"), labels.get("up"), range[0], range[1]);
+                labels.get("down"), labels.get("neutral"), labels.get("up"), range[0], range[1], ms[0], ms[1],
+                ProbMetrics.directionAuc(p, y));
         return new GateResult(pass, pass ? detail : why + detail);
     }
 

@@ -21,6 +21,11 @@ final class Metrics {
         double[] r = ProbMetrics.sModelRange(p);
         m.put("s_model_min", r[0]);
         m.put("s_model_max", r[1]);
+        double[] ms = ProbMetrics.sModelMeanSd(p);
+        m.put("s_model_mean", ms[0]);
+        m.put("s_model_sd", ms[1]);
+        double auc = ProbMetrics.directionAuc(p, y);
+        m.put("direction_auc", Double.isNaN(auc) ? null : auc);
         m.put("s_min", o.sMin());
         return m;
     }

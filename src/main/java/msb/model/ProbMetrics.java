@@ -117,4 +117,48 @@ public final class ProbMetrics {
         }
         return new double[]{lo, hi};
     }
+    /** Mean and population standard deviation of s_model = p_up - p_down. */
+    public static double[] sModelMeanSd(double[][] p) {
+        double m = 0;
+        for (double[] r : p) m += r[2] - r[0];
+        m /= Math.max(1, p.length);
+        double v = 0;
+        for (double[] r : p) v += (r[2] - r[0] - m) * (r[2] - r[0] - m);
+        return new double[]{m, Math.sqrt(v / Math.max(1, p.length))};
+    }
+
+    /**
+     * How well s_model orders the directional rows: the probability that a random UP row has a larger
+     * s_model than a random DOWN row (ties count one half; NaN without both). 0.5 is no directional skill.
+     * Calibration-in-the-large puts the mean of s_model near the UP minus DOWN label share whatever the
+     * skill, so this, not the mean, says whether the model knows direction.
+     */
+    public static double directionAuc(double[][] p, int[] y) {
+        int n = 0;
+        for (int v : y) if (v != 1) n++;
+        double[] s = new double[n];
+        boolean[] up = new boolean[n];
+        int k = 0, ups = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == 1) continue;
+            s[k] = p[i][2] - p[i][0];
+            up[k] = y[i] == 2;
+            if (up[k]) ups++;
+            k++;
+        }
+        int downs = n - ups;
+        if (ups == 0 || downs == 0) return Double.NaN;
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, (a, b) -> Double.compare(s[a], s[b]));
+        double upRankSum = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j + 1 < n && s[idx[j + 1]] == s[idx[i]]) j++;
+            double midRank = (i + j) / 2.0 + 1;
+            for (int q = i; q <= j; q++) if (up[idx[q]]) upRankSum += midRank;
+            i = j + 1;
+        }
+        return (upRankSum - ups * (ups + 1) / 2.0) / ((double) ups * downs);
+    }
 }

@@ -83,6 +83,7 @@ public final class Training {
         int[] val = ds.rowsOf(Split.VAL);
         Map<String, GateResult> gates = new LinkedHashMap<>(Gates.beforeFit(train.length, ds.tf(), tf, hp.gates()));
         boolean fit = gates.values().stream().allMatch(GateResult::passed);
+        gates.put(Gates.GATE_SETTINGS, Gates.settings(hp.gates(), Hyperparameters.defaults(tf).gates()));
         Instant now = clock.instant();
         Path modelsDir = ws.modelsDir(symbol, tf);
         String runId = uniqueRunId(modelsDir, now, opts.model());

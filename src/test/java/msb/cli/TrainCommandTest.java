@@ -74,6 +74,29 @@ class TrainCommandTest {
     }
 
     @Test
+    void relaxedGateSettingsAreRecordedButNeverPromoted(@TempDir Path home) throws Exception {
+        Workspace ws = Workspace.at(home);
+        RawStore.replace(ws, "BTC", "synth", SyntheticBars.minutes(20_000, 8), "synth.csv", "", "csv");
+        Path exp = home.resolve("relaxed.yaml");
+        Files.writeString(exp, """
+                tf: 5m
+                model: always-up
+                hyperparameters:
+                  gates: {min_direction_share_frac: 0.0, max_ece_frac: 1.0}
+                """);
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = run(out, err, "--home", home.toString(), "train", "--experiment", exp.toString(), "--quiet");
+        assertEquals(3, code, err.toString());
+        ArtifactManifest m = ArtifactStore.verifiedManifest(Path.of(lastLine(out)));
+        assertFalse(m.promoted());
+        assertFalse(m.gates().get("gate_settings").passed());
+        assertTrue(m.gates().get("gate_settings").detail().contains("min_direction_share_frac 0.0000 < 0.1000"), m.gates().toString());
+        assertTrue(m.gates().get("gate_settings").detail().contains("max_ece_frac 1.0000 > 0.0500"), m.gates().toString());
+        assertTrue(err.toString().contains("gate_settings"), err.toString());
+        assertFalse(Files.exists(ws.modelsDir("BTC", Timeframe.M5).resolve(ArtifactStore.LATEST)));
+    }
+
+    @Test
     void badExperimentKeyAndMissingTfExitTwo(@TempDir Path home) throws Exception {
         Path exp = home.resolve("exp.yaml");
         Files.writeString(exp, "hyperparameters:\n  gbm: {treez: 5}\n");

@@ -57,6 +57,16 @@ class FundingAndEmbeddedTest {
     }
 
     @Test
+    void theEmbeddedBtcDataNeverStandInForAnotherSymbol(@TempDir Path home) {
+        Workspace ws = Workspace.at(home);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(msb.core.UserInputException.class,
+                () -> DatasetBuilder.loadOrBuild(ws, "ETH", Timeframe.M5, DatasetBuilder.Options.DEFAULT,
+                        new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(e.getMessage().contains("msb data import --in FILE --symbol ETH"), e.getMessage());
+        assertTrue(!java.nio.file.Files.exists(ws.datasetDir("ETH", Timeframe.M5)), "nothing written for ETH");
+    }
+
+    @Test
     void nothingStoredBuildsFromTheEmbeddedDataAndSaysSo(@TempDir Path home) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Workspace ws = Workspace.at(home);

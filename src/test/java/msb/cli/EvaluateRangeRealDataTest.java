@@ -1,0 +1,63 @@
+package msb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import msb.core.Json;
+import msb.core.Timeframe;
+import msb.core.Workspace;
+import msb.dataset.DatasetStore;
+import msb.model.ArtifactStore;
+import msb.model.ModelKind;
+import msb.model.TrainOptions;
+import msb.model.TrainResult;
+import msb.model.Training;
+import msb.model.TrainingData;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real Coinbase BTC 4h bars -> 24h logreg -> `msb evaluate --from/--to` on stored bars after its validation span. */
+@Tag("realdata")
+class EvaluateRangeRealDataTest {
+    @TempDir Path home;
+
+    @Test
+    void aRangeAfterValidationIsScoredAndOneOverlappingItIsRefused() throws Exception {
+        String shared = System.getProperty("msb.shared.data");
+        Path file = shared == null ? null : Path.of(shared, "ta4j", "Coinbase-BTC-USD-PT4H-20160518_20251028.json");
+        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
+                "shared Coinbase BTC 4h file not found (msb.shared.data=" + shared + "); skipping the real-data test");
+        EvaluateRangeTest.home = home;
+        assertEquals(0, EvaluateRangeTest.msb("data", "import", "--in", file.toString()).exit());
+        assertEquals(0, EvaluateRangeTest.msb("dataset", "build", "--tf", "24h").exit());
+        Workspace ws = Workspace.at(home);
+        var data = new TrainingData(DatasetStore.load(ws, "BTC", Timeframe.H24),
+                Json.mapper().readTree(ws.datasetDir("BTC", Timeframe.H24).resolve("manifest.json").toFile()),
+                "dataset " + ws.datasetDir("BTC", Timeframe.H24) + " from source Coinbase-BTC-USD-PT4H-20160518_20251028");
+        TrainResult t = Training.train(ws, "BTC", Timeframe.H24, data, TrainOptions.defaults().withModel(ModelKind.LOGREG)
+                .withQuiet(true), new PrintStream(new ByteArrayOutputStream()),
+                Clock.fixed(Instant.ofEpochSecond(1_760_000_000L), ZoneOffset.UTC));
+        var m = ArtifactStore.verifiedManifest(t.runDir());
+        long valLast = m.splits().get("val").lastTs();
+
+        var r = EvaluateRangeTest.msb("evaluate", "--artifact", t.runDir().toString(), "--from", "2025-01-01", "--to", "2025-06-30", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode a = Json.mapper().readTree(r.out()).get("artifacts").get(0);
+        assertEquals(181, a.get("metrics").get("rows").asInt(), "24h bars closing 2025-01-01 .. 2025-06-30T23:59:59Z");
+        assertTrue(a.get("metrics").get("evaluated_on").asText().contains("2025-01-01T00:00:00Z .. 2025-06-30T00:00:00Z"), a.toString());
+
+        var refused = EvaluateRangeTest.msb("evaluate", "--artifact", t.runDir().toString(), "--from", Long.toString(valLast));
+        assertEquals(2, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("--from " + (valLast + 86_400)), refused.err());
+    }
+}
