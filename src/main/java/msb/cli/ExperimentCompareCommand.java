@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code msb experiment compare RUN... [--json]}. */
-@Command(name = "compare", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+@Command(name = "compare", header = "Recorded experiment runs side by side (table, --json or --markdown).",
+        mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+        footer = {"", "Writes: nothing.",
+                "Example: msb experiment compare 20261126T030255Z-24h-stack 20261126T030325Z-24h-gbm --markdown"},
         description = {"Recorded experiment runs side by side: test-split metrics against the baselines, gates,",
                 "predicted-direction shares, train time, walk-forward spread, and the deflated Sharpe ratio of",
                 "each run among the runs compared."})

@@ -16,7 +16,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code msb experiment run FILE [--walk-forward] [--quiet] [--json]}. */
-@Command(name = "run", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+@Command(name = "run", header = "Import, build, train, evaluate (and walk forward) one experiment spec; record the run.",
+        mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+        footer = {"", "Exit codes: 0 promoted and not flagged; 2 bad spec or input (names file, field and fix); 3 a gate",
+                "refused promotion or the directional-balance check flagged the model; 1 unexpected.",
+                "Writes: experiments/runs/<run-id>/ (record.json, spec.yaml, returns.json, report/) under --home, and",
+                "what it runs writes: datasets/raw/<SYMBOL>/ (first import of the spec's file), datasets/<SYMBOL>/<tf>/,",
+                "models/<SYMBOL>/<tf>/<run-id>/ (LATEST.json only on promotion).",
+                "Example: msb experiment run experiments/24h.yaml --walk-forward"},
         description = {"Import the spec's data (when not stored yet), build the dataset, train (promoting only when every",
                 "gate passes), evaluate with a report, optionally walk forward; record everything in",
                 "<home>/experiments/runs/<run-id>/. The last stdout line is the run directory (unless --json).",

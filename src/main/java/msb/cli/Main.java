@@ -62,22 +62,6 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine(String only) {
         CommandLine cl = new CommandLine(new Main());
-        cl.registerConverter(Timeframe.class, Timeframe::parse);
-        cl.setExecutionExceptionHandler(Main::handleException);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.addSubcommand(new DataCommand());
-        cl.addSubcommand(new DatasetCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchDatasetCommand());
-        cl.addSubcommand(new DecideCommand());
-        cl.addSubcommand(new EvaluateCommand());
-        cl.addSubcommand(new StatusCommand());
-        cl.addSubcommand(new MonitorCommand());
-        cl.addSubcommand(new ExperimentCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchImportCommand());
-        cl.addSubcommand(new RunLiveCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
-        cl.addSubcommand(new TrainCommand());
-        BenchCommand.of(cl).addSubcommand(new BenchTrainCommand());
         boolean all = only == null;
         if (all || only.equals("data")) cl.addSubcommand(new DataCommand());
         if (all || only.equals("dataset")) cl.addSubcommand(new DatasetCommand());
@@ -91,6 +75,7 @@ public final class Main implements Runnable {
         if (all || only.equals("status")) cl.addSubcommand(new StatusCommand());
         if (all || only.equals("monitor")) cl.addSubcommand(new MonitorCommand());
         if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
+        if (all || only.equals("experiment")) cl.addSubcommand(new ExperimentCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);

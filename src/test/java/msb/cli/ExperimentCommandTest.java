@@ -116,7 +116,7 @@ class ExperimentCommandTest {
         assertNotNull(doc.get("runs").get(0).get("walk_forward").get("balanced_accuracy_mean"));
         Run table = msb("experiment", "compare", dir.toString(), upDir.toString());
         assertEquals(0, table.exit());
-        assertTrue(table.out().contains("deflated Sharpe") && table.out().contains("no: directional_balance"), table.out());
+        assertTrue(table.out().contains("deflated Sharpe") && table.out().contains("no: ") && table.out().contains("directional_balance"), table.out());
         Run md = msb("experiment", "compare", dir.toString(), upDir.toString(), "--markdown");
         assertEquals(0, md.exit());
         assertTrue(md.out().contains("| 24h | always-up | bars.csv | ") && md.out().contains("| 24h | logreg | 2 | "), md.out());
