@@ -3,8 +3,8 @@ package msb.data;
 import java.util.Arrays;
 
 /**
- * Cohort flow signals as imported (named apart from msb.features.CohortSeries, which the feature code
- * builds from these columns): per bar (SPEC section 6), stamped like bars at the bar's close (unix seconds):
+ * Cohort flow signals as imported, read by the features (S_top, S_bot, flow_diff) and by the decision's mood:
+ * per bar (SPEC section 6), stamped like bars at the bar's close (unix seconds):
  * {@code sTop} (profitable cohort), {@code sBot} (unprofitable cohort) and {@code mood} (all public
  * trades), each in [-1, 1] (tanh of a smoothed flow). Times strictly increase. Arrays are owned here.
  */
