@@ -66,14 +66,8 @@ public final class DatasetBench {
                 fs.add(pool.submit(() -> one(b, tf, d)));
             }
             List<DatasetBuilder.Computed> out = new ArrayList<>();
-            for (Future<DatasetBuilder.Computed> f : fs) out.add(f.get());
+            for (Future<DatasetBuilder.Computed> f : fs) out.add(join(f));
             return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdown();
         }
@@ -107,19 +101,26 @@ public final class DatasetBench {
                 Path file = dir.resolve(d.tf().label() + ".csv");
                 try (OutputStream out = Files.newOutputStream(file)) {
                     out.write(DatasetCsv.header(d).getBytes(StandardCharsets.ISO_8859_1));
-                    for (Future<byte[]> f : blocks.get(k)) out.write(f.get());
+                    for (Future<byte[]> f : blocks.get(k)) out.write(join(f));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write into " + dir + ": " + e.getMessage(), e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The task's result; a task's RuntimeException is rethrown as is, anything else wrapped. */
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
         }
     }
 }
