@@ -143,6 +143,19 @@ final class CsvBarParser {
         return found;
     }
 
+    /**
+     * Moves {@code lines} onto the first data row: a first line whose first field is not all digits is a
+     * header and is stepped over (an error when nothing follows it). Callers re-split {@code f} per row.
+     */
+    private static void skipHeader(InputText in, InputText.Lines lines, Fields f) {
+        lines.next();
+        f.split(in.bytes, lines.from, lines.to);
+        boolean header = f.count > 0 && !f.allDigits(in.bytes, 0);
+        if (header && !lines.next()) {
+            throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
+        }
+    }
+
     // ---- Binance klines --------------------------------------------------------------------------
 
     static boolean looksLikeKlines(InputText in) {
@@ -164,12 +177,7 @@ final class CsvBarParser {
     static Bars klines(InputText in) {
         InputText.Lines lines = in.lines();
         Fields f = new Fields();
-        lines.next();
-        f.split(in.bytes, lines.from, lines.to);
-        boolean header = f.count > 0 && !f.allDigits(in.bytes, 0);
-        if (header && !lines.next()) {
-            throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
-        }
+        skipHeader(in, lines, f);
         String layout = "the Binance kline layout (open_time,open,high,low,close,volume,close_time,...)";
         BarCollector out = new BarCollector(in.name, BarCollector.Locator.LINE, BarCollector.Stamp.OPEN);
         TimeField tf = new TimeField();
@@ -222,12 +230,7 @@ final class CsvBarParser {
     static Bars trades(InputText in, long intervalSec) {
         InputText.Lines lines = in.lines();
         Fields f = new Fields();
-        lines.next();
-        f.split(in.bytes, lines.from, lines.to);
-        boolean header = f.count > 0 && !f.allDigits(in.bytes, 0);
-        if (header && !lines.next()) {
-            throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
-        }
+        skipHeader(in, lines, f);
         TradeBars bars = new TradeBars(intervalSec);
         TimeField tf = new TimeField();
         long prevTs = Long.MIN_VALUE;
