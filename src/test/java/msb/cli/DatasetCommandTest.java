@@ -3,38 +3,30 @@ package msb.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import msb.bench.SyntheticBars;
 import msb.core.Timeframe;
 import msb.core.Workspace;
+import msb.data.CliRun;
 import msb.data.RawStore;
 import msb.dataset.Dataset;
 import msb.dataset.DatasetStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dataset build}, {@code dataset show} and {@code bench dataset} through the command line. */
 class DatasetCommandTest {
-
-    static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     @Test
     void showPrintsTheContractCsvWithRoundTripPrecision(@TempDir Path home) {
         Workspace ws = Workspace.at(home);
         RawStore.replace(ws, "BTC", "synth", SyntheticBars.minutes(20_000, 8), "synth.csv", "", "csv");
         StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(0, run(out, err, "--home", home.toString(), "dataset", "build", "--tf", "5m"), err.toString());
+        assertEquals(0, CliRun.execute(out, err, "--home", home.toString(), "dataset", "build", "--tf", "5m"), err.toString());
         out = new StringWriter();
-        assertEquals(0, run(out, err, "--home", home.toString(), "dataset", "show", "--tf", "5m"), err.toString());
+        assertEquals(0, CliRun.execute(out, err, "--home", home.toString(), "dataset", "show", "--tf", "5m"), err.toString());
         List<String> lines = out.toString().lines().toList();
         Dataset d = DatasetStore.load(ws, "BTC", Timeframe.M5);
         assertEquals("ts," + String.join(",", d.columns()) + ",label,split", lines.get(0));
@@ -57,19 +49,19 @@ class DatasetCommandTest {
                 new double[]{days.open()[0]}, new double[]{days.high()[0]}, new double[]{days.low()[0]},
                 new double[]{days.close()[0]}, new double[]{1}), "d.csv", "", "csv");
         StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(2, run(out, err, "--home", home.toString(), "dataset", "build", "--tf", "all"));
+        assertEquals(2, CliRun.execute(out, err, "--home", home.toString(), "dataset", "build", "--tf", "all"));
         assertTrue(out.toString().contains("skipped 24h"), out.toString());
-        assertEquals(2, run(out, err, "--home", home.toString(), "dataset", "build", "--tf", "7m"));
+        assertEquals(2, CliRun.execute(out, err, "--home", home.toString(), "dataset", "build", "--tf", "7m"));
         assertTrue(err.toString().contains("unknown timeframe"), err.toString());
     }
 
     @Test
     void benchPrintsBarsPerSecond(@TempDir Path dir) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(0, run(out, err, "bench", "dataset", "--bars", "20000", "--warmup", "0", "--iterations", "1"), err.toString());
+        assertEquals(0, CliRun.execute(out, err, "bench", "dataset", "--bars", "20000", "--warmup", "0", "--iterations", "1"), err.toString());
         assertTrue(out.toString().strip().matches("\\d+ bars/s"), out.toString());
         out = new StringWriter();
-        assertEquals(0, run(out, err, "bench", "dataset", "--bars", "20000", "--out", dir.toString()), err.toString());
+        assertEquals(0, CliRun.execute(out, err, "bench", "dataset", "--bars", "20000", "--out", dir.toString()), err.toString());
         assertTrue(dir.resolve("5m.csv").toFile().length() > 0);
         assertTrue(dir.resolve("24h.csv").toFile().exists());
     }

@@ -2,7 +2,6 @@ package msb.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.List;
 import msb.bench.SyntheticBars;
 import msb.core.Timeframe;
 import msb.core.Workspace;
+import msb.data.CliRun;
 import msb.data.RawStore;
 import msb.model.ArtifactManifest;
 import msb.model.ArtifactStore;
@@ -17,17 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code msb train} through the command line: exit codes, the last stdout line, LATEST handling. */
 class TrainCommandTest {
-    static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
     static String lastLine(StringWriter out) {
         List<String> lines = out.toString().lines().toList();
         return lines.getLast();
@@ -38,7 +30,7 @@ class TrainCommandTest {
         Workspace ws = Workspace.at(home);
         RawStore.replace(ws, "BTC", "synth", SyntheticBars.minutes(20_000, 8), "synth.csv", "", "csv");
         StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = run(out, err, "--home", home.toString(), "train", "--tf", "5m", "--model", "always-up", "--quiet");
+        int code = CliRun.execute(out, err, "--home", home.toString(), "train", "--tf", "5m", "--model", "always-up", "--quiet");
         assertEquals(3, code, err.toString());
         Path dir = Path.of(lastLine(out));
         assertTrue(dir.isAbsolute() && Files.isRegularFile(dir.resolve(ArtifactManifest.FILE)), dir.toString());
@@ -61,7 +53,7 @@ class TrainCommandTest {
                   gates: {min_train_rows: 500}
                 """);
         StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = run(out, err, "--home", home.toString(), "train", "--experiment", exp.toString(), "--no-promote", "--quiet");
+        int code = CliRun.execute(out, err, "--home", home.toString(), "train", "--experiment", exp.toString(), "--no-promote", "--quiet");
         assertTrue(code == 0 || code == 3, err.toString());
         ArtifactManifest m = ArtifactStore.verifiedManifest(Path.of(lastLine(out)));
         assertEquals("logreg", m.model());
@@ -85,7 +77,7 @@ class TrainCommandTest {
                   gates: {min_direction_share_frac: 0.0, max_ece_frac: 1.0}
                 """);
         StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = run(out, err, "--home", home.toString(), "train", "--experiment", exp.toString(), "--quiet");
+        int code = CliRun.execute(out, err, "--home", home.toString(), "train", "--experiment", exp.toString(), "--quiet");
         assertEquals(3, code, err.toString());
         ArtifactManifest m = ArtifactStore.verifiedManifest(Path.of(lastLine(out)));
         assertFalse(m.promoted());
@@ -101,10 +93,10 @@ class TrainCommandTest {
         Path exp = home.resolve("exp.yaml");
         Files.writeString(exp, "hyperparameters:\n  gbm: {treez: 5}\n");
         StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(2, run(out, err, "--home", home.toString(), "train", "--tf", "24h", "--experiment", exp.toString()));
+        assertEquals(2, CliRun.execute(out, err, "--home", home.toString(), "train", "--tf", "24h", "--experiment", exp.toString()));
         assertTrue(err.toString().contains("treez"), err.toString());
-        assertEquals(2, run(out, err, "--home", home.toString(), "train"));
-        assertEquals(2, run(out, err, "--home", home.toString(), "train", "--tf", "24h", "--model", "xgb"));
+        assertEquals(2, CliRun.execute(out, err, "--home", home.toString(), "train"));
+        assertEquals(2, CliRun.execute(out, err, "--home", home.toString(), "train", "--tf", "24h", "--model", "xgb"));
     }
 
     @Test
@@ -114,9 +106,9 @@ class TrainCommandTest {
         Path file = shared == null ? null : Path.of(shared, "ta4j", "Coinbase-BTC-USD-PT4H-20160518_20251028.json");
         Assumptions.assumeTrue(file != null && Files.exists(file), "shared Coinbase 4h file absent; skipping");
         StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(0, run(out, err, "--home", home.toString(), "data", "import", "--in", file.toString()), err.toString());
+        assertEquals(0, CliRun.execute(out, err, "--home", home.toString(), "data", "import", "--in", file.toString()), err.toString());
         out = new StringWriter();
-        int code = run(out, err, "--home", home.toString(), "train", "--tf", "24h", "--model", "always-up", "--quiet");
+        int code = CliRun.execute(out, err, "--home", home.toString(), "train", "--tf", "24h", "--model", "always-up", "--quiet");
         assertEquals(3, code, err.toString());
         assertTrue(err.toString().contains("directional_balance"));
         ArtifactManifest m = ArtifactStore.verifiedManifest(Path.of(lastLine(out)));

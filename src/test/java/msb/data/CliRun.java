@@ -15,16 +15,21 @@ import picocli.CommandLine;
 /** Runs the real CLI in-process with captured stdout/stderr. */
 public record CliRun(int code, String out, String err) {
     public static CliRun run(Path home, String... args) {
-        CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 2];
         all[0] = "--home";
         all[1] = home.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        int code = cl.execute(all);
+        int code = execute(out, err, all);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Runs the CLI with {@code args} exactly as given (no {@code --home} added); stdout/stderr go to {@code out}/{@code err}. */
+    public static int execute(StringWriter out, StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
     }
 
     /** Every regular file under {@code dir} (none when it does not exist). */

@@ -3,40 +3,31 @@ package msb.dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import msb.cli.Main;
 import msb.core.Timeframe;
 import msb.core.Workspace;
+import msb.data.CliRun;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Coinbase BTC 4h (shared/data/ta4j) imports and builds 12h and 24h datasets; 1h exits 2. */
 @Tag("realdata")
 class CoinbaseRealDataTest {
-
-    static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     @Test
     void coinbase4hBuilds12hAnd24hAndRefuses1h(@TempDir Path home) {
         Path file = Path.of(System.getProperty("msb.shared.data", ""), "ta4j", "Coinbase-BTC-USD-PT4H-20160518_20251028.json");
         Assumptions.assumeTrue(Files.isRegularFile(file), "real data absent: " + file + " (set -Dmsb.shared.data)");
         StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(0, run(out, err, "--home", home.toString(), "data", "import", "--in", file.toString()), err.toString());
+        assertEquals(0, CliRun.execute(out, err, "--home", home.toString(), "data", "import", "--in", file.toString()), err.toString());
 
         out = new StringWriter();
         err = new StringWriter();
-        assertEquals(0, run(out, err, "--home", home.toString(), "dataset", "build", "--tf", "all"), err.toString());
+        assertEquals(0, CliRun.execute(out, err, "--home", home.toString(), "dataset", "build", "--tf", "all"), err.toString());
         assertTrue(out.toString().contains("built 12h"), out.toString());
         assertTrue(out.toString().contains("built 24h"), out.toString());
         assertTrue(out.toString().contains("skipped 5m: 5m is finer than the stored bars"), out.toString());
@@ -51,7 +42,7 @@ class CoinbaseRealDataTest {
         assertEquals(m24.rows(), DatasetStore.load(ws, "BTC", Timeframe.H24).rows());
 
         err = new StringWriter();
-        assertEquals(2, run(new StringWriter(), err, "--home", home.toString(), "dataset", "build", "--tf", "1h"));
+        assertEquals(2, CliRun.execute(new StringWriter(), err, "--home", home.toString(), "dataset", "build", "--tf", "1h"));
         assertTrue(err.toString().contains("1h is finer than the stored bars"), err.toString());
         assertTrue(!err.toString().contains("Exception"), err.toString());
     }
