@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +20,7 @@ import msb.core.Timeframe;
 import msb.core.Workspace;
 import msb.data.Bar;
 import msb.data.Bars;
+import msb.data.CliRun;
 import msb.data.RawStore;
 import msb.dataset.DatasetBuilder;
 import msb.dataset.DatasetStore;
@@ -42,19 +41,10 @@ class EvaluateCommandTest {
     @TempDir static Path home;
     static Path alwaysUp, alwaysDown;
 
-    record Run(int exit, String out, String err) {}
+    static CliRun msb(String... args) { return msbAt(home, args); }
 
-    static Run msb(String... args) { return msbAt(home, args); }
-
-    static Run msbAt(Path homeDir, String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--home", homeDir.toString()));
-        all.addAll(List.of(args));
-        int code = cl.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun msbAt(Path homeDir, String... args) {
+        return CliRun.run(homeDir, args);
     }
 
     @BeforeAll
@@ -87,8 +77,8 @@ class EvaluateCommandTest {
 
     @Test
     void alwaysUpArtifactExitsThreeWithTheReasonInJson() throws Exception {
-        Run r = msb("evaluate", "--artifact", alwaysUp.toString(), "--check-directional-balance", "--json");
-        assertEquals(3, r.exit(), r.err());
+        CliRun r = msb("evaluate", "--artifact", alwaysUp.toString(), "--check-directional-balance", "--json");
+        assertEquals(3, r.code(), r.err());
         JsonNode doc = Json.mapper().readTree(r.out());
         assertEquals(1, doc.get("artifacts").size(), "stdout holds the one JSON document: " + r.out());
         JsonNode a = doc.get("artifacts").get(0);
@@ -107,8 +97,8 @@ class EvaluateCommandTest {
     @Test
     void tfTakesEveryModelKindAndWritesTheReport() throws Exception {
         Path report = home.resolve("reports/x");
-        Run r = msb("evaluate", "--tf", "all", "--report", report.toString());
-        assertEquals(0, r.exit(), r.err()); // without the check, flagged artifacts do not change the exit code
+        CliRun r = msb("evaluate", "--tf", "all", "--report", report.toString());
+        assertEquals(0, r.code(), r.err()); // without the check, flagged artifacts do not change the exit code
         assertTrue(r.out().contains("always-up") && r.out().contains("always-down"), r.out());
         assertTrue(r.out().contains("FLAGGED"), r.out());
         assertTrue(r.err().contains("no runs for 5m, 1h, 12h"), r.err());
@@ -130,8 +120,8 @@ class EvaluateCommandTest {
         Path manifest = dst.resolve("manifest.json");
         String artifactSchema = Json.mapper().readTree(alwaysUp.resolve("manifest.json").toFile()).get("schema_hash").asText();
         Files.writeString(manifest, Files.readString(manifest).replace(artifactSchema, "feedbeef"));
-        Run r = msbAt(other, "evaluate", "--artifact", alwaysUp.toString(), "--json");
-        assertEquals(2, r.exit(), r.out() + r.err());
+        CliRun r = msbAt(other, "evaluate", "--artifact", alwaysUp.toString(), "--json");
+        assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(artifactSchema) && r.err().contains("feedbeef"), r.err());
         assertEquals("", r.out(), "nothing on stdout when the artifact is refused");
     }
@@ -145,16 +135,16 @@ class EvaluateCommandTest {
         }
         Path manifest = copy.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"always-up\"", "\"always-down\""));
-        Run r = msb("evaluate", "--artifact", copy.toString());
-        assertEquals(2, r.exit(), r.out() + r.err());
+        CliRun r = msb("evaluate", "--artifact", copy.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
 
     @Test
     void missingArgumentsAndUnknownTimeframeExitTwo() {
-        assertEquals(2, msb("evaluate").exit());
-        Run r = msb("evaluate", "--tf", "7m");
-        assertEquals(2, r.exit());
+        assertEquals(2, msb("evaluate").code());
+        CliRun r = msb("evaluate", "--tf", "7m");
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("7m"), r.err());
     }
 }

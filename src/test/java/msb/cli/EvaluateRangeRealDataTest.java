@@ -38,8 +38,8 @@ class EvaluateRangeRealDataTest {
         Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
                 "shared Coinbase BTC 4h file not found (msb.shared.data=" + shared + "); skipping the real-data test");
         EvaluateRangeTest.home = home;
-        assertEquals(0, EvaluateRangeTest.msb("data", "import", "--in", file.toString()).exit());
-        assertEquals(0, EvaluateRangeTest.msb("dataset", "build", "--tf", "24h").exit());
+        assertEquals(0, EvaluateRangeTest.msb("data", "import", "--in", file.toString()).code());
+        assertEquals(0, EvaluateRangeTest.msb("dataset", "build", "--tf", "24h").code());
         Workspace ws = Workspace.at(home);
         var data = new TrainingData(DatasetStore.load(ws, "BTC", Timeframe.H24),
                 Json.mapper().readTree(ws.datasetDir("BTC", Timeframe.H24).resolve("manifest.json").toFile()),
@@ -51,13 +51,13 @@ class EvaluateRangeRealDataTest {
         long valLast = m.splits().get("val").lastTs();
 
         var r = EvaluateRangeTest.msb("evaluate", "--artifact", t.runDir().toString(), "--from", "2025-01-01", "--to", "2025-06-30", "--json");
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.code(), r.err());
         JsonNode a = Json.mapper().readTree(r.out()).get("artifacts").get(0);
         assertEquals(181, a.get("metrics").get("rows").asInt(), "24h bars closing 2025-01-01 .. 2025-06-30T23:59:59Z");
         assertTrue(a.get("metrics").get("evaluated_on").asText().contains("2025-01-01T00:00:00Z .. 2025-06-30T00:00:00Z"), a.toString());
 
         var refused = EvaluateRangeTest.msb("evaluate", "--artifact", t.runDir().toString(), "--from", Long.toString(valLast));
-        assertEquals(2, refused.exit(), refused.err());
+        assertEquals(2, refused.code(), refused.err());
         assertTrue(refused.err().contains("--from " + (valLast + 86_400)), refused.err());
     }
 }

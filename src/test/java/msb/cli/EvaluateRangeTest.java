@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import msb.core.Json;
+import msb.data.CliRun;
 import msb.model.ArtifactManifest;
 import msb.model.ArtifactStore;
 import msb.model.ModelKind;
@@ -28,17 +26,8 @@ class EvaluateRangeTest {
     static TrainResult trained;
     static ArtifactManifest manifest;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run msb(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-        all.addAll(List.of(args));
-        int code = cl.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun msb(String... args) {
+        return CliRun.run(home, args);
     }
 
     @BeforeAll
@@ -50,11 +39,11 @@ class EvaluateRangeTest {
     @Test
     void theTestSplitAsARangeGivesTheSameEvaluationAsTheTestSplit() throws Exception {
         var test = manifest.splits().get("test");
-        Run split = msb("evaluate", "--artifact", trained.runDir().toString(), "--json");
-        assertEquals(0, split.exit(), split.err());
-        Run range = msb("evaluate", "--artifact", trained.runDir().toString(), "--json",
+        CliRun split = msb("evaluate", "--artifact", trained.runDir().toString(), "--json");
+        assertEquals(0, split.code(), split.err());
+        CliRun range = msb("evaluate", "--artifact", trained.runDir().toString(), "--json",
                 "--from", Long.toString(test.firstTs()), "--to", java.time.Instant.ofEpochSecond(test.lastTs()).toString());
-        assertEquals(0, range.exit(), range.err());
+        assertEquals(0, range.code(), range.err());
         JsonNode a = Json.mapper().readTree(split.out()).get("artifacts").get(0);
         JsonNode b = Json.mapper().readTree(range.out()).get("artifacts").get(0);
         assertEquals(test.rows(), b.get("metrics").get("rows").asInt());
@@ -74,38 +63,38 @@ class EvaluateRangeTest {
         var val = manifest.splits().get("val");
         var train = manifest.splits().get("train");
         long allowedFrom = val.lastTs() + 300; // horizon 1 bar of 5m
-        Run r = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", Long.toString(train.lastTs() - 3_000));
-        assertEquals(2, r.exit(), r.err());
+        CliRun r = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", Long.toString(train.lastTs() - 3_000));
+        assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("fitted or validated") && r.err().contains("--from " + allowedFrom), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertEquals("", r.out());
         // one bar before the allowed start is still refused; from the allowed start on it is scored
-        assertEquals(2, msb("evaluate", "--artifact", trained.runDir().toString(), "--from", Long.toString(allowedFrom - 300)).exit());
-        Run ok = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", Long.toString(allowedFrom));
-        assertEquals(0, ok.exit(), ok.err());
+        assertEquals(2, msb("evaluate", "--artifact", trained.runDir().toString(), "--from", Long.toString(allowedFrom - 300)).code());
+        CliRun ok = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", Long.toString(allowedFrom));
+        assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("mood: none (no cohort data)"), ok.out());
     }
 
     @Test
     void withoutCohortDataRunLiveSaysMoodNone() throws Exception {
         Path state = home.resolve("state-no-cohorts");
-        Run r = msb("run-live", "--tf", "5m", "--state-dir", state.toString(), "--max-bars", "300");
-        assertEquals(0, r.exit(), r.err());
+        CliRun r = msb("run-live", "--tf", "5m", "--state-dir", state.toString(), "--max-bars", "300");
+        assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.contains("mood") && l.contains("none (no cohort data)")), r.out());
-        Run st = msb("status", "--state-dir", state.toString(), "--json");
+        CliRun st = msb("status", "--state-dir", state.toString(), "--json");
         assertEquals("none (no cohort data)", Json.mapper().readTree(st.out()).get("mood").asText());
     }
 
     @Test
     void badTimesAndEmptyRangesExitTwo() {
-        Run bad = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", "yesterday");
-        assertEquals(2, bad.exit());
+        CliRun bad = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", "yesterday");
+        assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--from 'yesterday'"), bad.err());
-        Run swapped = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", "2030-01-02", "--to", "2030-01-01");
-        assertEquals(2, swapped.exit());
+        CliRun swapped = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", "2030-01-02", "--to", "2030-01-01");
+        assertEquals(2, swapped.code());
         assertTrue(swapped.err().contains("swap"), swapped.err());
-        Run empty = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", "2030-01-01");
-        assertEquals(2, empty.exit());
+        CliRun empty = msb("evaluate", "--artifact", trained.runDir().toString(), "--from", "2030-01-01");
+        assertEquals(2, empty.code());
         assertTrue(empty.err().contains("no labelled stored 5m bar"), empty.err());
     }
 

@@ -36,8 +36,8 @@ class EvaluateRealDataTest {
         Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
                 "shared Coinbase BTC 4h file not found (msb.shared.data=" + shared + "); skipping the real-data test");
         EvaluateCommandTest.home = home;
-        assertEquals(0, EvaluateCommandTest.msb("data", "import", "--in", file.toString()).exit());
-        assertEquals(0, EvaluateCommandTest.msb("dataset", "build", "--tf", "24h").exit());
+        assertEquals(0, EvaluateCommandTest.msb("data", "import", "--in", file.toString()).code());
+        assertEquals(0, EvaluateCommandTest.msb("dataset", "build", "--tf", "24h").code());
         Workspace ws = Workspace.at(home);
         var data = new TrainingData(DatasetStore.load(ws, "BTC", Timeframe.H24),
                 Json.mapper().readTree(ws.datasetDir("BTC", Timeframe.H24).resolve("manifest.json").toFile()), "coinbase");
@@ -48,7 +48,7 @@ class EvaluateRealDataTest {
                     Clock.fixed(Instant.ofEpochSecond(t += 100), ZoneOffset.UTC));
         }
         var r = EvaluateCommandTest.msb("evaluate", "--tf", "24h", "--check-directional-balance", "--json");
-        assertEquals(3, r.exit(), r.err());
+        assertEquals(3, r.code(), r.err());
         JsonNode arts = Json.mapper().readTree(r.out()).get("artifacts");
         assertEquals(2, arts.size(), r.out());
         JsonNode up = arts.get(0).get("model").asText().equals("always-up") ? arts.get(0) : arts.get(1);

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import msb.core.Json;
+import msb.data.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +26,8 @@ class ExperimentCommandTest {
     @TempDir static Path root;
     static Path home, specs;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run msb(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-        all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    static CliRun msb(String... args) {
+        return CliRun.run(home, args);
     }
 
     @BeforeAll
@@ -69,13 +59,13 @@ class ExperimentCommandTest {
 
     @Test
     void runRecordsEverythingAndCompareDeflatesTheSharpe() throws Exception {
-        Run lr = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--walk-forward", "--quiet");
-        assertTrue(lr.exit() == 0 || lr.exit() == 3, lr.err());
+        CliRun lr = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--walk-forward", "--quiet");
+        assertTrue(lr.code() == 0 || lr.code() == 3, lr.err());
         String[] lines = lr.out().strip().split("\\R");
         Path dir = Path.of(lines[lines.length - 1]);
         JsonNode rec = Json.mapper().readTree(dir.resolve("record.json").toFile());
-        assertEquals(lr.exit(), rec.get("exit_code").asInt());
-        assertEquals(lr.exit() == 3, rec.get("problems").size() > 0);
+        assertEquals(lr.code(), rec.get("exit_code").asInt());
+        assertEquals(lr.code() == 3, rec.get("problems").size() > 0);
         assertTrue(rec.get("data").get("imported").asBoolean());
         assertEquals("bars", rec.get("data").get("source_name").asText());
         assertEquals("logreg", rec.get("spec").get("model").asText());
@@ -94,8 +84,8 @@ class ExperimentCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("report/report.md")));
         assertTrue(Files.readString(dir.resolve("spec.yaml")).contains("model: logreg"));
 
-        Run up = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--model", "always-up", "--walk-forward", "--quiet");
-        assertEquals(3, up.exit(), up.err());
+        CliRun up = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--model", "always-up", "--walk-forward", "--quiet");
+        assertEquals(3, up.code(), up.err());
         assertTrue(up.err().contains("directional_balance"), up.err());
         String[] upLines = up.out().strip().split("\\R");
         Path upDir = Path.of(upLines[upLines.length - 1]);
@@ -104,8 +94,8 @@ class ExperimentCommandTest {
         assertFalse(upRec.get("data").get("imported").asBoolean(), "the same file is not imported twice");
         assertTrue(Files.isRegularFile(upDir.resolve("report/report.md")), "the report is written on exit 3 too");
 
-        Run cmp = msb("experiment", "compare", dir.toString(), upDir.getFileName().toString(), "--json");
-        assertEquals(0, cmp.exit(), cmp.err());
+        CliRun cmp = msb("experiment", "compare", dir.toString(), upDir.getFileName().toString(), "--json");
+        assertEquals(0, cmp.code(), cmp.err());
         JsonNode doc = Json.mapper().readTree(cmp.out());
         assertEquals(2, doc.get("runs").size());
         assertEquals("always-up", doc.get("runs").get(1).get("model").asText());
@@ -114,24 +104,24 @@ class ExperimentCommandTest {
         assertTrue(doc.get("runs").get(0).get("walk_forward").get("deflated_sharpe").isNumber());
         assertFalse(doc.get("runs").get(1).get("promoted").asBoolean());
         assertNotNull(doc.get("runs").get(0).get("walk_forward").get("balanced_accuracy_mean"));
-        Run table = msb("experiment", "compare", dir.toString(), upDir.toString());
-        assertEquals(0, table.exit());
+        CliRun table = msb("experiment", "compare", dir.toString(), upDir.toString());
+        assertEquals(0, table.code());
         assertTrue(table.out().contains("deflated Sharpe") && table.out().contains("no: ") && table.out().contains("directional_balance"), table.out());
-        Run md = msb("experiment", "compare", dir.toString(), upDir.toString(), "--markdown");
-        assertEquals(0, md.exit());
+        CliRun md = msb("experiment", "compare", dir.toString(), upDir.toString(), "--markdown");
+        assertEquals(0, md.code());
         assertTrue(md.out().contains("| 24h | always-up | bars.csv | ") && md.out().contains("| 24h | logreg | 2 | "), md.out());
     }
 
     @Test
     void badSpecExitsTwoNamingTheField() {
-        Run r = msb("experiment", "run", specs.resolve("bad.yaml").toString());
-        assertEquals(2, r.exit());
+        CliRun r = msb("experiment", "run", specs.resolve("bad.yaml").toString());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.yaml: field 'seed': 'three' is not a whole number"), r.err());
-        Run none = msb("experiment", "compare", "no-such-run");
-        assertEquals(2, none.exit());
+        CliRun none = msb("experiment", "compare", "no-such-run");
+        assertEquals(2, none.code());
         assertTrue(none.err().contains("run 'no-such-run'"), none.err());
-        Run badModel = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--model", "xgb");
-        assertEquals(2, badModel.exit());
+        CliRun badModel = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--model", "xgb");
+        assertEquals(2, badModel.code());
         assertTrue(badModel.err().contains("--model: unknown model 'xgb'"), badModel.err());
     }
 }

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import msb.core.Json;
 import msb.core.Timeframe;
+import msb.data.CliRun;
 import msb.live.Fakes;
 import msb.live.LiveClock;
 import msb.live.LiveRunner;
@@ -24,16 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StatusCommandTest {
-    record Run(int code, String out, String err) {}
-
-    static Run msb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun msb(String... args) {
+        return CliRun.runArgs(args);
     }
 
     private static StatusDoc runFake(Path stateDir) throws Exception {
@@ -49,7 +40,7 @@ class StatusCommandTest {
     void jsonHasTheContractFieldsAndMatchesTheRun(@TempDir Path home) throws Exception {
         Path dir = home.resolve("state/BTC/5m");
         StatusDoc s = runFake(dir);
-        Run r = msb("--home", home.toString(), "status", "--json"); // no --state-dir: the most recent runner
+        CliRun r = msb("--home", home.toString(), "status", "--json"); // no --state-dir: the most recent runner
         assertEquals(0, r.code(), r.err());
         JsonNode n = Json.mapper().readTree(r.out());
         Set<String> fields = new TreeSet<>();
@@ -75,10 +66,10 @@ class StatusCommandTest {
     @Test
     void humanTableAndMonitorFrame(@TempDir Path dir) throws Exception {
         runFake(dir);
-        Run t = msb("status", "--state-dir", dir.toString());
+        CliRun t = msb("status", "--state-dir", dir.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("bars processed") && t.out().contains("600") && t.out().contains("cooldown"), t.out());
-        Run m = msb("monitor", "--state-dir", dir.toString(), "--once");
+        CliRun m = msb("monitor", "--state-dir", dir.toString(), "--once");
         assertEquals(0, m.code(), m.err());
         assertTrue(m.out().contains("funnel") && m.out().contains("signals") && m.out().contains("recent events"), m.out());
         assertTrue(m.out().contains(" decision "), "tail of the event log: " + m.out());
@@ -86,7 +77,7 @@ class StatusCommandTest {
 
     @Test
     void noRunnerIsExit2NamingTheFix(@TempDir Path home) {
-        Run r = msb("--home", home.toString(), "status");
+        CliRun r = msb("--home", home.toString(), "status");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("run-live"), r.err());
     }

@@ -15,12 +15,17 @@ import picocli.CommandLine;
 /** Runs the real CLI in-process with captured stdout/stderr. */
 public record CliRun(int code, String out, String err) {
     public static CliRun run(Path home, String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
         String[] all = new String[args.length + 2];
         all[0] = "--home";
         all[1] = home.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        int code = execute(out, err, all);
+        return runArgs(all);
+    }
+
+    /** Runs the CLI with {@code args} exactly as given (no {@code --home} added), capturing stdout/stderr. */
+    public static CliRun runArgs(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = execute(out, err, args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +19,7 @@ import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.Workspace;
 import msb.data.Bars;
+import msb.data.CliRun;
 import msb.dataset.Dataset;
 import msb.dataset.DatasetBuilder;
 import msb.dataset.DatasetStore;
@@ -49,16 +48,8 @@ class CohortReplayTest {
     static long fromTs, toTs;
     static Path consensusCfg, banditCfg;
 
-    record Run(int code, String out, String err) {}
-
-    static Run msb(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        var cl = msb.cli.Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-        all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    static CliRun msb(String... args) {
+        return CliRun.run(home, args);
     }
 
     @BeforeAll
@@ -74,7 +65,7 @@ class CohortReplayTest {
         }
         Path cohorts = home.resolve("input/cohorts.csv");
         Files.writeString(cohorts, c.toString());
-        Run imp = msb("data", "import", "--cohorts", cohorts.toString());
+        CliRun imp = msb("data", "import", "--cohorts", cohorts.toString());
         assertEquals(0, imp.code(), imp.err());
         Workspace ws = Workspace.at(home);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
@@ -96,7 +87,7 @@ class CohortReplayTest {
     }
 
     static JsonNode status(Path state) throws IOException {
-        Run st = msb("status", "--state-dir", state.toString(), "--json");
+        CliRun st = msb("status", "--state-dir", state.toString(), "--json");
         assertEquals(0, st.code(), st.err());
         return Json.mapper().readTree(st.out());
     }
@@ -113,12 +104,12 @@ class CohortReplayTest {
      */
     static JsonNode[] runLiveOverTheRange(Path state, Path cfg) throws IOException {
         int before = barsBefore(fromTs), through = barsBefore(toTs + 1);
-        Run a = msb("run-live", "--tf", "5m", "--config", cfg.toString(), "--state-dir", state.toString(),
+        CliRun a = msb("run-live", "--tf", "5m", "--config", cfg.toString(), "--state-dir", state.toString(),
                 "--max-bars", Integer.toString(before));
         assertEquals(0, a.code(), a.err());
         JsonNode s1 = status(state);
         JsonNode bandit1 = engineOf(state).get("bandit");
-        Run b = msb("run-live", "--tf", "5m", "--config", cfg.toString(), "--state-dir", state.toString(),
+        CliRun b = msb("run-live", "--tf", "5m", "--config", cfg.toString(), "--state-dir", state.toString(),
                 "--max-bars", Integer.toString(through - before));
         assertEquals(0, b.code(), b.err());
         JsonNode s2 = status(state);
@@ -133,7 +124,7 @@ class CohortReplayTest {
 
     @Test
     void positiveMoodWithRequiredConsensusBlocksEverySellInEvaluateAndRunLiveAlike() throws IOException {
-        Run ev = msb("evaluate", "--artifact", trained.runDir().toString(), "--config", consensusCfg.toString(), "--json",
+        CliRun ev = msb("evaluate", "--artifact", trained.runDir().toString(), "--config", consensusCfg.toString(), "--json",
                 "--from", Long.toString(fromTs), "--to", Long.toString(toTs));
         assertEquals(0, ev.code(), ev.err());
         JsonNode f = Json.mapper().readTree(ev.out()).get("artifacts").get(0).get("funnel");
@@ -149,21 +140,21 @@ class CohortReplayTest {
                 "run-live blocks the same SELLs on the same bars");
         assertEquals(0, blocked(s[1], "no_consensus", "buy"));
         assertTrue(s[1].get("mood").asText().startsWith("cohort data"), s[1].toString());
-        Run table = msb("evaluate", "--artifact", trained.runDir().toString(), "--config", consensusCfg.toString(),
+        CliRun table = msb("evaluate", "--artifact", trained.runDir().toString(), "--config", consensusCfg.toString(),
                 "--from", Long.toString(fromTs), "--to", Long.toString(toTs));
         assertTrue(table.out().contains("gate blocked " + sells + " (no_consensus " + sells + ")"), table.out());
     }
 
     @Test
     void banditEligibilityIsTheSameInEvaluateAndRunLiveOnTheSameBars() throws IOException {
-        Run ev = msb("evaluate", "--artifact", trained.runDir().toString(), "--config", banditCfg.toString(), "--json",
+        CliRun ev = msb("evaluate", "--artifact", trained.runDir().toString(), "--config", banditCfg.toString(), "--json",
                 "--from", Long.toString(fromTs), "--to", Long.toString(toTs));
         assertEquals(0, ev.code(), ev.err());
         JsonNode f = Json.mapper().readTree(ev.out()).get("artifacts").get(0).get("funnel");
         assertEquals("bandit", f.get("mode").asText());
         double evalElig = f.get("bandit_eligibility_frac").asDouble();
         assertTrue(evalElig > 0 && evalElig < 1, f.toString());
-        Run table = msb("evaluate", "--artifact", trained.runDir().toString(), "--config", banditCfg.toString(),
+        CliRun table = msb("evaluate", "--artifact", trained.runDir().toString(), "--config", banditCfg.toString(),
                 "--from", Long.toString(fromTs), "--to", Long.toString(toTs));
         assertTrue(table.out().contains("bandit eligibility"), table.out());
 
@@ -185,14 +176,14 @@ class CohortReplayTest {
     @Test
     void banditRewardsAreTheNetPnlOfTheArmsPositionsAndStateSurvivesAResume() throws IOException {
         Path whole = home.resolve("state-bandit-whole"), split = home.resolve("state-bandit-split");
-        Run w = msb("run-live", "--tf", "5m", "--config", banditCfg.toString(), "--state-dir", whole.toString());
+        CliRun w = msb("run-live", "--tf", "5m", "--config", banditCfg.toString(), "--state-dir", whole.toString());
         assertEquals(0, w.code(), w.err());
         assertTrue(w.out().contains("bandit eligibility"), w.out());
         for (String max : List.of("1000", "777")) {
-            Run r = msb("run-live", "--tf", "5m", "--config", banditCfg.toString(), "--state-dir", split.toString(), "--max-bars", max);
+            CliRun r = msb("run-live", "--tf", "5m", "--config", banditCfg.toString(), "--state-dir", split.toString(), "--max-bars", max);
             assertEquals(0, r.code(), r.err());
         }
-        Run rest = msb("run-live", "--tf", "5m", "--config", banditCfg.toString(), "--state-dir", split.toString());
+        CliRun rest = msb("run-live", "--tf", "5m", "--config", banditCfg.toString(), "--state-dir", split.toString());
         assertEquals(0, rest.code(), rest.err());
         assertEquals(status(whole), status(split), "a resumed bandit run ends where the uninterrupted one does");
         JsonNode engineWhole = engineOf(whole), engineSplit = engineOf(split);

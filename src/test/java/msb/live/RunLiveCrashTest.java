@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import msb.core.Json;
+import msb.data.CliRun;
 import msb.model.ModelKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class RunLiveCrashTest {
         Path crashed = home.resolve("state-crashed");
 
         // the uninterrupted run, in process and at full speed (pace and checkpoint interval must not matter)
-        RunLiveTest.Run ref = RunLiveTest.msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", reference.toString());
+        CliRun ref = RunLiveTest.msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", reference.toString());
         assertEquals(0, ref.code(), ref.err());
 
         // the same command, paced (~1 ms per bar) so that it can be killed mid-run, checkpointing every 37 bars

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.Workspace;
 import msb.data.Bars;
+import msb.data.CliRun;
 import msb.dataset.DatasetStore;
 import msb.model.ArtifactStore;
 import msb.model.ModelKind;
@@ -27,16 +27,8 @@ class RunLiveTest {
     static Path home;
     static TrainResult trained;
 
-    record Run(int code, String out, String err) {}
-
-    static Run msb(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = msb.cli.Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun msb(String... args) {
+        return CliRun.runArgs(args);
     }
 
     @BeforeAll
@@ -48,10 +40,10 @@ class RunLiveTest {
     @Test
     void replayPlaysTheWholeSeriesAndSplitsFittedFromOutOfSampleBars() throws Exception {
         Path state = home.resolve("state-replay");
-        Run r = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString());
+        CliRun r = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("fitted/validated bars") && r.out().contains("out-of-sample bars"), r.out());
-        Run st = msb("status", "--state-dir", state.toString(), "--json");
+        CliRun st = msb("status", "--state-dir", state.toString(), "--json");
         assertEquals(0, st.code(), st.err());
         JsonNode s = Json.mapper().readTree(st.out());
         Bars bars = DatasetStore.loadBars(Workspace.at(home), "BTC", Timeframe.M5);
@@ -71,7 +63,7 @@ class RunLiveTest {
         assertTrue(s.get("round_trips").size() > 0);
         assertTrue(r.out().contains("round trips") && r.out().contains(Long.toString(bars.size())), r.out());
 
-        Run again = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString());
+        CliRun again = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString());
         assertEquals(0, again.code(), again.err());
         assertEquals(st.out(), msb("status", "--state-dir", state.toString(), "--json").out(), "a finished replay resumes at its end");
     }
@@ -80,7 +72,7 @@ class RunLiveTest {
     void anArtifactOfAnotherTimeframeIsExit2NamingBoth() {
         Path other = LiveFixture.asTimeframe(trained.runDir(), Timeframe.H24, home.resolve("models/BTC/24h/copied-run"));
         Path state = home.resolve("state-other-tf");
-        Run r = msb("--home", home.toString(), "run-live", "--tf", "5m", "--artifact", other.toString(), "--state-dir", state.toString());
+        CliRun r = msb("--home", home.toString(), "run-live", "--tf", "5m", "--artifact", other.toString(), "--state-dir", state.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("is a 24h model") && r.err().contains("this runner is 5m") && r.err().contains(other.toString()), r.err());
         assertFalse(Files.exists(state), "nothing is read or written before the artifact is verified");
@@ -92,7 +84,7 @@ class RunLiveTest {
         TrainResult up = LiveFixture.homeWithArtifact(home2, 5_000, ModelKind.ALWAYS_UP);
         assertFalse(up.promoted());
         Path state = home2.resolve("state-shadow");
-        Run r = msb("--home", home2.toString(), "run-live", "--tf", "5m", "--artifact", up.runDir().toString(),
+        CliRun r = msb("--home", home2.toString(), "run-live", "--tf", "5m", "--artifact", up.runDir().toString(),
                 "--state-dir", state.toString());
         assertEquals(3, r.code(), r.err());
         for (String gate : up.failedGates()) assertTrue(r.err().contains(gate), "names gate " + gate + ": " + r.err());
@@ -130,14 +122,14 @@ class RunLiveTest {
     @Test
     void fromFileReplaysThatFileResampledToTheTimeframe() throws Exception {
         Path state = home.resolve("state-from");
-        Run r = msb("--home", home.toString(), "run-live", "--tf", "5m", "--from", home.resolve("input/bars.csv").toString(),
+        CliRun r = msb("--home", home.toString(), "run-live", "--tf", "5m", "--from", home.resolve("input/bars.csv").toString(),
                 "--state-dir", state.toString(), "--max-bars", "700");
         assertEquals(0, r.code(), r.err());
         JsonNode s = Json.mapper().readTree(msb("status", "--state-dir", state.toString(), "--json").out());
         assertEquals(700, s.get("bars_processed").asLong(), "--max-bars stops early, keeping the state");
         assertFalse(s.get("finished").asBoolean());
         assertEquals(LiveFixture.FIRST_OPEN_TS + 300 * 700, s.get("last_bar_ts").asLong(), "bars stamped at their close");
-        Run bad = msb("--home", home.toString(), "run-live", "--tf", "5m", "--from", home.resolve("input/missing.csv").toString(),
+        CliRun bad = msb("--home", home.toString(), "run-live", "--tf", "5m", "--from", home.resolve("input/missing.csv").toString(),
                 "--state-dir", home.resolve("state-from-missing").toString());
         assertEquals(2, bad.code(), bad.err());
     }
@@ -145,10 +137,10 @@ class RunLiveTest {
     @Test
     void resumingWithAnotherStrategyConfigIsExit2() throws Exception {
         Path state = home.resolve("state-config");
-        Run first = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString(), "--max-bars", "300");
+        CliRun first = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString(), "--max-bars", "300");
         assertEquals(0, first.code(), first.err());
         Path config = Files.writeString(home.resolve("strategy.json"), "{\"exits\":{\"max_holding_bars\":5}}");
-        Run second = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString(),
+        CliRun second = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString(),
                 "--config", config.toString());
         assertEquals(2, second.code(), second.err());
         assertTrue(second.err().contains("strategy config") && second.err().contains(state.toString()), second.err());
