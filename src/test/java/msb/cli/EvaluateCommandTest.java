@@ -12,15 +12,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.Workspace;
-import msb.data.Bar;
-import msb.data.Bars;
 import msb.data.CliRun;
+import msb.data.DailyWalk;
 import msb.data.RawStore;
 import msb.dataset.DatasetBuilder;
 import msb.dataset.DatasetStore;
@@ -50,17 +46,7 @@ class EvaluateCommandTest {
     @BeforeAll
     static void trainedWorkspace() throws Exception {
         Workspace ws = Workspace.at(home);
-        Random rnd = new Random(5);
-        List<Bar> bars = new ArrayList<>();
-        double close = 20_000;
-        long t0 = 1_400_000_000L / 86_400 * 86_400;
-        for (int i = 0; i < 2600; i++) {
-            double open = close;
-            close = open * Math.exp(0.03 * rnd.nextGaussian());
-            bars.add(new Bar(t0 + (i + 1) * 86_400L, open, Math.max(open, close) * 1.01, Math.min(open, close) * 0.99,
-                    close, 1000 + rnd.nextInt(500)));
-        }
-        RawStore.replace(ws, "BTC", "synthetic", Bars.of(86_400, bars), "synthetic", "none", "test");
+        RawStore.replace(ws, "BTC", "synthetic", DailyWalk.bars(2600, 5), "synthetic", "none", "test");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         DatasetBuilder.build(ws, "BTC", Timeframe.H24, DatasetBuilder.Options.DEFAULT, quiet);
         var data = new TrainingData(DatasetStore.load(ws, "BTC", Timeframe.H24),

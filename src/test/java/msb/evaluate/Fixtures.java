@@ -1,11 +1,10 @@
 package msb.evaluate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import msb.core.Timeframe;
-import msb.data.Bar;
 import msb.data.Bars;
+import msb.data.DailyWalk;
 import msb.dataset.Dataset;
 import msb.dataset.Split;
 import msb.model.Probs;
@@ -30,16 +29,7 @@ final class Fixtures {
 
     static Fixtures market(long seed) {
         Random rnd = new Random(seed);
-        List<Bar> list = new ArrayList<>();
-        double close = 30_000;
-        long t0 = 1_600_000_000L / 86_400 * 86_400;
-        for (int i = 0; i < BARS; i++) {
-            double open = close;
-            close = open * Math.exp(0.02 * rnd.nextGaussian());
-            double hi = Math.max(open, close) * 1.003, lo = Math.min(open, close) * 0.997;
-            list.add(new Bar(t0 + (i + 1) * 86_400L, open, hi, lo, close, 100 + rnd.nextInt(50)));
-        }
-        Bars bars = Bars.of(86_400, list);
+        Bars bars = DailyWalk.bars(rnd, BARS, 1_600_000_000L / 86_400 * 86_400, 30_000, 0.02, 0.003, 100);
         int n = BARS - 1 - FIRST_ROW_BAR;
         long[] ts = new long[n];
         double[][] x = new double[n][];

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import msb.core.Timeframe;
-import msb.data.Bar;
-import msb.data.Bars;
+import msb.data.DailyWalk;
 import msb.dataset.Dataset;
 import msb.dataset.DatasetBuilder;
 import msb.dataset.LabelSpec;
@@ -22,20 +20,6 @@ import msb.trading.StrategyConfig;
 import org.junit.jupiter.api.Test;
 
 class WalkForwardTest {
-    static Bars synthetic(int n, long seed) {
-        Random rnd = new Random(seed);
-        List<Bar> bars = new ArrayList<>();
-        double close = 20_000;
-        long t0 = 1_400_000_000L / 86_400 * 86_400;
-        for (int i = 0; i < n; i++) {
-            double open = close;
-            close = open * Math.exp(0.03 * rnd.nextGaussian());
-            bars.add(new Bar(t0 + (i + 1) * 86_400L, open, Math.max(open, close) * 1.01, Math.min(open, close) * 0.99,
-                    close, 1000 + rnd.nextInt(500)));
-        }
-        return Bars.of(86_400, bars);
-    }
-
     /**
      * Planted check: every component of every fold (scaler, base learners, meta model, calibrators) is fitted
      * only on rows that end, label horizon and embargo included, before the fold's test window.
@@ -43,7 +27,7 @@ class WalkForwardTest {
     @Test
     void eachFoldFitsOnlyOnEarlierRowsAndScoresItsTestWindow() {
         LabelSpec label = LabelSpec.adaptive(2, 0.5, 50);
-        var c = DatasetBuilder.compute(synthetic(1300, 3), null, null, Timeframe.H24, "BTC", label, SplitSpec.DEFAULT);
+        var c = DatasetBuilder.compute(DailyWalk.bars(1300, 3), null, null, Timeframe.H24, "BTC", label, SplitSpec.DEFAULT);
         Dataset ds = c.dataset();
         WalkForwardSpec spec = new WalkForwardSpec(WalkForwardSpec.Window.EXPANDING, 500, 200, 0.25, null, 6, 3);
         int purge = spec.purgeBars(label.horizonBars());
