@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,12 +13,12 @@ import java.time.ZoneOffset;
 import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.Workspace;
+import msb.data.CliRun;
 import msb.dataset.DatasetStore;
 import msb.model.ModelKind;
 import msb.model.TrainOptions;
 import msb.model.Training;
 import msb.model.TrainingData;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +30,7 @@ class EvaluateRealDataTest {
 
     @Test
     void alwaysUpIsFlaggedOnRealBtcAndTheOtherRunIsReportedBesideIt() throws Exception {
-        String shared = System.getProperty("msb.shared.data");
-        Path file = shared == null ? null : Path.of(shared, "ta4j", "Coinbase-BTC-USD-PT4H-20160518_20251028.json");
-        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
-                "shared Coinbase BTC 4h file not found (msb.shared.data=" + shared + "); skipping the real-data test");
-        EvaluateCommandTest.home = home;
-        assertEquals(0, EvaluateCommandTest.msb("data", "import", "--in", file.toString()).code());
-        assertEquals(0, EvaluateCommandTest.msb("dataset", "build", "--tf", "24h").code());
-        Workspace ws = Workspace.at(home);
+        Workspace ws = CoinbaseWorkspace.with24hDataset(home);
         var data = new TrainingData(DatasetStore.load(ws, "BTC", Timeframe.H24),
                 Json.mapper().readTree(ws.datasetDir("BTC", Timeframe.H24).resolve("manifest.json").toFile()), "coinbase");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
@@ -47,7 +39,7 @@ class EvaluateRealDataTest {
             Training.train(ws, "BTC", Timeframe.H24, data, TrainOptions.defaults().withModel(k).withQuiet(true), quiet,
                     Clock.fixed(Instant.ofEpochSecond(t += 100), ZoneOffset.UTC));
         }
-        var r = EvaluateCommandTest.msb("evaluate", "--tf", "24h", "--check-directional-balance", "--json");
+        var r = CliRun.run(home, "evaluate", "--tf", "24h", "--check-directional-balance", "--json");
         assertEquals(3, r.code(), r.err());
         JsonNode arts = Json.mapper().readTree(r.out()).get("artifacts");
         assertEquals(2, arts.size(), r.out());
