@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.LongFunction;
 import msb.core.Json;
 import msb.core.Timeframe;
 import msb.data.Bars;
@@ -92,53 +93,76 @@ public final class HyperliquidClient implements AutoCloseable {
         long intervalMs = intervalSec * 1000;
         long nowMs = options.clock().millis();
         CandleAccumulator acc = new CandleAccumulator(intervalSec);
-        long cursor = startMs;
-        while (cursor < endMs) {
+        pageForward("candleSnapshot", "t", startMs, endMs, intervalMs, cursor -> {
             ObjectNode req = Json.mapper().createObjectNode();
             req.put("coin", coin).put("interval", interval).put("startTime", cursor).put("endTime", endMs);
             ObjectNode body = Json.mapper().createObjectNode();
             body.put("type", "candleSnapshot").set("req", req);
-            JsonNode answer = post(body);
-            if (!answer.isArray()) throw unexpected("candleSnapshot", answer);
-            long lastOpenMs = Long.MIN_VALUE;
-            for (JsonNode c : answer) {
-                long openMs = longField(c, "t", "candleSnapshot");
-                lastOpenMs = Math.max(lastOpenMs, openMs);
-                if (openMs < startMs || openMs >= endMs || openMs + intervalMs > nowMs) continue;
-                acc.add(openMs, number(c, "o"), number(c, "h"), number(c, "l"), number(c, "c"), number(c, "v"));
-            }
-            if (answer.isEmpty() || lastOpenMs < cursor) break;
-            cursor = lastOpenMs + intervalMs;
-        }
+            return body;
+        }, (c, openMs) -> {
+            if (openMs < startMs || openMs >= endMs || openMs + intervalMs > nowMs) return;
+            acc.add(openMs, number(c, "o"), number(c, "h"), number(c, "l"), number(c, "c"), number(c, "v"));
+        });
         return acc.bars();
     }
 
     /** Funding settlements in {@code [startMs, endMs)} as a fraction per hour (Hyperliquid settles hourly). */
     public FundingSeries fundingSince(String coin, long startMs, long endMs) {
-        long[] ts = new long[64];
-        double[] rate = new double[64];
-        int n = 0;
-        long cursor = startMs;
-        while (cursor < endMs) {
+        FundingRows rows = new FundingRows();
+        pageForward("fundingHistory", "time", startMs, endMs, 1, cursor -> {
             ObjectNode body = Json.mapper().createObjectNode();
             body.put("type", "fundingHistory").put("coin", coin).put("startTime", cursor).put("endTime", endMs);
-            JsonNode answer = post(body);
-            if (!answer.isArray()) throw unexpected("fundingHistory", answer);
+            return body;
+        }, (f, timeMs) -> {
+            if (timeMs < startMs || timeMs >= endMs) return;
+            rows.add(Math.floorDiv(timeMs, 1000), f);
+        });
+        return rows.series();
+    }
+
+    /** Funding settlements in arrival order; a second row for an already-seen (or earlier) second is dropped. */
+    private static final class FundingRows {
+        private long[] ts = new long[64];
+        private double[] rate = new double[64];
+        private int n;
+
+        void add(long sec, JsonNode row) {
+            if (n > 0 && sec <= ts[n - 1]) return;
+            if (n == ts.length) { ts = Arrays.copyOf(ts, n * 2); rate = Arrays.copyOf(rate, n * 2); }
+            ts[n] = sec;
+            rate[n++] = number(row, "fundingRate");
+        }
+
+        FundingSeries series() { return new FundingSeries(Arrays.copyOf(ts, n), Arrays.copyOf(rate, n)); }
+    }
+
+    /** One row of a paged answer with its time field (unix ms) already read. */
+    @FunctionalInterface
+    private interface TimedRow {
+        void accept(JsonNode row, long timeMs);
+    }
+
+    /**
+     * Pages a {@code type} request forward over {@code [startMs, endMs)}: posts the body {@code request} makes
+     * for the cursor, hands every row and its {@code timeField} to {@code rows} (which filters), and stops when
+     * an answer is empty or does not reach the cursor; otherwise the next cursor is the latest time seen plus
+     * {@code stepMs}.
+     */
+    private void pageForward(String type, String timeField, long startMs, long endMs, long stepMs,
+                             LongFunction<ObjectNode> request, TimedRow rows) {
+        long cursor = startMs;
+        while (cursor < endMs) {
+            JsonNode answer = post(request.apply(cursor));
+            if (!answer.isArray()) throw unexpected(type, answer);
             long lastMs = Long.MIN_VALUE;
-            for (JsonNode f : answer) {
-                long timeMs = longField(f, "time", "fundingHistory");
+            for (JsonNode row : answer) {
+                long timeMs = longField(row, timeField, type);
                 lastMs = Math.max(lastMs, timeMs);
-                if (timeMs < startMs || timeMs >= endMs) continue;
-                long sec = Math.floorDiv(timeMs, 1000);
-                if (n > 0 && sec <= ts[n - 1]) continue;
-                if (n == ts.length) { ts = Arrays.copyOf(ts, n * 2); rate = Arrays.copyOf(rate, n * 2); }
-                ts[n] = sec;
-                rate[n++] = number(f, "fundingRate");
+                rows.accept(row, timeMs);
             }
             if (answer.isEmpty() || lastMs < cursor) break;
-            cursor = lastMs + 1;
+            cursor = lastMs + stepMs;
         }
-        return new FundingSeries(Arrays.copyOf(ts, n), Arrays.copyOf(rate, n));
     }
 
     /** Best bid and ask of {@code coin} now. */
