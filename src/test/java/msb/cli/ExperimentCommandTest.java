@@ -10,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import msb.core.Json;
+import msb.data.Bars;
 import msb.data.CliRun;
+import msb.data.DailyWalk;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,15 +36,11 @@ class ExperimentCommandTest {
         home = root.resolve("home");
         specs = Files.createDirectories(root.resolve("repo/experiments"));
         Files.createDirectories(root.resolve("shared"));
-        Random rnd = new Random(5);
+        Bars walk = DailyWalk.bars(1500, 5);
         StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
-        double close = 20_000;
-        long t0 = 1_400_000_000L / 86_400 * 86_400;
-        for (int i = 0; i < 1500; i++) {
-            double open = close;
-            close = open * Math.exp(0.03 * rnd.nextGaussian());
-            csv.append(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.4f,%d%n", t0 + i * 86_400L, open,
-                    Math.max(open, close) * 1.01, Math.min(open, close) * 0.99, close, 1000 + rnd.nextInt(500)));
+        for (int i = 0; i < walk.size(); i++) { // this CSV stamps each day at its open
+            csv.append(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.4f,%d%n", walk.ts(i) - 86_400, walk.open()[i],
+                    walk.high()[i], walk.low()[i], walk.close()[i], (long) walk.volume()[i]));
         }
         Files.writeString(root.resolve("shared/bars.csv"), csv);
         String common = """
