@@ -29,8 +29,9 @@ class PandasParityTest {
             "jump_magnitude", "volume_intensity", "price_efficiency", "price_volume_corr", "vwap_momentum", "depth_proxy"};
 
     static Path tools() {
-        String data = System.getProperty("msb.shared.data", "");
-        for (Path p : new Path[]{Path.of(data).resolve("../tools"), Path.of("/work/shared/tools")}) {
+        // ../shared/tools beside the repository (the profile passes ../shared/data; tools sit next to it).
+        String data = System.getProperty("msb.shared.data", "../shared/data");
+        for (Path p : new Path[]{Path.of(data).resolve("../tools"), Path.of("../shared/tools")}) {
             if (Files.isRegularFile(p.resolve("ref_features.py"))) return p.normalize();
         }
         return null;
