@@ -13,7 +13,6 @@ import msb.core.UserInputException;
 import msb.core.Workspace;
 import msb.evaluate.ArtifactEvaluation;
 import msb.evaluate.ArtifactSelection;
-import msb.evaluate.BalanceOptions;
 import msb.evaluate.EvalRange;
 import msb.evaluate.EvaluationReport;
 import msb.evaluate.EvaluationRun;
@@ -32,12 +31,13 @@ import picocli.CommandLine.Spec;
         description = {
                 "Scores trained models on their untouched test split: classification and signal metrics,",
                 "baselines on the same rows, the live decision logic replayed (funnel per direction and a",
-                "cost-aware trading simulation), and the directional-balance check that flags one-sided models.",
+                "cost-aware trading simulation), and every verdict on the test rows: direction_skill, two_sided,",
+                "inert, one_sided, calibration, lift, no_oos_skill, and blocked_direction from the replay.",
                 "",
                 "--tf takes the promoted run of each timeframe and the newest run of every other model kind",
                 "(rejected ones included); --artifact takes any run directory."},
         footer = {"", "Exit codes: 0 ok; 2 bad input (no runs, dataset missing, schema mismatch); 3 with",
-                "--check-directional-balance when any evaluated artifact is flagged; 1 unexpected.", "Writes: nothing unless --report DIR (relative DIR is under --home).", "Example: msb evaluate --tf all --check-directional-balance --report reports/latest"})
+                "--check-directional-balance when any evaluated artifact fails a verdict; 1 unexpected.", "Writes: nothing unless --report DIR (relative DIR is under --home).", "Example: msb evaluate --tf all --check-directional-balance --report reports/latest"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -47,7 +47,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--artifact", paramLabel = "DIR", description = "A run directory to evaluate (repeatable).")
     List<Path> artifacts = new ArrayList<>();
 
-    @Option(names = "--check-directional-balance", description = "Exit 3 when any evaluated artifact is flagged.")
+    @Option(names = "--check-directional-balance", description = "Exit 3 when any evaluated artifact fails a verdict (one-sided, inert, no skill, blocked direction, ...).")
     boolean check;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Write report.md, report.json and PNG charts into DIR.")
@@ -68,24 +68,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TS", description = "... and at or before TS (a date alone: through its last second). Bars the artifact was fitted or validated on are refused (exit 2).")
     String toTs;
 
-    @Option(names = "--min-predicted-share-frac", defaultValue = "0.10", paramLabel = "FRAC",
-            description = "Share of test bars a direction the labels hold must clear S_MIN on (default: ${DEFAULT-VALUE}).")
-    double minPredictedShareFrac;
-
-    @Option(names = "--min-label-share-frac", defaultValue = "0.10", paramLabel = "FRAC",
-            description = "Label share from which a direction must be predicted (default: ${DEFAULT-VALUE}).")
-    double minLabelShareFrac;
-
     @Override
     public Integer call() {
         if (tf == null && artifacts.isEmpty()) {
             throw new UserInputException("evaluate needs --tf TF|all or --artifact DIR; e.g. msb evaluate --tf 24h");
-        }
-        BalanceOptions opts;
-        try {
-            opts = new BalanceOptions(minLabelShareFrac, minPredictedShareFrac);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--" + e.getMessage().replace('_', '-'));
         }
         Workspace ws = Cli.workspace(spec);
         if (config != null) StrategyConfig.load(config, Timeframe.H24); // a bad --config exits 2 before any artifact is scored
@@ -97,7 +83,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Path> unique = List.copyOf(new LinkedHashSet<>(runs));
 
         var run = new EvaluationRun(ws, symbol.value(), t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
-                opts, err, EvalRange.of(fromTs, toTs));
+                err, EvalRange.of(fromTs, toTs));
         List<ArtifactEvaluation> evals = run.evaluate(unique);
         EvaluationReport report = new EvaluationReport(evals, skippedTfs);
         PrintWriter out = spec.commandLine().getOut();
@@ -111,8 +97,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         if (check && report.anyFlagged()) {
             List<String> reasons = evals.stream().filter(ArtifactEvaluation::flagged)
-                    .flatMap(e -> e.reasons().stream().map(r -> e.model() + " " + r)).toList();
-            throw new CheckFailedException("directional-balance check failed for "
+                    .flatMap(e -> e.verdicts().stream().filter(v -> !v.passed())
+                            .map(v -> e.tf() + " " + e.model() + " " + v.name() + ": " + v.detail())).toList();
+            throw new CheckFailedException("verdicts failed for "
                     + evals.stream().filter(ArtifactEvaluation::flagged).count() + " of " + evals.size() + " artifacts", reasons);
         }
         return 0;

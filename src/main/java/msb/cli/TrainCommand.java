@@ -11,6 +11,7 @@ import msb.model.ArtifactStore;
 import msb.model.ExperimentSpec;
 import msb.model.ModelKind;
 import msb.model.TrainOptions;
+import msb.signal.SignalMode;
 import msb.model.TrainResult;
 import msb.model.Training;
 import picocli.CommandLine.Command;
@@ -24,9 +25,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fits a model on the timeframe's dataset (built first when missing; the embedded default data",
                 "when nothing is imported) and writes models/<SYMBOL>/<tf>/<run-id>/ with manifest.json.",
-                "Promotes it in LATEST.json only when every gate passes (min_train_rows, timeframe,",
-                "directional_balance, calibration, lift); otherwise exits 3 listing the failed gates and keeps",
-                "the run as rejected. The last stdout line is the run directory, on exit 0 and 3 alike.",
+                "Prints every verdict with the figures that decided it, and promotes the run in LATEST.json only",
+                "when all pass: min_train_rows, timeframe, gate_settings, direction_skill (direction AUC's 95%",
+                "block-bootstrap interval above 0.5 on uncalibrated out-of-sample VAL scores), inert, one_sided,",
+                "two_sided (on the signal the policy acts on, forward-chained calibration), calibration and lift.",
+                "Otherwise exits 3 naming the failed verdicts and keeps the run as rejected. The last stdout",
+                "line is the run directory, on exit 0 and 3 alike.",
+                "",
+                "--signal centred (default) acts on s_model minus the reference drift frozen in the artifact",
+                "(the calibration period's mean, i.e. the market's drift); raw acts on s_model as the seed did.",
                 "",
                 "Experiment file (YAML, or JSON if it ends in .json), every key optional:",
                 "  tf: 24h",
@@ -56,6 +63,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-promote", description = "Record every gate but never touch LATEST.json")
     boolean noPromote;
 
+    @Option(names = "--signal", paramLabel = "centred|raw",
+            description = "What the decision logic acts on: centred (default: s_model minus the frozen reference drift) or raw s_model")
+    String signal;
+
     @Mixin
     QuietOption quiet;
 
@@ -78,18 +89,29 @@ public final class TrainCommand implements Callable<Integer> {
         if (exp != null) {
             opts = opts.withHyperparameters(exp.hyperparametersFor(t, experiment)).withExperiment(experiment.toString(), exp.label());
         }
+        if (signal != null) {
+            try {
+                opts = opts.withSignal(SignalMode.parse(signal), t);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--signal: " + e.getMessage());
+            }
+        }
         TrainResult r = Training.train(Cli.workspace(spec), symbol.value(), t, opts, System.err);
         PrintWriter out = spec.commandLine().getOut();
         if (!quiet.on()) {
-            System.err.println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every gate passed (not promoted: --no-promote) " : "rejected ")
-                    + r.runDir().getFileName() + (r.passed() ? "" : "; failed gates: " + String.join(", ", r.failedGates())));
+            var m = ArtifactStore.verifiedManifest(r.runDir());
+            System.err.println("msb: verdicts of " + r.runDir().getFileName() + " (" + m.signalSpec().describe() + "):");
+            m.gates().forEach((name, v) -> System.err.println(String.format(java.util.Locale.ROOT, "  %-4s %-15s %s",
+                    v.passed() ? "pass" : "FAIL", name, v.detail())));
+            System.err.println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every verdict passed (not promoted: --no-promote) " : "rejected ")
+                    + r.runDir().getFileName() + (r.passed() ? "" : "; failed verdicts: " + String.join(", ", r.failedGates())));
         }
         out.println(r.runDir().toAbsolutePath());
         out.flush();
         if (!r.passed()) {
             var gates = ArtifactStore.verifiedManifest(r.runDir()).gates();
             List<String> lines = r.failedGates().stream().map(g -> g + ": " + gates.get(g).detail()).toList();
-            throw new CheckFailedException("training run " + r.runDir().getFileName() + " refused promotion; failed gates (all gates in "
+            throw new CheckFailedException("training run " + r.runDir().getFileName() + " refused promotion; failed verdicts (all in "
                     + r.runDir().resolve("manifest.json") + "):", lines);
         }
         return 0;

@@ -1,6 +1,6 @@
 package msb.decision;
 
-import msb.model.Probs;
+import msb.signal.Probs;
 
 /**
  * What the arms see on one bar: cohort signals (NaN when there is no cohort data) and the stack's and

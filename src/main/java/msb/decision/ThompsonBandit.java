@@ -3,7 +3,7 @@ package msb.decision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import msb.model.Probs;
+import msb.signal.Probs;
 
 /**
  * Gaussian Thompson sampling over the eligible arms (SPEC section 7). Each arm's value is the mean net

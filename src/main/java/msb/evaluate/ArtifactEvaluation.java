@@ -4,25 +4,30 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
+import msb.signal.Verdict;
+import msb.signal.Shares;
 
 /**
  * The evaluation of one artifact, as {@code evaluate --json} prints it (CONTRACT.md's fields plus more).
  * {@code metrics} maps names to numbers (null where undefined, e.g. a PSR without variance) or small maps.
  *
  * @param failedGates    the promotion gates the artifact failed (empty when promoted)
+ * @param reasons        names of the failed verdicts on the evaluated rows (what {@code flagged} means)
+ * @param verdicts       every verdict on the evaluated rows, with its figures
  * @param beatsBaselines baseline -> metric -> whether the model did better (null where not comparable)
  * @param provenance     the artifact manifest as read (embedded in report.md, not printed by --json)
  * @param series         per-row arrays for charts (not serialised)
  */
-@JsonPropertyOrder({"tf", "artifact", "model", "promoted", "flagged", "reasons"})
+@JsonPropertyOrder({"tf", "artifact", "model", "promoted", "flagged", "reasons", "verdicts"})
 public record ArtifactEvaluation(String tf, String artifact, String model, boolean promoted,
                                  List<String> failedGates, boolean flagged,
-                                 List<String> reasons, Shares predictedShares, Shares argmaxShares,
+                                 List<String> reasons, List<Verdict> verdicts, Shares predictedShares, Shares argmaxShares,
                                  Shares labelShares, Map<String, Object> metrics, Map<String, Baseline> baselines,
                                  Map<String, Map<String, Boolean>> beatsBaselines, Funnel funnel,
                                  @JsonIgnore Map<String, Object> provenance, @JsonIgnore Series series) {
     public ArtifactEvaluation {
         reasons = List.copyOf(reasons);
+        verdicts = List.copyOf(verdicts);
         failedGates = List.copyOf(failedGates);
     }
 
@@ -34,14 +39,14 @@ public record ArtifactEvaluation(String tf, String artifact, String model, boole
                          double[] equity, double[] buyHoldEquity) {}
 
     public ArtifactEvaluation withFailedGates(List<String> gates) {
-        return new ArtifactEvaluation(tf, artifact, model, promoted, gates, flagged, reasons, predictedShares,
+        return new ArtifactEvaluation(tf, artifact, model, promoted, gates, flagged, reasons, verdicts, predictedShares,
                 argmaxShares, labelShares, metrics, baselines, beatsBaselines, funnel, provenance, series);
     }
 
     public ArtifactEvaluation withMetric(String name, Object value) {
         var m = new java.util.TreeMap<>(metrics);
         m.put(name, value);
-        return new ArtifactEvaluation(tf, artifact, model, promoted, failedGates, flagged, reasons, predictedShares, argmaxShares,
+        return new ArtifactEvaluation(tf, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
                 labelShares, java.util.Collections.unmodifiableMap(m), baselines, beatsBaselines, funnel, provenance,
                 series);
     }

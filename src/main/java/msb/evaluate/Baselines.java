@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import msb.dataset.Dataset;
 import msb.dataset.Split;
+import msb.signal.Metrics;
+import msb.signal.TradingMetrics;
 
 /**
  * Naive predictors on the same rows, scored like the model (classification on their argmax, trading through

@@ -14,8 +14,11 @@ public interface DecisionReplay {
 
     default ReplayResult replay(EvalRows rows, double[][] probs) { return replay(rows, probs, null); }
 
-    /** The live threshold S_MIN on |s_model|. */
+    /** The live threshold S_MIN on |signal|. */
     double sMin();
+
+    /** The same replay acting on an artifact's signal (centred by its reference drift, or raw). */
+    DecisionReplay withSignal(msb.signal.SignalSpec s);
 
     /** Fee plus slippage of one fill, as a fraction of notional (what buy-and-hold pays on entry and exit). */
     double costPerSideFrac();

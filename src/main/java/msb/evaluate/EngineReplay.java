@@ -9,7 +9,8 @@ import java.util.Set;
 import msb.core.Timeframe;
 import msb.data.Bars;
 import msb.decision.DecisionGate;
-import msb.model.Probs;
+import msb.signal.Probs;
+import msb.signal.SignalSpec;
 import msb.trading.BarContext;
 import msb.trading.CohortInputs;
 import msb.trading.EngineEvent;
@@ -61,6 +62,9 @@ public final class EngineReplay implements DecisionReplay {
         return new EngineReplay(tf, cfg, bars, cfg.sizing().volWindowBars());
     }
 
+    /** The same replay acting on an artifact's signal (centred or raw). */
+    public EngineReplay withSignal(SignalSpec s) { return new EngineReplay(tf, cfg.withSignal(s), bars, warmupBars, cohorts); }
+
     /** The same replay fed the stored cohort data. */
     public EngineReplay withCohorts(CohortInputs c) { return new EngineReplay(tf, cfg, bars, warmupBars, c); }
 
@@ -88,8 +92,9 @@ public final class EngineReplay implements DecisionReplay {
         double sMin = sMin();
         for (int k = 0; k < n; k++) {
             Probs p = new Probs(probs[k][0], probs[k][1], probs[k][2]);
-            int wanted = DecisionGate.wantedDir(cfg.gate(), p.sModel());
-            c.signal = Math.abs(p.sModel()) >= sMin ? wanted : 0;
+            double signal = cfg.signal().of(p.sModel());
+            int wanted = DecisionGate.wantedDir(cfg.gate(), signal);
+            c.signal = Math.abs(signal) >= sMin ? wanted : 0;
             c.close = rows.close()[k];
             Probs bma = bmaProbs == null ? null : new Probs(bmaProbs[k][0], bmaProbs[k][1], bmaProbs[k][2]);
             BarContext ctx = BarContext.replay(bars.get(barIdx[k]), p, bma);

@@ -19,8 +19,10 @@ import msb.dataset.DatasetManifest;
 import msb.dataset.DatasetStore;
 import msb.model.ArtifactManifest;
 import msb.model.ArtifactStore;
+import msb.model.Hyperparameters;
+import msb.signal.VerdictOptions;
 import msb.model.LoadedArtifact;
-import msb.model.Probs;
+import msb.signal.Probs;
 import msb.trading.CohortInputs;
 import msb.trading.StrategyConfig;
 
@@ -34,28 +36,25 @@ public final class EvaluationRun {
     private final Workspace ws;
     private final String symbol;
     private final Function<Timeframe, StrategyConfig> configs;
-    private final BalanceOptions opts;
     private final PrintWriter log;
     private final EvalRange rangeOrNull;
     private final Map<Timeframe, Dataset> datasets = new HashMap<>();
     private final Map<Timeframe, Bars> bars = new HashMap<>();
 
     /** @param log stderr: which artifact is being scored, and rows left out */
-    public EvaluationRun(Workspace ws, String symbol, Function<Timeframe, StrategyConfig> configs, BalanceOptions opts,
-                         PrintWriter log) {
-        this(ws, symbol, configs, opts, log, null);
+    public EvaluationRun(Workspace ws, String symbol, Function<Timeframe, StrategyConfig> configs, PrintWriter log) {
+        this(ws, symbol, configs, log, null);
     }
 
     /**
      * @param rangeOrNull evaluate on the stored bars closing in this range instead of each artifact's test split
      *                    (see {@link RangeRows}); null for the test split
      */
-    public EvaluationRun(Workspace ws, String symbol, Function<Timeframe, StrategyConfig> configs, BalanceOptions opts,
+    public EvaluationRun(Workspace ws, String symbol, Function<Timeframe, StrategyConfig> configs,
                          PrintWriter log, EvalRange rangeOrNull) {
         this.ws = ws;
         this.symbol = symbol;
         this.configs = configs;
-        this.opts = opts;
         this.log = log;
         this.rangeOrNull = rangeOrNull;
     }
@@ -115,10 +114,27 @@ public final class EvaluationRun {
             Evaluator.Scorer scorer = (d, r) -> toArray(a.predictRows(d.x(), r));
             Evaluator.Scorer bma = a.bma().isPresent() ? (d, r) -> toArray(a.bmaRows(d.x(), r).orElseThrow()) : null;
             var subject = new Evaluator.Subject(runDir.toAbsolutePath().normalize().toString(), m.model(), m.promoted(),
-                    scorer, bma, provenance);
-            ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), replay, opts);
+                    scorer, bma, provenance, m.signalSpec(), m.trainLabelPrior(), horizonBars(m));
+            ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), replay, verdictOptions(m));
             return e.withFailedGates(m.failedGates());
         }
+    }
+
+    /**
+     * The limits the artifact was judged by at training time, or its timeframe's defaults where those were weaker
+     * (a run judged by weaker settings is never promoted, and evaluate never judges by them).
+     */
+    static VerdictOptions verdictOptions(ArtifactManifest m) {
+        VerdictOptions d = Hyperparameters.defaults(m.timeframe()).gates();
+        VerdictOptions used = m.hyperparameters() == null ? d : m.hyperparameters().gates();
+        return used.weakerThan(d).isEmpty() ? used : d.withSignal(used.signal());
+    }
+
+    /** The label horizon from the manifest's label spec (1 when it does not say). */
+    static int horizonBars(ArtifactManifest m) {
+        var l = m.label();
+        if (l != null && l.path("spec").has("horizon_bars")) return l.path("spec").get("horizon_bars").asInt();
+        return 1;
     }
 
     /**

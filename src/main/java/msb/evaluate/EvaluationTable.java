@@ -3,6 +3,7 @@ package msb.evaluate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import msb.signal.Shares;
 
 /** The readable stdout table of {@code msb evaluate}: one line per artifact, then reasons, baselines, funnels. */
 public final class EvaluationTable {
@@ -24,7 +25,9 @@ public final class EvaluationTable {
             b.append('\n').append(e.tf()).append(' ').append(e.model()).append("  ").append(e.artifact()).append('\n');
             if (e.metrics().get("evaluated_on") != null) b.append("  evaluated on ").append(e.metrics().get("evaluated_on")).append('\n');
             if (!e.failedGates().isEmpty()) b.append("  failed promotion gates: ").append(String.join(", ", e.failedGates())).append('\n');
-            for (String r : e.reasons()) b.append("  FLAG ").append(r).append('\n');
+            for (var v : e.verdicts()) {
+                b.append(v.passed() ? "  ok   " : "  FAIL ").append(v.name()).append(": ").append(v.detail()).append('\n');
+            }
             b.append(String.format(Locale.ROOT, "  s_model in [%s, %s], S_MIN %s; trading: return %s, max drawdown %s, "
                             + "%s round trips, win rate %s, exposure %s%n",
                     f(m(e, "s_model_min"), 3), f(m(e, "s_model_max"), 3), m(e, "s_min"), pctOrNa(m(e, "total_return")),

@@ -8,8 +8,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import msb.dataset.Dataset;
 import msb.dataset.Split;
-import msb.model.Probs;
+import msb.signal.Metrics;
+import msb.signal.Probs;
 import msb.model.SequencePredictor;
+import msb.signal.Actions;
+import msb.signal.SignalSpec;
+import msb.signal.Skill;
+import msb.signal.Verdict;
+import msb.signal.VerdictOptions;
+import msb.signal.Verdicts;
+import msb.signal.Shares;
+import msb.signal.TradingMetrics;
 
 /**
  * Scores one artifact on evaluated rows: classification and signal metrics, the directional-balance check,
@@ -32,30 +41,45 @@ public final class Evaluator {
      * What is evaluated: an artifact's identity, its scorer (and the BMA second opinion's, or null) and the
      * manifest it came with.
      */
+    /**
+     * @param signal          what the artifact's decision logic acts on (centred by its reference drift, or raw)
+     * @param trainLabelPrior class frequencies {down, neutral, up} of the artifact's TRAIN labels
+     * @param horizonBars     the label horizon: the shortest bootstrap block
+     */
     public record Subject(String artifact, String model, boolean promoted, Scorer scorer, Scorer bmaScorer,
-                          Map<String, Object> provenance) {
+                          Map<String, Object> provenance, SignalSpec signal, double[] trainLabelPrior, int horizonBars) {
+        public Subject {
+            if (signal == null) signal = SignalSpec.RAW;
+            if (trainLabelPrior == null || trainLabelPrior.length != 3) throw new IllegalArgumentException("the TRAIN label prior {down, neutral, up} is required");
+        }
+
         public Subject(String artifact, String model, boolean promoted, SequencePredictor predictor,
-                       Map<String, Object> provenance) {
-            this(artifact, model, promoted, Scorer.of(predictor), null, provenance);
+                       Map<String, Object> provenance, SignalSpec signal, double[] trainLabelPrior) {
+            this(artifact, model, promoted, Scorer.of(predictor), null, provenance, signal, trainLabelPrior, 1);
         }
     }
 
+    /**
+     * @param opts the verdict limits (the artifact's timeframe defaults or stricter); S_MIN is the replay's
+     */
     public static ArtifactEvaluation evaluate(Subject subject, Dataset ds, EvalRows rows, DecisionReplay replay,
-                                              BalanceOptions opts) {
+                                              VerdictOptions opts) {
         double[][] probs = subject.scorer().score(ds, rows.datasetRows());
         double[][] bma = subject.bmaScorer() == null ? null : subject.bmaScorer().score(ds, rows.datasetRows());
         int n = rows.size();
         int[] y = rows.label();
         int[] argmax = Metrics.argmax(probs);
         double[] s = Metrics.sModel(probs);
+        double[] signal = subject.signal().of(probs);
         double sMin = replay.sMin();
+        VerdictOptions o = opts.withSMin(sMin);
         double barsPerYear = rows.tf().barsPerYear();
 
-        ReplayResult sim = replay.replay(rows, probs, bma);
+        ReplayResult sim = replay.withSignal(subject.signal()).replay(rows, probs, bma);
         TradingMetrics.Summary t = TradingMetrics.summarise(sim.netReturns(), sim.positionFrac(), sim.roundTripPnl(),
                 barsPerYear);
         long[][] confusion = Metrics.confusion(y, argmax);
-        int[] thresholded = Metrics.thresholdClasses(s, sMin);
+        int[] thresholded = Actions.classes(signal, sMin);
         long[][] thresholdConfusion = Metrics.confusion(y, thresholded);
 
         Map<String, Object> m = new TreeMap<>();
@@ -74,10 +98,18 @@ public final class Evaluator {
         m.put("recall_at_s_min", perClass(Metrics.recall(thresholdConfusion)));
         m.put("precision_at_s_min", perClass(Metrics.precision(thresholdConfusion)));
         m.put("s_min", sMin);
+        m.put("signal", subject.signal().describe());
+        m.put("reference_drift", subject.signal().referenceDrift());
         m.put("s_model_min", num(min(s)));
         m.put("s_model_max", num(max(s)));
         m.put("s_model_sign_shares", Shares.of(Metrics.signShares(s)));
-        m.put("ic", num(Metrics.spearman(s, rows.fwdReturn())));
+        Skill.Report skill = Skill.of(s, y, rows.fwdReturn(), o.bootstrap(subject.horizonBars()));
+        m.put("ic", num(skill.ic().value()));
+        m.put("ic_lo", num(skill.ic().lo()));
+        m.put("ic_hi", num(skill.ic().hi()));
+        m.put("direction_auc", num(skill.directionAuc().value()));
+        m.put("direction_auc_lo", num(skill.directionAuc().lo()));
+        m.put("direction_auc_hi", num(skill.directionAuc().hi()));
         m.put("sharpe_net", num(t.sharpe()));
         m.put("sortino_net", num(t.sortino()));
         m.put("total_return", num(t.totalReturn()));
@@ -101,13 +133,34 @@ public final class Evaluator {
             beats.put(e.getKey(), Collections.unmodifiableMap(v));
         }
 
-        List<String> reasons = DirectionalBalance.reasons(rows.tf().label(), s, y, sMin, sim.funnel(), opts);
+        List<Verdict> verdicts = verdicts(subject, rows, probs, signal, skill, sim.funnel(), o);
+        List<String> reasons = Verdicts.failed(verdicts);
         var series = new ArtifactEvaluation.Series(rows.ts(), s, probs, y, sim.netReturns(), sim.equity(),
                 b.buyHoldEquity());
         return new ArtifactEvaluation(rows.tf().label(), subject.artifact(), subject.model(), subject.promoted(),
-                List.of(), !reasons.isEmpty(), reasons, Shares.ofClasses(thresholded), Shares.ofClasses(argmax),
+                List.of(), !reasons.isEmpty(), reasons, verdicts, Shares.ofClasses(thresholded), Shares.ofClasses(argmax),
                 Shares.ofClasses(y), Collections.unmodifiableMap(m), b.scores(), Collections.unmodifiableMap(beats),
                 sim.funnel(), subject.provenance(), series);
+    }
+
+    /**
+     * The evaluated rows' verdicts, by the same functions train's gates call: direction_skill, the policy verdicts
+     * (inert, one_sided, two_sided) on the artifact's signal, calibration and lift on its probabilities, then
+     * no_oos_skill and blocked_direction (the decision replay).
+     */
+    static List<Verdict> verdicts(Subject subject, EvalRows rows, double[][] probs, double[] signal, Skill.Report skill,
+                                  Funnel funnel, VerdictOptions o) {
+        int[] y = rows.label();
+        String what = String.format(java.util.Locale.ROOT, "%,d evaluated rows", rows.size());
+        String policy = what + " (" + subject.signal().mode().label() + " signal)";
+        List<Verdict> v = new ArrayList<>();
+        v.add(Verdicts.directionSkill(skill, what));
+        v.addAll(Verdicts.policy(signal, y, o, policy));
+        v.add(Verdicts.calibration(probs, y, o, what));
+        v.add(Verdicts.lift(probs, y, subject.trainLabelPrior(), what));
+        v.add(Verdicts.noOosSkill(probs, y, subject.trainLabelPrior(), skill, what));
+        v.add(DirectionalBalance.blockedDirection(funnel));
+        return List.copyOf(v);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import msb.core.AtomicFiles;
 import msb.core.Json;
+import msb.signal.Metrics;
+import msb.signal.Shares;
 
 /**
  * {@code --report DIR}: report.md (verdicts, metrics, baselines, funnel, charts, and the manifests read),
@@ -42,7 +44,10 @@ public final class ReportWriter {
         if (e.metrics().get("evaluated_on") != null) md.append("Evaluated on: ").append(e.metrics().get("evaluated_on")).append("\n\n");
         if (!e.failedGates().isEmpty()) md.append("Failed promotion gates: ").append(String.join(", ", e.failedGates())).append("\n\n");
         md.append(e.flagged() ? "**FLAGGED** by the directional-balance check:\n\n" : "Not flagged by the directional-balance check.\n\n");
-        for (String r : e.reasons()) md.append("- ").append(r).append('\n');
+        for (var v : e.verdicts()) {
+            md.append("- ").append(v.passed() ? "pass " : "**FAIL** ").append("`").append(v.name()).append("`: ")
+                    .append(v.detail().replace("|", "\\|")).append('\n');
+        }
         if (e.flagged()) md.append('\n');
         md.append("| shares of test bars | DOWN | NEUTRAL | UP |\n|---|---|---|---|\n");
         row(md, "labels", e.labelShares());

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import msb.evaluate.TradingMetrics;
+import msb.signal.TradingMetrics;
 
 /**
  * {@code experiment compare}: the runs side by side, one column per run, plus the deflated Sharpe ratio of

@@ -33,7 +33,6 @@ import msb.dataset.DatasetManifest;
 import msb.dataset.DatasetStore;
 import msb.dataset.SplitSpec;
 import msb.evaluate.ArtifactEvaluation;
-import msb.evaluate.BalanceOptions;
 import msb.evaluate.EngineReplay;
 import msb.evaluate.EvaluationReport;
 import msb.evaluate.EvaluationRun;
@@ -125,7 +124,7 @@ public final class ExperimentRunner {
             Map<String, Object> returns = new LinkedHashMap<>();
             t = System.nanoTime();
             if (am.fitted()) {
-                var evaluator = new EvaluationRun(ws, e.symbol(), StrategyConfig::defaults, BalanceOptions.DEFAULTS,
+                var evaluator = new EvaluationRun(ws, e.symbol(), StrategyConfig::defaults,
                         new PrintWriter(err, true));
                 ArtifactEvaluation ev = evaluator.evaluate(tr.runDir());
                 ReportWriter.write(new EvaluationReport(List.of(ev), List.of()), tmp.resolve(REPORT_DIR), commandLine);
@@ -133,7 +132,7 @@ public final class ExperimentRunner {
                 rec.put("report_dir", runDir.resolve(REPORT_DIR).toString());
                 returns.put("test_ts", ev.series().ts());
                 returns.put("test_net_returns", ev.series().netReturns());
-                for (String r : ev.reasons()) problems.add("directional balance: " + r);
+                for (var v : ev.verdicts()) if (!v.passed()) problems.add(v.name() + ": " + v.detail());
             } else {
                 rec.put("evaluation", null);
                 rec.put("report_dir", null);
@@ -287,7 +286,7 @@ public final class ExperimentRunner {
             m.put("metrics", f.metrics());
             m.put("baselines", f.baselines());
             m.put("predicted_shares", f.predictedShares());
-            m.put("gates_passed", f.gates().values().stream().allMatch(msb.model.GateResult::passed));
+            m.put("gates_passed", f.gates().values().stream().allMatch(msb.signal.Verdict::passed));
             m.put("failed_gates", f.gates().entrySet().stream().filter(x -> !x.getValue().passed()).map(Map.Entry::getKey).toList());
             m.put("fit_ms", f.fitMs());
             folds.add(m);

@@ -10,20 +10,18 @@ import msb.core.Progress;
 import msb.dataset.Dataset;
 import msb.dataset.Split;
 import msb.evaluate.ArtifactEvaluation;
-import msb.evaluate.BalanceOptions;
 import msb.evaluate.DecisionReplay;
 import msb.evaluate.EvalRows;
 import msb.evaluate.Evaluator;
-import msb.evaluate.TradingMetrics;
+import msb.signal.Metrics;
+import msb.signal.TradingMetrics;
+import msb.signal.Verdict;
 import msb.model.FitObserver;
 import msb.model.FitResult;
-import msb.model.GateResult;
 import msb.model.Gates;
 import msb.model.Hyperparameters;
-import msb.model.Labels;
 import msb.model.ModelKind;
 import msb.model.Pipeline;
-import msb.model.ProbMetrics;
 import msb.model.StackTrainer;
 
 /**
@@ -37,7 +35,7 @@ public final class WalkForward {
 
     /** One fold's out-of-sample outcome. {@code netReturns} are the replay's per-bar net returns. */
     public record FoldResult(Fold fold, long testFromTs, long testToTs, Map<String, Object> metrics,
-                             Map<String, ArtifactEvaluation.Baseline> baselines, Map<String, GateResult> gates,
+                             Map<String, ArtifactEvaluation.Baseline> baselines, Map<String, Verdict> gates,
                              Map<String, Double> predictedShares, double[] netReturns, long fitMs) {}
 
     /** Every fold plus the aggregate over them. */
@@ -64,14 +62,16 @@ public final class WalkForward {
         long fitMs = (System.nanoTime() - t0) / 1_000_000;
         try (Pipeline p = r.pipeline()) {
             int[] train = fd.rowsOf(Split.TRAIN);
-            double[] prior = ProbMetrics.frequencies(Labels.indices(fd.label(), train));
-            Map<String, GateResult> gates = new LinkedHashMap<>(Gates.beforeFit(train.length, ds.tf(), ds.tf(), hp.gates()));
-            gates.putAll(Gates.onValidation(r.valProbs(), Labels.indices(fd.label(), r.valRows()), prior, hp.gates()));
+            int[] trainLabels = new int[train.length];
+            for (int i = 0; i < train.length; i++) trainLabels[i] = fd.label()[train[i]];
+            double[] prior = Metrics.frequencies(trainLabels);
+            Map<String, Verdict> gates = new LinkedHashMap<>(Gates.beforeFit(train.length, ds.tf(), ds.tf(), hp.gates()));
+            gates.putAll(Gates.onValidation(r, fd, train, hp.gates(), purgeBars).verdicts());
             Evaluator.Scorer scorer = (d, rows) -> p.predict(d.x(), rows);
             Evaluator.Scorer bma = p.hasBma() ? (d, rows) -> p.predictBma(d.x(), rows) : null;
-            var subject = new Evaluator.Subject("walk-forward fold " + f.index(), kind.id(), false, scorer, bma, Map.of());
-            ArtifactEvaluation e = Evaluator.evaluate(subject, fd, EvalRows.of(fd, f.testRowNumbers()), replay,
-                    BalanceOptions.DEFAULTS);
+            var subject = new Evaluator.Subject("walk-forward fold " + f.index(), kind.id(), false, scorer, bma, Map.of(),
+                    r.scores().shipped(), prior, Math.max(1, purgeBars));
+            ArtifactEvaluation e = Evaluator.evaluate(subject, fd, EvalRows.of(fd, f.testRowNumbers()), replay, hp.gates());
             Map<String, Object> m = new TreeMap<>();
             for (String k : List.of("rows", "balanced_accuracy", "log_loss", "sharpe_net", "psr", "total_return", "mcc", "ece")) {
                 m.put(k, e.metrics().get(k));
@@ -98,7 +98,7 @@ public final class WalkForward {
             s.put(k + "_mean", v.length == 0 ? null : finite(mean(v)));
             s.put(k + "_std", v.length < 2 ? null : finite(std(v)));
         }
-        long passed = folds.stream().filter(f -> f.gates().values().stream().allMatch(GateResult::passed)).count();
+        long passed = folds.stream().filter(f -> f.gates().values().stream().allMatch(Verdict::passed)).count();
         s.put("folds_passing_gates", passed);
         double[] pooled = concat(folds);
         s.put("oos_rows", pooled.length);

@@ -1,7 +1,7 @@
 package msb.live;
 
 import msb.data.Bar;
-import msb.model.Probs;
+import msb.signal.Probs;
 
 /**
  * Everything the trading engine receives for one closed bar. {@code probs} is null while the features or

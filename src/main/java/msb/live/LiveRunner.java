@@ -11,7 +11,7 @@ import msb.core.UserInputException;
 import msb.data.Bar;
 import msb.data.Bars;
 import msb.data.FundingSeries;
-import msb.model.Probs;
+import msb.signal.Probs;
 import msb.model.SequencePredictor;
 
 /**

@@ -93,7 +93,7 @@ public final class RunLive {
             var setup = new LiveRunner.Setup(o.tf(), o.symbol(), artifactDir.toString(), o.feed().name().toLowerCase(), shadow,
                     m.failedGates(), m::seenInFitting, every);
             LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts), artifact.predictor(),
-                    artifact.bma().orElse(null), new EngineTrader(o.tf(), cfg, shadow, CohortInputs.of(cohorts, o.tf())), store,
+                    artifact.bma().orElse(null), new EngineTrader(o.tf(), cfg.withSignal(m.signalSpec()), shadow, CohortInputs.of(cohorts, o.tf())), store,
                     a -> err.println("msb: ALERT " + a.kind() + " at bar " + a.barTs() + ": " + a.message()), clock);
             Long resumeTs = runner.open();
             StatusDoc status = switch (o.feed()) {
@@ -103,9 +103,10 @@ public final class RunLive {
             out.print(StatusReport.render(status));
             out.flush();
             if (shadow) {
-                List<String> gates = m.failedGates().isEmpty() ? List.of("not promoted (trained with --no-promote)") : m.failedGates();
+                List<String> gates = m.failedGates().isEmpty() ? List.of("not promoted (trained with --no-promote)")
+                        : m.failedGates().stream().map(g -> g + ": " + m.gates().get(g).detail()).toList();
                 throw new CheckFailedException("artifact " + artifactDir + " is not promoted; it ran in shadow mode ("
-                        + status.barsProcessed() + " bars, 0 orders). Failed gates:", gates);
+                        + status.barsProcessed() + " bars, 0 orders). Failed verdicts:", gates);
             }
             return status;
         }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import msb.core.Timeframe;
+import msb.signal.SignalSpec;
+import msb.signal.Verdict;
 
 /**
  * {@code manifest.json} of a training run: what was fitted on what, with which settings and versions, how
@@ -12,19 +14,24 @@ import msb.core.Timeframe;
  * {@code contentSha256} covers the rest of the manifest, so an edited manifest is refused on load.
  *
  * @param fitted  false when a gate refused the run before fitting (no model files then)
+ * @param signal  what the decision logic acts on: centred (s_model minus the frozen reference drift) or raw;
+ *                null in manifests written before verdict format 2 (read as raw)
+ * @param trainLabelPrior class frequencies {down, neutral, up} of the TRAIN labels (what lift and no_oos_skill
+ *                compare against)
  * @param splits  per split name (train, val, test, purged, embargo): rows and bar-close range, so that callers
  *                can tell fitted/validated bars from out-of-sample ones
  */
 public record ArtifactManifest(int formatVersion, String runId, String createdAt, String tf, String symbol,
-                               String model, boolean fitted, boolean promoted, Map<String, GateResult> gates,
+                               String model, boolean fitted, boolean promoted, Map<String, Verdict> gates,
                                int trainRows, int valRows, List<String> columns, String schemaHash,
                                String datasetSha256, SplitRange datasetRange, Map<String, SplitRange> splits,
                                JsonNode label, String dataSource, int historyRows, long seed, Map<String, Long> seeds,
                                Hyperparameters hyperparameters, String imbalance, String calibrationMethod,
-                               Map<String, Object> metrics, Map<String, Double> bmaWeights,
+                               ArtifactMetrics metrics, SignalSpec signal, double[] trainLabelPrior,
+                               Map<String, Double> bmaWeights,
                                Map<String, String> versions, Map<String, Long> timingsMs, Map<String, String> files,
                                String contentSha256) {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final String FILE = "manifest.json";
 
     public ArtifactManifest {
@@ -33,6 +40,9 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
         columns = columns == null ? List.of() : List.copyOf(columns);
         files = files == null ? Map.of() : Map.copyOf(files);
     }
+
+    /** The signal spec the decision logic uses with this artifact (raw for manifests that predate it). */
+    public SignalSpec signalSpec() { return signal == null ? SignalSpec.RAW : signal; }
 
     public Timeframe timeframe() { return Timeframe.parse(tf); }
 
@@ -73,7 +83,7 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
     ArtifactManifest withContentSha256(String sha) {
         return new ArtifactManifest(formatVersion, runId, createdAt, tf, symbol, model, fitted, promoted, gates,
                 trainRows, valRows, columns, schemaHash, datasetSha256, datasetRange, splits, label, dataSource,
-                historyRows, seed, seeds, hyperparameters, imbalance, calibrationMethod, metrics, bmaWeights, versions,
+                historyRows, seed, seeds, hyperparameters, imbalance, calibrationMethod, metrics, signal, trainLabelPrior, bmaWeights, versions,
                 timingsMs, files, sha);
     }
 }

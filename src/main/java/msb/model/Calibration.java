@@ -107,16 +107,20 @@ public record Calibration(Method method, double[][] knotX, double[][] knotY, dou
             }
         }
         // Merge blocks whose mean scores coincide so that x is strictly increasing for interpolation.
+        // A count-weighted mean keeps the knot at the blocks' pooled hit rate (a max would bias it upward).
         double[] x = new double[m], y = new double[m];
+        long[] w = new long[m];
         int k = 0;
         for (int b = 0; b < m; b++) {
             double mx = sumX[b] / cnt[b], my = sumY[b] / cnt[b];
             if (k > 0 && mx <= x[k - 1]) {
-                y[k - 1] = Math.max(y[k - 1], my);
+                y[k - 1] = (y[k - 1] * w[k - 1] + my * cnt[b]) / (w[k - 1] + cnt[b]);
+                w[k - 1] += cnt[b];
                 continue;
             }
             x[k] = mx;
             y[k] = my;
+            w[k] = cnt[b];
             k++;
         }
         return new double[][]{Arrays.copyOf(x, k), Arrays.copyOf(y, k)};

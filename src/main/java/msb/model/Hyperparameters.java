@@ -1,10 +1,12 @@
 package msb.model;
 
 import msb.core.Timeframe;
+import msb.signal.SignalThresholds;
+import msb.signal.VerdictOptions;
 
 /** Every setting of a training run, saved in the manifest; defaults per timeframe. */
 public record Hyperparameters(GbmOptions gbm, RfOptions rf, LogregOptions logreg, LstmOptions lstm,
-                              StackOptions stack, GateOptions gates) {
+                              StackOptions stack, VerdictOptions gates) {
     public Hyperparameters {
         if (gbm == null || rf == null || logreg == null || lstm == null || stack == null || gates == null) {
             throw new IllegalArgumentException("every hyperparameter group must be present");
@@ -22,7 +24,7 @@ public record Hyperparameters(GbmOptions gbm, RfOptions rf, LogregOptions logreg
         LogregOptions logreg = new LogregOptions(0.1, 1e-5, 500);
         LstmOptions lstm = fine ? new LstmOptions(16, 32, 6, 128, 2e-3) : new LstmOptions(16, 32, 8, 64, 2e-3);
         StackOptions stack = new StackOptions(4, 5, 5, 300, true, 200);
-        GateOptions gates = new GateOptions(1000, SignalThresholds.sMin(tf), 0.10, 0.10, 0.05, 10);
+        VerdictOptions gates = VerdictOptions.defaults(SignalThresholds.sMin(tf));
         return new Hyperparameters(gbm, rf, logreg, lstm, stack, gates);
     }
 }

@@ -1,5 +1,7 @@
 package msb.model;
 
+import msb.signal.Probs;
+
 /** Mapping between labels -1/0/1 (DOWN/NEUTRAL/UP) and class indices 0/1/2 used by the learners. */
 public final class Labels {
     public static final int CLASSES = 3;

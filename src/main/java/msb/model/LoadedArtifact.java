@@ -1,5 +1,6 @@
 package msb.model;
 
+import msb.signal.Probs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package msb.model;
 
+import msb.signal.Probs;
+
 /**
  * What the live runner and evaluate call: class probabilities for the newest row, given the most recent
  * feature rows oldest first (the newest is the bar that just closed). Models that read one row use the

@@ -11,6 +11,7 @@ import msb.core.Progress;
 import msb.core.UserInputException;
 import msb.dataset.Dataset;
 import msb.dataset.Split;
+import msb.signal.SignalSpec;
 
 /**
  * Fits a model kind on a dataset (SPEC sections 4 and 5). Scaler, base learners and the meta model see
@@ -42,7 +43,8 @@ public final class StackTrainer {
         int[] yVal = Labels.indices(ds.label(), val);
         if (kind.constant()) {
             Pipeline p = Pipeline.constant(kind);
-            return new FitResult(p, val, p.raw(null, val), null, "none", seeds, timings);
+            double[][] raw = p.raw(null, val);
+            return new FitResult(p, val, constantScores(raw), null, "none", seeds, timings);
         }
         long t0 = System.nanoTime();
         Standardizer scaler = Standardizer.fit(ds.x(), train);
@@ -68,9 +70,14 @@ public final class StackTrainer {
 
             long tc = System.nanoTime();
             Calibration.Method method = Calibration.methodFor(yVal, hp.stack().minCalibrationRowsPerClass());
-            double[][] crossFitted = crossFit(rawVal, yVal, method, "calibration");
+            int folds = hp.stack().calibrationFolds(), minPerClass = hp.stack().minCalibrationRowsPerClass();
+            ForwardChain.Result chained = ForwardChain.chain(rawVal, yVal, folds, minPerClass);
+            double crossCorr = ForwardChain.crossFittedDriftCorrelation(rawVal, yVal, folds, minPerClass);
             Calibration shipped = Calibration.fit(rawVal, yVal, method);
             observer.fitted("calibration", val);
+            SignalSpec spec = SignalSpec.of(hp.gates().signal(), ForwardChain.meanSModel(shipped.apply(rawVal)));
+            ValidationScores scores = new ValidationScores(rawVal, chained.index(), chained.probs(), chained.drift(), spec,
+                    new ValidationScores.CalibrationEvidence(crossCorr, chained.driftCorrelation(), folds));
             timings.put("calibration", ms(tc));
 
             if (kind == ModelKind.STACK) {
@@ -92,11 +99,30 @@ public final class StackTrainer {
                 timings.put("bma", ms(tb));
             }
             Pipeline p = new Pipeline(kind, scaler, bases, meta, shipped, baseCals, bmaWeights);
-            return new FitResult(p, val, crossFitted, bmaVal, method.name().toLowerCase(), seeds, timings);
+            return new FitResult(p, val, scores, bmaVal, method.name().toLowerCase(), seeds, timings);
         } catch (RuntimeException e) {
             for (ProbaModel m : bases.values()) if (m instanceof LstmModel l) l.close();
             throw e;
         }
+    }
+
+    /** A constant model has no calibrator: its chained rows are its raw rows, centred by the mean before them. */
+    private ValidationScores constantScores(double[][] raw) {
+        int folds = hp.stack().calibrationFolds(), n = raw.length, first = ForwardChain.start(n, folds, 1);
+        int[] index = new int[n - first];
+        double[][] probs = new double[n - first][];
+        double[] drift = new double[n - first];
+        for (int f = 1; f < folds; f++) {
+            int s = ForwardChain.start(n, folds, f), e = ForwardChain.start(n, folds, f + 1);
+            double ref = ForwardChain.meanSModel(Arrays.copyOfRange(raw, 0, s));
+            for (int i = s; i < e; i++) {
+                index[i - first] = i;
+                probs[i - first] = raw[i];
+                drift[i - first] = ref;
+            }
+        }
+        SignalSpec spec = SignalSpec.of(hp.gates().signal(), ForwardChain.meanSModel(raw));
+        return new ValidationScores(raw, index, probs, drift, spec, new ValidationScores.CalibrationEvidence(Double.NaN, Double.NaN, folds));
     }
 
     /**
@@ -216,7 +242,7 @@ public final class StackTrainer {
         int m = probs.size(), n = y.length;
         double[][] ll = new double[m][n];
         for (int b = 0; b < m; b++) {
-            for (int i = 0; i < n; i++) ll[b][i] = Math.log(Math.max(ProbMetrics.LOG_LOSS_EPS, probs.get(b)[i][y[i]]));
+            for (int i = 0; i < n; i++) ll[b][i] = Math.log(Math.max(msb.signal.Metrics.LOG_LOSS_EPS, probs.get(b)[i][y[i]]));
         }
         long s = componentSeed("bma");
         seeds.put("bma", s);

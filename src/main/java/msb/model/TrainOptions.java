@@ -33,5 +33,11 @@ public record TrainOptions(ModelKind model, long seed, Hyperparameters hyperpara
 
     public TrainOptions withExperiment(String name, LabelSpec label) { return new TrainOptions(model, seed, hyperparameters, promote, quiet, name, label); }
 
+    /** The same options with the signal the verdicts judge and the artifact acts on (centred or raw). */
+    public TrainOptions withSignal(msb.signal.SignalMode m, msb.core.Timeframe tf) {
+        Hyperparameters h = hyperparameters != null ? hyperparameters : Hyperparameters.defaults(tf);
+        return withHyperparameters(new Hyperparameters(h.gbm(), h.rf(), h.logreg(), h.lstm(), h.stack(), h.gates().withSignal(m)));
+    }
+
     public TrainOptions withQuiet(boolean q) { return new TrainOptions(model, seed, hyperparameters, promote, q, experiment, labelDefinition); }
 }

@@ -25,6 +25,10 @@ import msb.dataset.DatasetStore;
 import msb.dataset.LabelSpec;
 import msb.dataset.SplitSpec;
 import msb.dataset.Split;
+import msb.signal.Metrics;
+import msb.signal.SignalSpec;
+import msb.signal.Verdict;
+import msb.signal.Verdicts;
 
 /**
  * One training run: fit, judge the gates, write the run directory atomically, promote it when every gate
@@ -81,16 +85,18 @@ public final class Training {
         long start = System.nanoTime();
         int[] train = ds.rowsOf(Split.TRAIN);
         int[] val = ds.rowsOf(Split.VAL);
-        Map<String, GateResult> gates = new LinkedHashMap<>(Gates.beforeFit(train.length, ds.tf(), tf, hp.gates()));
-        boolean fit = gates.values().stream().allMatch(GateResult::passed);
-        gates.put(Gates.GATE_SETTINGS, Gates.settings(hp.gates(), Hyperparameters.defaults(tf).gates()));
+        Map<String, Verdict> gates = new LinkedHashMap<>(Gates.beforeFit(train.length, ds.tf(), tf, hp.gates()));
+        boolean fit = gates.values().stream().allMatch(Verdict::passed);
+        gates.put(Verdicts.GATE_SETTINGS, Verdicts.settings(hp.gates(), Hyperparameters.defaults(tf).gates()));
         Instant now = clock.instant();
         Path modelsDir = ws.modelsDir(symbol, tf);
         String runId = uniqueRunId(modelsDir, now, opts.model());
         Path tmp = modelsDir.resolve("." + runId + ".tmp");
         Path runDir = modelsDir.resolve(runId);
         Map<String, Long> timings = new LinkedHashMap<>();
-        Map<String, Object> metrics = new LinkedHashMap<>();
+        ArtifactMetrics metrics = ArtifactMetrics.NONE;
+        SignalSpec signal = null;
+        double[] prior = Metrics.frequencies(pick(ds.label(), train));
         Map<String, String> files = Map.of();
         Map<String, Long> seeds = Map.of();
         Map<String, Double> bmaWeights = new LinkedHashMap<>();
@@ -107,11 +113,10 @@ public final class Training {
                 timings.putAll(r.timingsMs());
                 timings.put("fit_total", (System.nanoTime() - tf0) / 1_000_000);
                 try (Pipeline p = r.pipeline()) {
-                    int[] yVal = Labels.indices(ds.label(), val);
-                    double[] prior = ProbMetrics.frequencies(Labels.indices(ds.label(), train));
-                    gates.putAll(Gates.onValidation(r.valProbs(), yVal, prior, hp.gates()));
-                    metrics.put("val", Metrics.summary(r.valProbs(), yVal, prior, hp.gates()));
-                    if (r.bmaValProbs() != null) metrics.put("bma_val", Metrics.summary(r.bmaValProbs(), yVal, prior, hp.gates()));
+                    Gates.Judged judged = Gates.onValidation(r, ds, train, hp.gates(), horizonBars(data));
+                    gates.putAll(judged.verdicts());
+                    metrics = judged.metrics();
+                    signal = r.scores().shipped();
                     long tw = System.nanoTime();
                     files = PipelineFiles.write(p, tmp);
                     timings.put("write", (System.nanoTime() - tw) / 1_000_000);
@@ -130,7 +135,7 @@ public final class Training {
                     opts.model().id(), fit, promoted, gates, train.length, val.length, ds.columns(), ds.schemaHash(),
                     ds.sha256(), range(ds, null), splits(ds), labelOf(data),
                     data.source(), historyRows, opts.seed(), seeds, hp,
-                    hp.stack().balancedSampling() ? "balanced_resampling" : "none", calibration, metrics, bmaWeights,
+                    hp.stack().balancedSampling() ? "balanced_resampling" : "none", calibration, metrics, signal, prior, bmaWeights,
                     Provenance.versions(usedDjl), timings, files, null);
             ArtifactStore.writeManifest(tmp, m);
             AtomicFiles.move(tmp, runDir);
@@ -144,10 +149,21 @@ public final class Training {
         }
     }
 
+    /** The label horizon in bars, from the dataset manifest (1 when it does not say). */
+    static int horizonBars(TrainingData data) {
+        var m = data.datasetManifest();
+        return m != null && m.path("label").has("horizon_bars") ? m.path("label").get("horizon_bars").asInt() : 1;
+    }
+
+    static int[] pick(int[] labels, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = labels[rows[i]];
+        return out;
+    }
+
     /** The walk-forward folds purge at least the label horizon, whatever the settings say. */
     private static Hyperparameters purgeAtLeastHorizon(Hyperparameters hp, TrainingData data) {
-        var m = data.datasetManifest();
-        int h = m != null && m.path("label").has("horizon_bars") ? m.path("label").get("horizon_bars").asInt() : 1;
+        int h = horizonBars(data);
         StackOptions s = hp.stack();
         if (h <= s.foldPurgeRows()) return hp;
         return new Hyperparameters(hp.gbm(), hp.rf(), hp.logreg(), hp.lstm(), new StackOptions(s.oofFolds(), h,

@@ -1,7 +1,7 @@
 package msb.trading;
 
 import msb.data.Bar;
-import msb.model.Probs;
+import msb.signal.Probs;
 
 /**
  * Everything the strategy sees when a bar closes.

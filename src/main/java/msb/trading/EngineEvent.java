@@ -30,7 +30,7 @@ public sealed interface EngineEvent
      * @param action  hold, enter, scale, reverse, exit_stop_loss, exit_take_profit, exit_max_hold, daily_stop
      * @param targetUsd signed target notional (NaN when holding)
      */
-    record Decision(long ts, int dir, double alpha, String mode, Arm arm, double sModel, double mood, String action,
+    record Decision(long ts, int dir, double alpha, String mode, Arm arm, double sModel, double signal, double mood, String action,
                     double targetUsd, double positionQty, double equityUsd) implements EngineEvent {}
 
     /** An order handed to the broker (or queued for the next open). */

@@ -18,15 +18,17 @@ import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.decision.BanditConfig;
 import msb.decision.GateConfig;
-import msb.model.SignalThresholds;
+import msb.signal.SignalSpec;
+import msb.signal.SignalThresholds;
 
 /**
- * Every setting of the strategy: decision mode and thresholds, exits, sizing, guards, paper costs, alerts.
+ * Every setting of the strategy: decision mode and thresholds, exits, sizing, guards, paper costs, alerts, and
+ * the signal the decision acts on ({@link #withSignal}: set from the artifact; RAW without one).
  * {@link #defaults(Timeframe)} gives the per-timeframe defaults; {@link #load} overlays a JSON or YAML file
  * on them (any subset of fields; an unknown field is an error naming it).
  */
 public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, ExitConfig exits, SizingConfig sizing,
-                             GuardConfig guards, PaperConfig paper, AlertConfig alerts) {
+                             GuardConfig guards, PaperConfig paper, AlertConfig alerts, SignalSpec signal) {
 
     /** Decision mode: the deterministic gate, or the Thompson bandit over arms. */
     public enum Mode {
@@ -41,6 +43,7 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
                 || paper == null || alerts == null) {
             throw new IllegalArgumentException("every section of the strategy config is required");
         }
+        if (signal == null) signal = SignalSpec.RAW;
     }
 
     /**
@@ -79,7 +82,8 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
                 new SizingConfig(10_000, 1.0, 0.50, 0.10, 50),
                 new GuardConfig(10.0, 1.0, 0.05, cooldownBars, dailyLossStopFrac, 2, 2),
                 new PaperConfig(10_000, 4.5, 1.0, 0.0, 10.0),
-                new AlertConfig(50, 200, 0.20));
+                new AlertConfig(50, 200, 0.20),
+                SignalSpec.RAW);
     }
 
     /** Loads a JSON (.json) or YAML (any other name) file over the timeframe's defaults. */
@@ -145,6 +149,14 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return String.join(", ", names);
+    }
+
+    /**
+     * The same strategy acting on an artifact's signal (centred by its frozen reference drift, or raw). The
+     * signal comes from the artifact, never from a config file: its verdicts were judged on that signal.
+     */
+    public StrategyConfig withSignal(SignalSpec s) {
+        return new StrategyConfig(mode, gate, bandit, exits, sizing, guards, paper, alerts, s);
     }
 
     /** The config as pretty JSON (what the runner records next to its state). */

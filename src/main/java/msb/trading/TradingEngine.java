@@ -183,7 +183,7 @@ public final class TradingEngine {
             pendingReward = new EngineState.PendingReward(d.choice.arm(), d.dir, equity);
         }
         emit(new EngineEvent.Decision(ts, d.dir, d.alpha, d.mode, d.choice == null ? null : d.choice.arm(), d.sModel,
-                ctx.mood(), blockedBy == null ? action : action + "_blocked_" + blockedBy, targetUsd,
+                d.signal, ctx.mood(), blockedBy == null ? action : action + "_blocked_" + blockedBy, targetUsd,
                 book.positionQty(), equity));
         barsProcessed++;
         lastBarTs = ts;
@@ -197,20 +197,22 @@ public final class TradingEngine {
 
     /** The decision of the configured mode, with the gate's refusals counted against the wanted direction. */
     private Choice decide(BarContext ctx, long ts) {
-        if (ctx.meta() == null) return new Choice(0, 0.0, NO_SIGNAL, null, Double.NaN);
+        if (ctx.meta() == null) return new Choice(0, 0.0, NO_SIGNAL, null, Double.NaN, Double.NaN);
         double sModel = ctx.meta().sModel();
+        // The gate acts on the artifact's signal: s_model minus its frozen reference drift when centred.
+        double signal = cfg.signal().of(sModel);
         if (cfg.mode() == StrategyConfig.Mode.GATE) {
-            GateDecision g = DecisionGate.decide(cfg.gate(), ctx.mood(), sModel);
-            if (GATE_REFUSALS.contains(g.mode())) countBlock(g.mode(), DecisionGate.wantedDir(cfg.gate(), sModel));
-            return new Choice(g.dir(), g.alpha(), g.mode(), null, sModel);
+            GateDecision g = DecisionGate.decide(cfg.gate(), ctx.mood(), signal);
+            if (GATE_REFUSALS.contains(g.mode())) countBlock(g.mode(), DecisionGate.wantedDir(cfg.gate(), signal));
+            return new Choice(g.dir(), g.alpha(), g.mode(), null, sModel, signal);
         }
         ArmSignals s = new ArmSignals(ctx.sTop(), ctx.sBot(), ctx.meta(), ctx.bma());
         BanditChoice c = bandit.choose(banditState, s, ts);
         boolean any = !c.eligible().isEmpty();
         banditState = banditState.countBar(any);
         noteEligibility(ts, any);
-        if (!any) countBlock(NO_ELIGIBLE_ARM, (int) Math.signum(sModel));
-        return new Choice(c.dir(), c.dir() == 0 ? 0.0 : c.alpha(), c.mode(), c, sModel);
+        if (!any) countBlock(NO_ELIGIBLE_ARM, (int) Math.signum(signal));
+        return new Choice(c.dir(), c.dir() == 0 ? 0.0 : c.alpha(), c.mode(), c, sModel, signal);
     }
 
     private String exitReason(long ts, int pos, Choice d) {
@@ -255,7 +257,7 @@ public final class TradingEngine {
         if (delta == 0) return null;
         Side side = Side.of(delta);
         Guards.Input in = new Guards.Input(ts, ctx.receivedAtSec(), halted, targetQty, plan.qty, close,
-                ctx.spreadBps(), ctx.fundingPerHour(), lastFillTs, vol.perBarStd(), d.sModel, plan.ordersThisBar);
+                ctx.spreadBps(), ctx.fundingPerHour(), lastFillTs, vol.perBarStd(), d.signal, plan.ordersThisBar);
         Guards.Verdict v = guards.check(in);
         if (v == null && !ctx.ordersAllowed()) v = new Guards.Verdict("shadow", "shadow mode: " + reason + " not sent");
         if (v != null) {
@@ -366,7 +368,7 @@ public final class TradingEngine {
     public BanditState banditState() { return banditState; }
     public List<EngineState.PendingOrder> pendingOrders() { return List.copyOf(pending); }
 
-    private record Choice(int dir, double alpha, String mode, BanditChoice choice, double sModel) {}
+    private record Choice(int dir, double alpha, String mode, BanditChoice choice, double sModel, double signal) {}
 
     /** The position as it will be once this bar's orders fill, and how many orders this bar sent. */
     private static final class Plan {

@@ -68,7 +68,7 @@ class ExperimentCommandTest {
         assertEquals("logreg", rec.get("spec").get("model").asText());
         assertEquals(300, rec.get("spec").get("hyperparameters").get("gates").get("min_train_rows").asInt());
         assertTrue(Files.isDirectory(Path.of(rec.get("artifact").get("dir").asText())));
-        assertTrue(rec.get("artifact").get("gates").has("directional_balance"));
+        assertTrue(rec.get("artifact").get("gates").has("direction_skill"));
         for (String k : List.of("balanced_accuracy", "log_loss", "sharpe_net", "psr")) {
             assertTrue(rec.get("evaluation").get("metrics").has(k), k);
         }
@@ -83,7 +83,7 @@ class ExperimentCommandTest {
 
         CliRun up = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--model", "always-up", "--walk-forward", "--quiet");
         assertEquals(3, up.code(), up.err());
-        assertTrue(up.err().contains("directional_balance"), up.err());
+        assertTrue(up.err().contains("direction_skill"), up.err());
         String[] upLines = up.out().strip().split("\\R");
         Path upDir = Path.of(upLines[upLines.length - 1]);
         JsonNode upRec = Json.mapper().readTree(upDir.resolve("record.json").toFile());
@@ -103,7 +103,7 @@ class ExperimentCommandTest {
         assertNotNull(doc.get("runs").get(0).get("walk_forward").get("balanced_accuracy_mean"));
         CliRun table = msb("experiment", "compare", dir.toString(), upDir.toString());
         assertEquals(0, table.code());
-        assertTrue(table.out().contains("deflated Sharpe") && table.out().contains("no: ") && table.out().contains("directional_balance"), table.out());
+        assertTrue(table.out().contains("deflated Sharpe") && table.out().contains("no: ") && table.out().contains("direction_skill"), table.out());
         CliRun md = msb("experiment", "compare", dir.toString(), upDir.toString(), "--markdown");
         assertEquals(0, md.code());
         assertTrue(md.out().contains("| 24h | always-up | bars.csv | ") && md.out().contains("| 24h | logreg | 2 | "), md.out());

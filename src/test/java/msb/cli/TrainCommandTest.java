@@ -34,7 +34,7 @@ class TrainCommandTest {
         assertEquals(3, code, err.toString());
         Path dir = Path.of(lastLine(out));
         assertTrue(dir.isAbsolute() && Files.isRegularFile(dir.resolve(ArtifactManifest.FILE)), dir.toString());
-        assertTrue(err.toString().contains("directional_balance"), err.toString());
+        for (String v : new String[]{"direction_skill", "inert", "one_sided"}) assertTrue(err.toString().contains(v), v + ": " + err);
         assertFalse(Files.exists(ws.modelsDir("BTC", Timeframe.M5).resolve(ArtifactStore.LATEST)));
         assertEquals("5m", ArtifactStore.verifiedManifest(dir).tf());
     }
@@ -74,7 +74,7 @@ class TrainCommandTest {
                 tf: 5m
                 model: always-up
                 hyperparameters:
-                  gates: {min_direction_share_frac: 0.0, max_ece_frac: 1.0}
+                  gates: {min_action_share_frac: 0.0, max_ece_frac: 1.0}
                 """);
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code = CliRun.execute(out, err, "--home", home.toString(), "train", "--experiment", exp.toString(), "--quiet");
@@ -82,7 +82,7 @@ class TrainCommandTest {
         ArtifactManifest m = ArtifactStore.verifiedManifest(Path.of(lastLine(out)));
         assertFalse(m.promoted());
         assertFalse(m.gates().get("gate_settings").passed());
-        assertTrue(m.gates().get("gate_settings").detail().contains("min_direction_share_frac 0.0000 < 0.1000"), m.gates().toString());
+        assertTrue(m.gates().get("gate_settings").detail().contains("min_action_share_frac 0.0000 < 0.0200"), m.gates().toString());
         assertTrue(m.gates().get("gate_settings").detail().contains("max_ece_frac 1.0000 > 0.0500"), m.gates().toString());
         assertTrue(err.toString().contains("gate_settings"), err.toString());
         assertFalse(Files.exists(ws.modelsDir("BTC", Timeframe.M5).resolve(ArtifactStore.LATEST)));
@@ -101,7 +101,7 @@ class TrainCommandTest {
 
     @Test
     @Tag("realdata")
-    void coinbase4hAlwaysUpAt24hNamesTheDirectionalGate(@TempDir Path home) {
+    void coinbase4hAlwaysUpAt24hNamesTheFailedVerdicts(@TempDir Path home) {
         String shared = System.getProperty("msb.shared.data");
         Path file = shared == null ? null : Path.of(shared, "ta4j", "Coinbase-BTC-USD-PT4H-20160518_20251028.json");
         Assumptions.assumeTrue(file != null && Files.exists(file), "shared Coinbase 4h file absent; skipping");
@@ -110,10 +110,11 @@ class TrainCommandTest {
         out = new StringWriter();
         int code = CliRun.execute(out, err, "--home", home.toString(), "train", "--tf", "24h", "--model", "always-up", "--quiet");
         assertEquals(3, code, err.toString());
-        assertTrue(err.toString().contains("directional_balance"));
+        assertTrue(err.toString().contains("direction_skill"), err.toString());
         ArtifactManifest m = ArtifactStore.verifiedManifest(Path.of(lastLine(out)));
         assertEquals("24h", m.tf());
         assertTrue(m.trainRows() >= 1000, "the 24h dataset has enough rows: " + m.trainRows());
-        assertFalse(m.gates().get("directional_balance").passed());
+        assertFalse(m.gates().get("direction_skill").passed());
+        assertFalse(m.gates().get("one_sided").passed() && m.gates().get("inert").passed(), "always-up is one-sided or inert");
     }
 }

@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import msb.model.Probs;
+import msb.signal.Probs;
 import org.junit.jupiter.api.Test;
 
 class ThompsonBanditTest {

@@ -7,7 +7,7 @@ import msb.data.Bars;
 import msb.data.DailyWalk;
 import msb.dataset.Dataset;
 import msb.dataset.Split;
-import msb.model.Probs;
+import msb.signal.Probs;
 import msb.model.SequencePredictor;
 
 /**
@@ -58,6 +58,18 @@ final class Fixtures {
     static SequencePredictor positiveBand() {
         return predictor(row -> {
             double s = 0.0675 + 0.0065 * Math.tanh(row[0] / 0.02);
+            return new Probs(0.25 - s / 2, 0.5, 0.25 + s / 2);
+        });
+    }
+
+    /**
+     * The seed's 24h model: s_model uniform in [0.061, 0.074], drawn from a hash of the row, so it knows nothing
+     * about the direction.
+     */
+    static SequencePredictor seedBand() {
+        return predictor(row -> {
+            double u = new java.util.SplittableRandom(Double.doubleToLongBits(row[0])).nextDouble();
+            double s = 0.061 + 0.013 * u;
             return new Probs(0.25 - s / 2, 0.5, 0.25 + s / 2);
         });
     }

@@ -25,7 +25,7 @@ class ReportWriterTest {
             var consensus = new msb.trading.StrategyConfig(PlantedPredictorsTest.LIVE.mode(), new msb.decision.GateConfig(
                     g.sMin(), 0.1, g.confMin(), g.alphaMin(), false, false, true, true), PlantedPredictorsTest.LIVE.bandit(),
                     PlantedPredictorsTest.LIVE.exits(), PlantedPredictorsTest.LIVE.sizing(), PlantedPredictorsTest.LIVE.guards(),
-                    PlantedPredictorsTest.LIVE.paper(), PlantedPredictorsTest.LIVE.alerts());
+                    PlantedPredictorsTest.LIVE.paper(), PlantedPredictorsTest.LIVE.alerts(), null);
             var blocked = PlantedPredictorsTest.evaluate(Fixtures.honest(), consensus, 0.5);
             ReportWriter.write(new EvaluationReport(List.of(honest, up, blocked), List.of()), Path.of(out), "msb evaluate (test fixture)");
         }
@@ -33,13 +33,14 @@ class ReportWriterTest {
 
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("**FLAGGED**") && md.contains("Not flagged"), md);
-        assertTrue(md.contains("predicts UP on 100% and DOWN on 0%"), md);
+        assertTrue(md.contains("the signal never changes sign"), md);
+        assertTrue(md.contains("`direction_skill`") && md.contains("`blocked_direction`"), md);
         try (var files = Files.list(dir)) {
             assertEquals(10, files.filter(p -> p.toString().endsWith(".png")).count());
         }
         JsonNode doc = Json.mapper().readTree(dir.resolve("report.json").toFile());
         JsonNode a = doc.get("artifacts").get(1);
-        for (String f : List.of("tf", "artifact", "model", "promoted", "flagged", "reasons", "predicted_shares",
+        for (String f : List.of("tf", "artifact", "model", "promoted", "flagged", "reasons", "verdicts", "predicted_shares",
                 "argmax_shares", "label_shares", "metrics", "baselines", "funnel")) {
             assertTrue(a.has(f), "missing " + f + " in " + a);
         }

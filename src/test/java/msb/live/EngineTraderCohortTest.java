@@ -9,7 +9,7 @@ import msb.core.Hashing;
 import msb.core.Timeframe;
 import msb.data.Bar;
 import msb.data.CohortSignals;
-import msb.model.Probs;
+import msb.signal.Probs;
 import msb.trading.CohortInputs;
 import msb.trading.EngineEvent;
 import msb.trading.StrategyConfig;

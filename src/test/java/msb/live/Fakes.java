@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import msb.core.Json;
 import msb.data.Bar;
 import msb.data.Bars;
-import msb.model.Probs;
+import msb.signal.Probs;
 import msb.model.SequencePredictor;
 
 /** Small deterministic stand-ins for the feature engine, the model and the trading engine (tests only). */

@@ -60,6 +60,10 @@ public final class LiveFixture {
 
     /** Imports {@code n} synthetic bars into {@code home}, builds the 5m dataset and trains {@code kind}. */
     public static TrainResult homeWithArtifact(Path home, int n, ModelKind kind) {
+        return homeWithArtifact(home, n, kind, msb.signal.SignalMode.CENTRED);
+    }
+
+    public static TrainResult homeWithArtifact(Path home, int n, ModelKind kind, msb.signal.SignalMode signal) {
         Workspace ws = Workspace.at(home);
         Path csv = syntheticCsv(home.resolve("input/bars.csv"), n, 7);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
@@ -68,7 +72,7 @@ public final class LiveFixture {
         Dataset ds = DatasetBuilder.loadOrBuild(ws, "BTC", Timeframe.M5, DatasetBuilder.Options.DEFAULT, quiet);
         JsonNode manifest = Json.read(ws.datasetDir("BTC", Timeframe.M5).resolve(DatasetBuilder.MANIFEST_FILE), JsonNode.class);
         return Training.train(ws, "BTC", Timeframe.M5, new TrainingData(ds, manifest, "synthetic"),
-                TrainOptions.defaults().withModel(kind).withQuiet(true), quiet,
+                TrainOptions.defaults().withModel(kind).withQuiet(true).withSignal(signal, Timeframe.M5), quiet,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 

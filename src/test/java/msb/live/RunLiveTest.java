@@ -81,7 +81,8 @@ class RunLiveTest {
     @Test
     void anUnpromotedArtifactRunsInShadowModeAndExits3NamingTheGates() throws Exception {
         Path home2 = home.resolve("shadow-home");
-        TrainResult up = LiveFixture.homeWithArtifact(home2, 5_000, ModelKind.ALWAYS_UP);
+        // raw signal: the seed's always-up acts on every bar, so shadow mode has decisions to log
+        TrainResult up = LiveFixture.homeWithArtifact(home2, 5_000, ModelKind.ALWAYS_UP, msb.signal.SignalMode.RAW);
         assertFalse(up.promoted());
         Path state = home2.resolve("state-shadow");
         CliRun r = msb("--home", home2.toString(), "run-live", "--tf", "5m", "--artifact", up.runDir().toString(),

@@ -2,6 +2,7 @@ package msb.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import msb.signal.Probs;
 /** Probability comparisons with a tolerance that says what it is for. */
 final class ProbAsserts {
     /**

@@ -91,7 +91,8 @@ class StackHonestyTest {
                 ds.close(), ds.fwdReturn(), ds.sha256());
         FitResult other = new StackTrainer(SyntheticDatasets.fast(Timeframe.H24), 11, true, FitObserver.NONE).fit(leaked, ModelKind.STACK);
         try (var p = other.pipeline()) {
-            ProbAsserts.assertProbsClose(result.valProbs(), other.valProbs(), "validation probabilities");
+            ProbAsserts.assertProbsClose(result.scores().raw(), other.scores().raw(), "validation scores");
+            ProbAsserts.assertProbsClose(result.scores().chainedProbs(), other.scores().chainedProbs(), "forward-chained validation probabilities");
             int[] val = ds.rowsOf(Split.VAL);
             ProbAsserts.assertProbsClose(result.pipeline().predict(ds.x(), val), p.predict(x, val), "shipped predictions on VAL rows");
         }

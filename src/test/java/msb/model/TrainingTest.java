@@ -2,6 +2,7 @@ package msb.model;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import msb.signal.Probs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class TrainingTest {
     }
 
     @Test
-    void alwaysUpFailsDirectionalBalanceAndLeavesLatestUnchanged() throws Exception {
+    void alwaysUpIsRefusedAndLeavesLatestUnchanged() throws Exception {
         var ws = Workspace.at(home);
         var ds = SyntheticDatasets.make(Timeframe.H24, 3000, 1, 1.5);
         var good = train(ws, Timeframe.H24, ds, ModelKind.LOGREG, 1, true, 1_700_000_000);
@@ -63,7 +64,8 @@ class TrainingTest {
         byte[] before = Files.readAllBytes(latest);
         var bad = train(ws, Timeframe.H24, ds, ModelKind.ALWAYS_UP, 1, true, 1_700_000_100);
         assertFalse(bad.promoted());
-        assertTrue(bad.failedGates().contains(Gates.DIRECTIONAL_BALANCE), bad.failedGates().toString());
+        assertTrue(bad.failedGates().containsAll(java.util.List.of(msb.signal.Verdicts.DIRECTION_SKILL, msb.signal.Verdicts.INERT,
+                msb.signal.Verdicts.ONE_SIDED)), bad.failedGates().toString());
         assertArrayEquals(before, Files.readAllBytes(latest));
         assertTrue(Files.isDirectory(bad.runDir()), "the rejected run is kept");
         assertEquals(java.util.List.of(good.runDir(), bad.runDir()), ArtifactStore.runs(ws, "BTC", Timeframe.H24));
@@ -86,11 +88,11 @@ class TrainingTest {
     void a218RowDatasetIsRefusedBeforeFitting() {
         var ws = Workspace.at(home);
         var r = train(ws, Timeframe.H12, SyntheticDatasets.make(Timeframe.H12, 312, 1, 1.5), ModelKind.STACK, 1, true, 1_700_000_000);
-        assertEquals(java.util.List.of(Gates.MIN_TRAIN_ROWS), r.failedGates());
+        assertEquals(java.util.List.of(msb.signal.Verdicts.MIN_TRAIN_ROWS), r.failedGates());
         var m = ArtifactStore.verifiedManifest(r.runDir());
         assertEquals(218, m.trainRows());
         assertFalse(m.fitted());
-        assertTrue(m.gates().get(Gates.MIN_TRAIN_ROWS).detail().contains("218"));
+        assertTrue(m.gates().get(msb.signal.Verdicts.MIN_TRAIN_ROWS).detail().contains("218"));
         var e = assertThrows(UserInputException.class, () -> ArtifactStore.load(r.runDir()));
         assertTrue(e.getMessage().contains("min_train_rows"), e.getMessage());
         assertTrue(ArtifactStore.latest(ws, "BTC", Timeframe.H12).isEmpty());
@@ -100,8 +102,8 @@ class TrainingTest {
     void aDatasetOfAnotherTimeframeIsRefused() {
         var ws = Workspace.at(home);
         var r = train(ws, Timeframe.H24, SyntheticDatasets.make(Timeframe.H12, 3000, 1, 1.5), ModelKind.LOGREG, 1, true, 1_700_000_000);
-        assertEquals(java.util.List.of(Gates.TIMEFRAME), r.failedGates());
-        assertTrue(ArtifactStore.verifiedManifest(r.runDir()).gates().get(Gates.TIMEFRAME).detail().contains("12h"));
+        assertEquals(java.util.List.of(msb.signal.Verdicts.TIMEFRAME), r.failedGates());
+        assertTrue(ArtifactStore.verifiedManifest(r.runDir()).gates().get(msb.signal.Verdicts.TIMEFRAME).detail().contains("12h"));
     }
 
     @Test

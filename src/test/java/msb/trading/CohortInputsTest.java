@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import msb.core.Timeframe;
 import msb.data.Bar;
 import msb.data.CohortSignals;
-import msb.model.Probs;
+import msb.signal.Probs;
 import org.junit.jupiter.api.Test;
 
 class CohortInputsTest {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import msb.decision.Arm;
 import msb.decision.BanditConfig;
-import msb.model.Probs;
+import msb.signal.Probs;
 import org.junit.jupiter.api.Test;
 
 class EngineBanditTest {

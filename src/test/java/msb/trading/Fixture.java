@@ -6,7 +6,7 @@ import msb.core.Timeframe;
 import msb.data.Bar;
 import msb.decision.BanditConfig;
 import msb.decision.GateConfig;
-import msb.model.Probs;
+import msb.signal.Probs;
 
 /** Shared builders for the trading tests: 1h bars from a UTC midnight, deterministic configs. */
 final class Fixture {
@@ -43,12 +43,12 @@ final class Fixture {
     static StrategyConfig cfg(GateConfig gate, ExitConfig exits, GuardConfig guards, PaperConfig paper) {
         StrategyConfig d = StrategyConfig.defaults(TF);
         return new StrategyConfig(StrategyConfig.Mode.GATE, gate, d.bandit(), exits, flatSizing(), guards, paper,
-                new AlertConfig(5, 20, 0.2));
+                new AlertConfig(5, 20, 0.2), null);
     }
 
     static StrategyConfig bandit(StrategyConfig c, BanditConfig b) {
         return new StrategyConfig(StrategyConfig.Mode.BANDIT, c.gate(), b, c.exits(), c.sizing(), c.guards(), c.paper(),
-                c.alerts());
+                c.alerts(), null);
     }
 
     /** An engine warmed up with three flat bars at 100 ending at DAY0 (the vol window is ready). */

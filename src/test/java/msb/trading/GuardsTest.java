@@ -20,7 +20,7 @@ class GuardsTest {
         return new Guards(Timeframe.H1, new StrategyConfig(StrategyConfig.Mode.GATE, d.gate(), d.bandit(),
                 new ExitConfig(0, 0, 0, 0.1, netEdge), new SizingConfig(10_000, 1, 0.5, 0.1, 50),
                 new GuardConfig(5.0, FUNDING_MAX_BPS, 0.1, 3, 0.05, 2, 2),
-                new PaperConfig(10_000, 39.0625, 0, 0, 0), new AlertConfig(50, 200, 0.2)));
+                new PaperConfig(10_000, 39.0625, 0, 0, 0), new AlertConfig(50, 200, 0.2), null));
     }
 
     /** A long entry of 50 @ 100 (5000 USD) that passes every guard. */

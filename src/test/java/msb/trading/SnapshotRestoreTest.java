@@ -10,7 +10,7 @@ import msb.core.Json;
 import msb.core.Timeframe;
 import msb.data.Bar;
 import msb.decision.BanditConfig;
-import msb.model.Probs;
+import msb.signal.Probs;
 import org.junit.jupiter.api.Test;
 
 /** A run interrupted anywhere, snapshotted through JSON and resumed, equals the uninterrupted run. */
@@ -43,7 +43,7 @@ class SnapshotRestoreTest {
     static StrategyConfig config(StrategyConfig.Mode mode) {
         StrategyConfig d = StrategyConfig.defaults(TF);
         return new StrategyConfig(mode, d.gate(), new BanditConfig(0.3, 0.55, 0.08, 0.1, 1.0, 15, 11), d.exits(),
-                d.sizing(), new GuardConfig(2.5, 0.5, 0.1, 2, 0.01, 2, 2), d.paper(), new AlertConfig(10, 50, 0.5));
+                d.sizing(), new GuardConfig(2.5, 0.5, 0.1, 2, 0.01, 2, 2), d.paper(), new AlertConfig(10, 50, 0.5), null);
     }
 
     @Test

@@ -25,7 +25,7 @@ class StrategyConfigTest {
             assertEquals(StrategyConfig.Mode.GATE, c.mode());
         }
         for (Timeframe tf : Timeframe.values()) {
-            assertEquals(msb.model.SignalThresholds.sMin(tf), StrategyConfig.liveSMin(tf), "one S_MIN per timeframe");
+            assertEquals(msb.signal.SignalThresholds.sMin(tf), StrategyConfig.liveSMin(tf), "one S_MIN per timeframe");
             assertTrue(StrategyConfig.liveSMin(tf) > 0 && StrategyConfig.liveSMin(tf) < 0.5);
         }
     }

@@ -1,4 +1,4 @@
-package msb.evaluate;
+package msb.signal;
 
 import java.util.Arrays;
 import smile.stat.distribution.GaussianDistribution;
@@ -7,7 +7,8 @@ import smile.stat.distribution.GaussianDistribution;
  * Classification and signal metrics as pure functions over primitive arrays. Labels and predicted
  * classes are -1/0/1 (DOWN/NEUTRAL/UP); probabilities are rows {@code {p_down, p_neutral, p_up}}.
  * Per-class arrays are indexed {@code label + 1}: [0] DOWN, [1] NEUTRAL, [2] UP.
- * Trading metrics over a strategy return series are in {@link TradingMetrics}.
+ * Trading metrics over a strategy return series are in {@link TradingMetrics}; ranking skill with block-bootstrap
+ * confidence intervals in {@link Skill}. Training's gates and {@code evaluate} both call these: one definition.
  */
 public final class Metrics {
     /** Equal-width confidence bins over [0, 1] for ECE and the reliability curve. */
@@ -156,7 +157,7 @@ public final class Metrics {
         return sum / y.length;
     }
 
-    /** Most probable class as -1/0/1, ties as {@code msb.model.Probs#argmax}: NEUTRAL, then UP. */
+    /** Most probable class as -1/0/1, ties as {@code msb.signal.Probs#argmax}: NEUTRAL, then UP. */
     public static int argmax(double[] row) {
         if (row[1] >= row[2] && row[1] >= row[0]) return 0;
         return row[2] >= row[0] ? 1 : -1;
@@ -239,8 +240,46 @@ public final class Metrics {
         return s / v.length;
     }
 
-    /** Standard normal CDF. */
-    static double normalCdf(double z) { return GaussianDistribution.getInstance().cdf(z); }
+    /** Class frequencies {down, neutral, up} of -1/0/1 labels. */
+    public static double[] frequencies(int[] y) {
+        double[] f = new double[3];
+        for (int v : y) f[index(v)]++;
+        for (int k = 0; k < 3; k++) f[k] /= Math.max(1, y.length);
+        return f;
+    }
 
-    static double normalQuantile(double p) { return GaussianDistribution.getInstance().quantile(p); }
+    /** Log loss of predicting the class frequencies {@code prior} {down, neutral, up} on every row. */
+    public static double priorLogLoss(double[] prior, int[] y) {
+        if (y.length == 0) throw new IllegalArgumentException("no rows");
+        double sum = 0;
+        for (int v : y) sum -= Math.log(Math.max(LOG_LOSS_EPS, prior[index(v)]));
+        return sum / y.length;
+    }
+
+    /** Mean and population standard deviation. */
+    public static double[] meanSd(double[] v) {
+        double m = 0;
+        for (double x : v) m += x;
+        m /= Math.max(1, v.length);
+        double s = 0;
+        for (double x : v) s += (x - m) * (x - m);
+        return new double[]{m, Math.sqrt(s / Math.max(1, v.length))};
+    }
+
+    public static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) m = Math.min(m, x);
+        return m;
+    }
+
+    public static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) m = Math.max(m, x);
+        return m;
+    }
+
+    /** Standard normal CDF. */
+    public static double normalCdf(double z) { return GaussianDistribution.getInstance().cdf(z); }
+
+    public static double normalQuantile(double p) { return GaussianDistribution.getInstance().quantile(p); }
 }

@@ -1,4 +1,4 @@
-package msb.model;
+package msb.signal;
 
 import msb.core.Timeframe;
 

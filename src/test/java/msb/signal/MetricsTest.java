@@ -1,4 +1,4 @@
-package msb.evaluate;
+package msb.signal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

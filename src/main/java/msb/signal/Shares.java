@@ -1,4 +1,4 @@
-package msb.evaluate;
+package msb.signal;
 
 /** Shares of DOWN / NEUTRAL / UP (each 0..1, summing to 1). */
 public record Shares(double down, double neutral, double up) {

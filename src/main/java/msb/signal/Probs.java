@@ -1,4 +1,4 @@
-package msb.model;
+package msb.signal;
 
 /**
  * Class probabilities for one bar: DOWN, NEUTRAL, UP, summing to 1. {@code sModel = pUp - pDown} is the

@@ -1,4 +1,4 @@
-package msb.evaluate;
+package msb.signal;
 
 /**
  * Trading metrics over a strategy's per-bar net return series (fraction of equity, after costs), as pure
