@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param minMinorityShareFrac  one_sided: the less frequent direction is under this share of the policy's actions
  * @param minLabelShareFrac     a direction counts as present in the labels from this share of rows on
  * @param minTailRows           two_sided: a tail (signal beyond +-sMin) with fewer rows is insufficient evidence
- * @param tailConfidenceFrac    two_sided: one-sided confidence with which a tail's hit rate must beat its base rate
+ * @param tailConfidenceFrac    two_sided: one-sided confidence with which a tail's hit rate must beat the middle band's
  * @param maxEceFrac            calibration: top-label expected calibration error limit (probability units)
  * @param eceBins               equal-width confidence bins of the ECE
  * @param bootstrapDraws        block-bootstrap draws of the skill intervals

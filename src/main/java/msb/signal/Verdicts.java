@@ -141,12 +141,16 @@ public final class Verdicts {
 
     /**
      * two_sided: each direction's calls beat chance. In the top tail (signal >= +S_MIN) the UP rate must exceed
-     * the UP base rate, in the bottom tail the DOWN rate the DOWN base rate, each with one-sided confidence
-     * tail_confidence_frac (a binomial z test); a tail with fewer than min_tail_rows rows is insufficient evidence.
+     * the UP rate of the rows where the policy does not act (the middle band), in the bottom tail the DOWN rate
+     * the middle's DOWN rate, each by a two-proportion z test at one-sided tail_confidence_frac. The middle, not
+     * all rows, is the reference: a model that knows only UP moves lowers the overall DOWN rate through its top
+     * tail, and its bottom tail would then "beat" a base rate it has no skill against. With fewer than
+     * min_tail_rows middle rows, the reference is every row outside the tail. A tail with fewer than
+     * min_tail_rows rows is insufficient evidence.
      */
     static Verdict twoSided(double[] signal, int[] labels, double[] base, VerdictOptions o, String what) {
         double zNeed = Metrics.normalQuantile(o.tailConfidenceFrac());
-        Tail top = tail(signal, labels, 1, base[2], o.sMin()), bottom = tail(signal, labels, -1, base[0], o.sMin());
+        Tail top = tail(signal, labels, 1, o.sMin(), o.minTailRows()), bottom = tail(signal, labels, -1, o.sMin(), o.minTailRows());
         boolean topOk = top.rows >= o.minTailRows() && top.z >= zNeed, bottomOk = bottom.rows >= o.minTailRows() && bottom.z >= zNeed;
         String detail = f("on %s: %s; %s (need z >= %.2f, one-sided %.0f%%, and >= %d rows per tail)", what,
                 top.describe("top", "UP", o.sMin(), o.minTailRows(), zNeed), bottom.describe("bottom", "DOWN", o.sMin(), o.minTailRows(), zNeed),
@@ -154,36 +158,50 @@ public final class Verdicts {
         Map<String, Double> fig = new LinkedHashMap<>();
         fig.put("top_rows", (double) top.rows);
         fig.put("top_up_rate", top.rate);
-        fig.put("up_base_rate", base[2]);
+        fig.put("up_reference_rate", top.reference);
         fig.put("top_z", top.z);
         fig.put("bottom_rows", (double) bottom.rows);
         fig.put("bottom_down_rate", bottom.rate);
-        fig.put("down_base_rate", base[0]);
+        fig.put("down_reference_rate", bottom.reference);
         fig.put("bottom_z", bottom.z);
         fig.put("z_needed", zNeed);
         return new Verdict(TWO_SIDED, topOk && bottomOk, detail, fig);
     }
 
-    private record Tail(int rows, int hits, double rate, double base, double z) {
+    private record Tail(int rows, double rate, double reference, String referenceName, double z) {
         String describe(String side, String dir, double sMin, int minRows, double zNeed) {
             if (rows < minRows) return f("%s tail (signal %s%.3f) has %d rows: insufficient evidence", side, side.equals("top") ? ">= +" : "<= -", sMin, rows);
-            return f("%s tail %d rows, %s rate %s vs base %s (z %+.2f%s)", side, rows, dir, pct(rate), pct(base), z,
-                    z >= zNeed ? "" : ", does not beat chance");
+            return f("%s tail %d rows, %s rate %s vs %s %s in %s (z %+.2f%s)", side, rows, dir, pct(rate), dir, pct(reference),
+                    referenceName, z, z >= zNeed ? "" : ", does not beat chance");
         }
     }
 
-    private static Tail tail(double[] s, int[] y, int dir, double base, double sMin) {
-        int rows = 0, hits = 0;
+    /** The tail's hit rate against the middle band's (or, with too few middle rows, every row outside the tail). */
+    private static Tail tail(double[] s, int[] y, int dir, double sMin, int minRows) {
+        int rows = 0, hits = 0, mid = 0, midHits = 0, out = 0, outHits = 0;
         for (int i = 0; i < s.length; i++) {
-            if (dir > 0 ? s[i] >= sMin : s[i] <= -sMin) {
+            boolean in = dir > 0 ? s[i] >= sMin : s[i] <= -sMin;
+            boolean middle = s[i] < sMin && s[i] > -sMin;
+            if (in) {
                 rows++;
                 if (y[i] == dir) hits++;
+            } else {
+                out++;
+                if (y[i] == dir) outHits++;
+                if (middle) {
+                    mid++;
+                    if (y[i] == dir) midHits++;
+                }
             }
         }
+        boolean useMiddle = mid >= minRows;
+        int refRows = useMiddle ? mid : out, refHits = useMiddle ? midHits : outHits;
         double rate = rows == 0 ? Double.NaN : (double) hits / rows;
-        double sd = Math.sqrt(base * (1 - base) / Math.max(1, rows));
-        double z = rows == 0 || sd == 0 ? Double.NaN : (rate - base) / sd;
-        return new Tail(rows, hits, rate, base, z);
+        double ref = refRows == 0 ? Double.NaN : (double) refHits / refRows;
+        double pooled = (double) (hits + refHits) / Math.max(1, rows + refRows);
+        double sd = Math.sqrt(pooled * (1 - pooled) * (1.0 / Math.max(1, rows) + 1.0 / Math.max(1, refRows)));
+        double z = rows == 0 || refRows == 0 || sd == 0 ? Double.NaN : (rate - ref) / sd;
+        return new Tail(rows, rate, ref, useMiddle ? "the middle band" : "the other rows", z);
     }
 
     /** calibration: top-label ECE within the larger of max_ece_frac and the ECE noise of a calibrated model. */
