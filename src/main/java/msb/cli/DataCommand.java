@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code msb data}: market data in (import files, fetch from an exchange). */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Market data in: validate and store bars and funding rates under datasets/raw/<SYMBOL>/.",
-        subcommands = {DataImportCommand.class, DataFetchCommand.class},
+        subcommands = {DataImportCommand.class, DataFetchCommand.class, DataSynthCommand.class},
         footer = {"", "Writes: datasets/raw/<SYMBOL>/ under --home.", "Example: msb data import --in BTC-USD-1h.csv"})
 public final class DataCommand implements Runnable {
     @Spec

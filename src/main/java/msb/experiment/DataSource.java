@@ -1,22 +1,29 @@
 package msb.experiment;
 
 import java.nio.file.Path;
+import msb.data.SyntheticMarket;
 
 /**
- * Where an experiment's bars come from: the embedded default data, or a file imported into the workspace's
- * raw store (when not stored already) under its source name.
+ * Where an experiment's bars come from: the embedded default data, a file imported into the workspace's
+ * raw store (when not stored already) under its source name, or a seeded synthetic market (the controls).
  *
  * @param declared the text of the spec's {@code data.source}, as written
  * @param fileOrNull the resolved file (null for embedded)
  * @param format     the {@code data import --format} value (auto unless the spec says otherwise)
  */
-public record DataSource(String declared, Path fileOrNull, String format) {
+public record DataSource(String declared, Path fileOrNull, String format, SyntheticMarket synthOrNull) {
     public static final String EMBEDDED = "embedded";
+    public static final String SYNTH = "synth";
 
     public DataSource {
         if (declared == null || declared.isBlank()) throw new IllegalArgumentException("data.source is required");
         if (format == null || format.isBlank()) format = "auto";
     }
 
-    public boolean embedded() { return fileOrNull == null; }
+    public DataSource(String declared, Path fileOrNull, String format) { this(declared, fileOrNull, format, null); }
+
+    public boolean embedded() { return fileOrNull == null && synthOrNull == null; }
+
+    /** A seeded synthetic market (`msb data synth`), generated into the workspace before import. */
+    public boolean synthetic() { return synthOrNull != null; }
 }

@@ -16,6 +16,7 @@ import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.data.ImportFormat;
+import msb.data.SyntheticMarket;
 import msb.dataset.LabelSpec;
 import msb.model.ExperimentSpec;
 import msb.model.Hyperparameters;
@@ -32,6 +33,7 @@ import msb.model.TrainOptions;
  * data:
  *   source: ../shared/data/ta4j/Coinbase-BTC-USD-PT4H-20160518_20251028.json   # or: embedded
  *   format: auto                  # optional, a `data import --format` value
+ *   synth: {bars: 20000, skill: 0.2, drift_bps_per_bar: 3, vol_bps_per_bar: 50, seed: 7}   # with source: synth
  * model: stack                    # optional, default stack (any `train --model` value)
  * seed: 42                        # optional, default 42
  * label: {horizon_bars: 1, kind: adaptive, k: 0.5, vol_window_bars: 50, threshold_bps: 10}   # over the defaults
@@ -53,7 +55,8 @@ public final class ExperimentFile {
             "seed", "label", "hyperparameters", "walk_forward"));
     /** The keys of {@code train --experiment}'s format (msb.model.ExperimentSpec). */
     static final Set<String> MODEL = new LinkedHashSet<>(List.of("tf", "model", "seed", "label", "hyperparameters"));
-    static final Set<String> DATA = Set.of("source", "format");
+    static final Set<String> DATA = Set.of("source", "format", "synth");
+    static final Set<String> SYNTH = new LinkedHashSet<>(List.of("bars", "skill", "drift_bps_per_bar", "vol_bps_per_bar", "seed", "start"));
     static final Set<String> WALK = new LinkedHashSet<>(List.of("window", "train_bars", "refit_every_bars", "val_frac",
             "purge_bars", "embargo_bars", "max_folds"));
 
@@ -153,9 +156,21 @@ public final class ExperimentFile {
         String format = d.hasNonNull("format") ? d.get("format").asText() : "auto";
         field(file, "data.format", () -> ImportFormat.parse(format));
         if (source.equalsIgnoreCase(DataSource.EMBEDDED)) return new DataSource(DataSource.EMBEDDED, null, format);
+        if (source.equalsIgnoreCase(DataSource.SYNTH)) return new DataSource(DataSource.SYNTH, null, format, synth(file, root, d));
+        if (d.has("synth")) throw new UserInputException(file + ": field 'data.synth' needs `source: synth`; remove it or set the source");
         Path specDir = file.toAbsolutePath().normalize().getParent();
         Path repo = specDir.getParent() != null ? specDir.getParent() : specDir;
         return new DataSource(source, resolveSource(repo, source, System.getenv(SHARED_DATA_ENV)), format);
+    }
+
+    /** {@code data.synth}: the {@code msb data synth} settings, at the spec's timeframe. */
+    private static SyntheticMarket synth(Path file, JsonNode root, ObjectNode d) {
+        ObjectNode o = object(file, "data.synth", required(file, d, "data.synth", "synth: {bars: 20000, skill: 0.2, drift_bps_per_bar: 3}"));
+        checkKeys(file, "data.synth.", o, SYNTH);
+        Timeframe tf = field(file, "tf", () -> Timeframe.parse(required(file, root, "tf", "tf: 1h").asText()));
+        return field(file, "data.synth", () -> new SyntheticMarket(o.path("bars").asInt(20_000), tf.seconds(),
+                o.path("skill").asDouble(0.2), o.path("drift_bps_per_bar").asDouble(3), o.path("vol_bps_per_bar").asDouble(50),
+                o.path("seed").asLong(7), o.path("start").asLong(1_577_836_800L)));
     }
 
     /**

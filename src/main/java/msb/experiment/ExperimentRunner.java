@@ -185,6 +185,13 @@ public final class ExperimentRunner {
             return null;
         }
         Path file = e.data().fileOrNull();
+        if (e.data().synthetic()) {
+            // the control's market, generated into the workspace (seeded: the same spec gives the same file)
+            file = ws.home().resolve("datasets").resolve("synth").resolve(e.name() + ".csv");
+            e.data().synthOrNull().writeCsv(file);
+            d.put("synth", e.data().synthOrNull());
+            d.put("description", e.data().synthOrNull().describe());
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(e.file() + ": field 'data.source': " + file + " does not exist; fix the path (relative"
                     + " paths start at the repository root, the parent of experiments/) or use `source: embedded`");

@@ -48,11 +48,17 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
 
     public ModelKind modelKind() { return ModelKind.parse(model); }
 
-    /** Names of the gates that did not pass, in gate order. */
+    /** Names of the verdicts that did not pass, in {@link msb.signal.Verdicts#ORDER}. */
     public List<String> failedGates() {
         List<String> out = new ArrayList<>();
         gates.forEach((k, v) -> { if (!v.passed()) out.add(k); });
+        out.sort(msb.signal.Verdicts.byOrder());
         return out;
+    }
+
+    /** The verdicts in {@link msb.signal.Verdicts#ORDER}. */
+    public List<Verdict> verdictsInOrder() {
+        return gates.entrySet().stream().sorted(Map.Entry.comparingByKey(msb.signal.Verdicts.byOrder())).map(Map.Entry::getValue).toList();
     }
 
     /**

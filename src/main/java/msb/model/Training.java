@@ -129,6 +129,7 @@ public final class Training {
             }
             List<String> failed = new ArrayList<>();
             gates.forEach((k, v) -> { if (!v.passed()) failed.add(k); });
+            failed.sort(Verdicts.byOrder());
             boolean promoted = failed.isEmpty() && opts.promote();
             timings.put("total", (System.nanoTime() - start) / 1_000_000);
             ArtifactManifest m = new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, runId, now.toString(), tf.label(), symbol,

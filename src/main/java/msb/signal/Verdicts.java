@@ -26,6 +26,16 @@ public final class Verdicts {
     public static final String BLOCKED_DIRECTION = "blocked_direction";
     public static final String NO_OOS_SKILL = "no_oos_skill";
 
+    /** The order verdicts are listed in: before fitting, settings, skill, policy, probabilities, evaluate's own. */
+    public static final java.util.List<String> ORDER = java.util.List.of(MIN_TRAIN_ROWS, TIMEFRAME, GATE_SETTINGS,
+            DIRECTION_SKILL, INERT, ONE_SIDED, TWO_SIDED, CALIBRATION, LIFT, NO_OOS_SKILL, BLOCKED_DIRECTION);
+
+    /** Names in {@link #ORDER} (unknown names last, alphabetically). */
+    public static java.util.Comparator<String> byOrder() {
+        return java.util.Comparator.<String>comparingInt(n -> ORDER.contains(n) ? ORDER.indexOf(n) : ORDER.size())
+                .thenComparing(java.util.Comparator.naturalOrder());
+    }
+
     /** AUC and IC of a signal without skill. */
     public static final double CHANCE_AUC = 0.5;
 
@@ -72,7 +82,7 @@ public final class Verdicts {
      */
     public static Verdict directionSkill(Skill.Report r, String what) {
         boolean ok = r.directionAuc().lowerBoundAbove(CHANCE_AUC);
-        String detail = f("direction AUC %s and IC %s on %s (%d UP/DOWN rows; %.0f%% block bootstrap, %d draws of %d-bar blocks): %s",
+        String detail = f("direction AUC %s and IC %s on %s, %,d of them UP/DOWN (%.0f%% block bootstrap, %d draws of %d-bar blocks): %s",
                 auc(r.directionAuc(), r.level()), ic(r.ic(), r.level()), what, r.directional(), 100 * r.level(), r.draws(), r.blockBars(),
                 !r.directionAuc().defined() ? "undefined (needs UP and DOWN rows)"
                         : ok ? "the lower bound beats chance (0.5)" : "the interval includes chance (0.5): no evidence of skill");
