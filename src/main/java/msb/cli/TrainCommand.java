@@ -100,12 +100,13 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!quiet.on()) {
             var m = ArtifactStore.verifiedManifest(r.runDir());
-            System.err.println("msb: verdicts of " + r.runDir().getFileName() + " (" + m.signalSpec().describe() + "):");
+            System.err.println("msb: verdicts of " + r.runDir().getFileName() + " (" + (m.fitted() ? "signal " + m.signalSpec().describe()
+                    : "refused before fitting") + "):");
             m.gates().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey(msb.signal.Verdicts.byOrder()))
                     .forEach(e -> System.err.println(String.format(java.util.Locale.ROOT, "  %-4s %-15s %s",
                             e.getValue().passed() ? "pass" : "FAIL", e.getKey(), e.getValue().detail())));
             System.err.println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every verdict passed (not promoted: --no-promote) " : "rejected ")
-                    + r.runDir().getFileName() + (r.passed() ? "" : "; failed verdicts: " + String.join(", ", r.failedGates())));
+                    + r.runDir().getFileName() + (r.passed() ? "" : "; failed gates: " + String.join(", ", r.failedGates())));
         }
         out.println(r.runDir().toAbsolutePath());
         out.flush();
