@@ -267,6 +267,7 @@ public final class ExperimentRunner {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("flagged", ev.flagged());
         s.put("reasons", ev.reasons());
+        s.put("verdicts", ev.verdicts());
         s.put("predicted_shares", ev.predictedShares());
         s.put("argmax_shares", ev.argmaxShares());
         s.put("label_shares", ev.labelShares());
