@@ -172,12 +172,17 @@ public final class DataImportCommand implements Callable<Integer> {
                         r.periodHours(), r.duplicatesDropped());
         PrintWriter out = spec.commandLine().getOut();
         if (json.on()) {
-            out.print(Json.pretty(Map.of("stored", info, "dir", ws.rawDir(symbol.value()).resolve("funding").toString())));
+            out.print(Json.pretty(Map.of("stored", info, "dir", ws.rawDir(symbol.value()).resolve("funding").toString(),
+                    "snapped", Map.of("rows", r.snapped(), "max_ms", r.maxSnapMs()))));
         } else {
             out.printf("stored %s funding as source '%s' (%s) in %s%n", symbol.value(), name, r.format().cliName(),
                     ws.rawDir(symbol.value()).resolve("funding"));
             out.printf("  rows:       %d settlements (%d exact duplicates dropped)%n", info.rows(), info.duplicatesDropped());
             out.printf("  range:      %s .. %s%n", info.first(), info.last());
+            if (r.snapped() > 0) {
+                out.printf("  snapped:    %d settlement stamps moved onto their whole hour (exchange jitter, at most %d ms)%n",
+                        r.snapped(), r.maxSnapMs());
+            }
             out.printf("  period:     %s; stored as a fraction per hour%n",
                     r.periodHours() == 0 ? "read per record" : "rates quoted per " + Intervals.label(Math.round(r.periodHours() * 3600)));
         }

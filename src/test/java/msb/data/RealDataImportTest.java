@@ -72,6 +72,23 @@ class RealDataImportTest {
         assertEquals(0.000262 / 8, f.ratePerHour()[0], 1e-15);
     }
 
+    /** Binance stamps a third of its settlements 1-47 ms after the hour: snapped, counted, none lost. */
+    @Test void binanceFundingExportImportsWithItsJitterSnapped() throws Exception {
+        CliRun r = CliRun.run(home, "data", "import", "--funding", data.resolve("adee0210/btc_funding_rate.csv").toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode doc = msb.core.Json.mapper().readTree(r.out());
+        assertEquals(2725, doc.get("snapped").get("rows").asInt(), "rows whose funding_time has a fraction");
+        assertEquals(47, doc.get("snapped").get("max_ms").asLong());
+        FundingInfo info = FundingStore.sources(Workspace.at(home), "BTC").getFirst();
+        assertEquals(6579, info.rows());
+        assertEquals(0, info.duplicatesDropped());
+        assertEquals("2019-09-10T08:00:00Z", info.first());
+        assertEquals("2025-09-11T00:00:00Z", info.last());
+        FundingSeries f = RawStore.funding(Workspace.at(home), "BTC").orElseThrow();
+        for (long t : f.ts()) assertEquals(0, t % (8 * 3600), "every settlement on its 8h boundary: " + Intervals.iso(t));
+        assertEquals(0.0001 / 8, f.ratePerHour()[0], 1e-15);
+    }
+
     @Test void aCorruptedCopyOfTheCoinbaseFileIsRefusedWithItsLine() throws Exception {
         String text = Files.readString(data.resolve("ta4j/Coinbase-BTC-USD-PT4H-20160518_20251028.json"));
         int at = text.indexOf("\"high\"", text.length() / 2);
