@@ -104,6 +104,7 @@ public final class DataImportCommand implements Callable<Integer> {
             throw new UserInputException("--ts-is applies to generic CSV only; " + input.in + " is " + r.format().cliName()
                     + ", whose times are defined by the format: drop --ts-is");
         }
+        msb.data.SymbolCheck.require(r.symbolInData(), symbol.value(), input.in.toString());
         String name = source != null ? source : RawStore.sourceNameOf(input.in);
         String file = input.in.getFileName().toString();
         Map<String, Object> doc = new TreeMap<>();
@@ -152,15 +153,7 @@ public final class DataImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static byte[] readAll(Path file) {
-        try {
-            return java.nio.file.Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserInputException(file + " does not exist; check the path");
-        } catch (java.io.IOException e) {
-            throw new UserInputException("could not read " + file + ": " + e.getMessage());
-        }
-    }
+    private static byte[] readAll(Path file) { return BarImporter.readInput(file); }
 
     private int importFunding(Workspace ws) {
         FundingImporter.Result r = FundingImporter.read(input.funding, FundingImporter.Format.parse(format), fundingPeriodHours);

@@ -15,6 +15,14 @@ final class BarCollector {
     /** Whether the collected timestamps are bar open times (shifted by the interval at the end) or close times. */
     enum Stamp { OPEN, CLOSE }
 
+    /**
+     * Prices outside [MIN_PRICE, MAX_PRICE] and volumes above MAX_VOLUME are refused: 1e300 followed by
+     * 1e-300 passed every other check and turned returns, ratios and variances into Infinity and NaN. These
+     * bounds leave room for any real market (a memecoin at 1e-8, an index at 1e6) while every product
+     * the features form stays finite.
+     */
+    static final double MIN_PRICE = 1e-12, MAX_PRICE = 1e12, MAX_VOLUME = 1e18;
+
     private final String file;
     private final Locator locator;
     private final Stamp stamp;
@@ -60,6 +68,13 @@ final class BarCollector {
             String f = !(open > 0) ? "open" : !(high > 0) ? "high" : !(low > 0) ? "low" : "close";
             double x = f.equals("open") ? open : f.equals("high") ? high : f.equals("low") ? low : close;
             throw error(lineNo, record, f + " is " + x + "; prices must be > 0: drop the row or re-export");
+        }
+        if (low < MIN_PRICE || high > MAX_PRICE) {
+            throw error(lineNo, record, (low < MIN_PRICE ? "low " + low : "high " + high) + " is outside the plausible"
+                    + " price range [" + MIN_PRICE + ", " + MAX_PRICE + "]; fix the row (a unit or exponent slip?)");
+        }
+        if (volume > MAX_VOLUME) {
+            throw error(lineNo, record, "volume " + volume + " is above " + MAX_VOLUME + ", not a plausible volume; fix the row");
         }
         if (high < low) throw error(lineNo, record, "high " + high + " < low " + low + "; fix the row or re-export");
         if (open < low || open > high) {

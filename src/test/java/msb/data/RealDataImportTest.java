@@ -44,10 +44,11 @@ class RealDataImportTest {
     })
     void importsAsProvenanceSays(String file, String format, int rows, String firstOpen, String lastOpen, long intervalSec,
                                  int gaps, long missing, long largest, String sha) {
-        CliRun r = CliRun.run(home, "data", "import", "--in", data.resolve(file).toString(), "--json");
+        String symbol = file.contains("-ETH-") ? "ETH" : "BTC"; // the Binance file names its market: ETH/USD
+        CliRun r = CliRun.run(home, "data", "import", "--in", data.resolve(file).toString(), "--symbol", symbol, "--json");
         assertEquals(0, r.code(), r.err());
         String source = RawStore.sourceNameOf(Path.of(file));
-        SourceInfo info = RawStore.source(Workspace.at(home), "BTC", source).orElseThrow();
+        SourceInfo info = RawStore.source(Workspace.at(home), symbol, source).orElseThrow();
         assertEquals(format, info.format());
         assertEquals(rows, info.rows());
         assertEquals(intervalSec, info.intervalSec());
@@ -57,7 +58,14 @@ class RealDataImportTest {
         assertEquals(missing, info.gaps().missingBars());
         assertEquals(largest, info.gaps().largestMissingBars());
         assertTrue(info.inputSha256().startsWith(sha), info.inputSha256());
-        assertEquals(rows, RawStore.load(Workspace.at(home), "BTC", source).size());
+        assertEquals(rows, RawStore.load(Workspace.at(home), symbol, source).size());
+    }
+
+    @Test void theEthFileIsRefusedUnderBtc() {
+        CliRun r = CliRun.run(home, "data", "import", "--in", data.resolve("ta4j/Binance-ETH-USD-PT5M-20230313_20230315.json").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("ETH/USD") && r.err().contains("--symbol"), r.err());
+        assertTrue(CliRun.filesUnder(home).isEmpty(), "nothing written");
     }
 
     @Test void bitmexFundingImportsWithTwoDuplicatesDropped() {
