@@ -125,7 +125,7 @@ public final class Main implements Runnable {
         if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
             if (msb.core.IoProblem.isUsers(t)) {
                 String file = msb.core.IoProblem.file(t);
-                err.println("msb: could not write or read " + (file == null ? "a file" : file) + ": " + msb.core.IoProblem.why(t)
+                err.println("msb: could not use " + (file == null ? "a file" : file) + ": " + msb.core.IoProblem.why(t)
                         + "; check --home (it must be a writable directory) and the paths given");
                 err.flush();
                 return 2;

@@ -36,14 +36,15 @@ public final class IoProblem {
      */
     public static boolean isUsers(Throwable e) {
         if (e instanceof UncheckedIOException u && u.getCause() != null) e = u.getCause();
-        if (e instanceof AccessDeniedException || e instanceof NotDirectoryException
+        if (e instanceof AccessDeniedException || e instanceof NotDirectoryException || e instanceof NoSuchFileException
                 || e instanceof ReadOnlyFileSystemException || e instanceof java.nio.file.FileAlreadyExistsException) {
             return true;
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             String r = f.getReason().toLowerCase(java.util.Locale.ROOT);
             return r.contains("read-only") || r.contains("no space") || r.contains("permission") || r.contains("not a directory")
-                    || r.contains("is a directory") || r.contains("quota");
+                    || r.contains("is a directory") || r.contains("quota") || r.contains("not permitted")
+                    || r.contains("not supported");
         }
         return e instanceof IOException && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no space");
     }

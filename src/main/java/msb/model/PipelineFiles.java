@@ -80,6 +80,10 @@ final class PipelineFiles {
             return new Pipeline(kind, spec.scaler(), bases, meta, spec.calibration(), baseCals, weights);
         } catch (RuntimeException e) {
             for (ProbaModel b : bases.values()) if (b instanceof LstmModel l) l.close();
+            if (e instanceof IllegalArgumentException || e instanceof NullPointerException) { // an unknown learner, a field missing
+                throw new UserInputException(dir.resolve(PIPELINE) + ": " + (e.getMessage() == null ? "a required field is missing"
+                        : e.getMessage()) + "; the run directory was edited or damaged: retrain it", e);
+            }
             throw e;
         }
     }
