@@ -153,10 +153,16 @@ final class CsvBarParser {
     private static void skipHeader(InputText in, InputText.Lines lines, Fields f) {
         lines.next();
         f.split(in.bytes, lines.from, lines.to);
-        boolean header = f.count > 0 && !f.allDigits(in.bytes, 0);
+        boolean header = f.count > 0 && hasLetter(in.bytes, f.from[0], f.to[0]);
         if (header && !lines.next()) {
             throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
         }
+    }
+
+    /** A header names its columns; a first field without a letter ("1700000000.5") is a bad row, not a header to skip. */
+    private static boolean hasLetter(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if ((b[i] | 0x20) >= 'a' && (b[i] | 0x20) <= 'z') return true;
+        return false;
     }
 
     // ---- Binance klines --------------------------------------------------------------------------
