@@ -7,7 +7,7 @@ package msb.cli;
  */
 final class Messages {
     /** The longest message printed; the middle of a longer one is cut and the cut is said. */
-    static final int MAX_CHARS = 600;
+    static final int MAX_CHARS = 2000; // room for two column lists (a schema mismatch names both sides)
 
     private Messages() {}
 
