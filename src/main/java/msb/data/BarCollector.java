@@ -15,13 +15,7 @@ final class BarCollector {
     /** Whether the collected timestamps are bar open times (shifted by the interval at the end) or close times. */
     enum Stamp { OPEN, CLOSE }
 
-    /**
-     * Prices outside [MIN_PRICE, MAX_PRICE] and volumes above MAX_VOLUME are refused: 1e300 followed by
-     * 1e-300 passed every other check and turned returns, ratios and variances into Infinity and NaN. These
-     * bounds leave room for any real market (a memecoin at 1e-8, an index at 1e6) while every product
-     * the features form stays finite.
-     */
-    static final double MIN_PRICE = 1e-12, MAX_PRICE = 1e12, MAX_VOLUME = 1e18;
+    static final double MIN_PRICE = Bars.MIN_PRICE, MAX_PRICE = Bars.MAX_PRICE, MAX_VOLUME = Bars.MAX_VOLUME;
 
     private final String file;
     private final Locator locator;

@@ -16,7 +16,8 @@ final class CandleAccumulator {
     void add(long openMs, double open, double high, double low, double close, double volume) {
         long closeSec = Math.floorDiv(openMs, 1000) + intervalSec;
         if (n > 0 && closeSec <= ts[n - 1]) throw new IllegalStateException("candles must come in increasing open time");
-        if (!(low > 0) || high < low || open < low || open > high || close < low || close > high || volume < 0) {
+        if (!(low >= Bars.MIN_PRICE) || !(high <= Bars.MAX_PRICE) || high < low || open < low || open > high || close < low
+                || close > high || !(volume >= 0) || volume > Bars.MAX_VOLUME) {
             throw new HyperliquidException("Hyperliquid sent an invalid candle at " + java.time.Instant.ofEpochMilli(openMs)
                     + " (o=" + open + " h=" + high + " l=" + low + " c=" + close + " v=" + volume + ")");
         }
