@@ -21,6 +21,7 @@ import msb.core.Json;
 import msb.data.Bars;
 import msb.data.CliRun;
 import msb.data.DailyWalk;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,14 @@ class HostileInputCorpusTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
     @TempDir
+    static Path shared;
+    private static Path base;
+
+    @TempDir
     Path tmp;
+
+    @BeforeAll
+    static void buildBaseHome() { base = baseHome(shared); }
 
     @Test
     void everyHostileInputEndsInExitZeroWithTheRightDataOrExitTwoWithOneLine() throws IOException {
@@ -48,7 +56,7 @@ class HostileInputCorpusTest {
         cases.addAll(HostileInputs.funding());
         cases.addAll(HostileInputs.sizes());
         cases.addAll(HostileInputs.options());
-        cases.addAll(storeCases(baseHome()));
+        cases.addAll(storeCases());
 
         List<String> failures = new ArrayList<>();
         int tried = 0;
@@ -108,11 +116,21 @@ class HostileInputCorpusTest {
 
     // ---- stores a user or an attacker edited: LATEST.json, manifests, pipeline.json, state.json, experiment files --
 
-    private Path base;
+    /** A copied home resumes its runner with its OWN artifact (state records it relative to the home). */
+    @Test
+    void aCopiedHomeResumesWithItsOwnArtifact() {
+        Path copy = tmp.resolve("copy");
+        copyTree(base, copy);
+        Path original = run(base);
+        CliRun r = CliRun.run(copy, "run-live", "--tf", "24h", "--max-bars", "25");
+        assertEquals(3, r.code(), r.err()); // the run is not promoted: shadow mode ends in exit 3
+        assertTrue(r.err().contains("artifact " + copy.resolve("models/BTC/24h").resolve(original.getFileName())), r.err());
+        assertTrue(!r.err().contains(base.toString()), "nothing of the original home is used: " + r.err());
+    }
 
     /** A home with daily bars, a 24h dataset, a logreg run (not promoted) and a runner's state. */
-    private Path baseHome() {
-        base = tmp.resolve("base");
+    private static Path baseHome(Path tmp) {
+        Path base = tmp.resolve("base");
         Bars b = DailyWalk.bars(2400, 12); // enough rows for the min_train_rows gate: the run holds a model
         StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
         for (int i = 0; i < b.size(); i++) {
@@ -148,7 +166,7 @@ class HostileInputCorpusTest {
         }, (dir, r) -> { });
     }
 
-    private List<HostileInputs.Case> storeCases(Path home) {
+    private List<HostileInputs.Case> storeCases() {
         List<HostileInputs.Case> out = new ArrayList<>();
         String latest = "models/BTC/24h/LATEST.json";
         for (String runId : new String[]{".", "", "..", "../24h", "/etc", "nope"}) {
