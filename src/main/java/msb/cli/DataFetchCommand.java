@@ -70,9 +70,11 @@ public final class DataFetchCommand implements Callable<Integer> {
         URI base;
         try {
             base = URI.create(baseUrl);
-            if (base.getScheme() == null || !base.getScheme().startsWith("http")) throw new IllegalArgumentException();
+            String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || base.getHost() == null) throw new IllegalArgumentException();
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--base-url '" + baseUrl + "' is not an http(s) URL");
+            throw new UserInputException("--base-url '" + baseUrl + "' is not an http:// or https:// URL with a host;"
+                    + " e.g. https://api.hyperliquid.xyz");
         }
         try (HyperliquidClient client = HyperliquidClient.create(base)) {
             return fetch(ws, client, base, timeframe);
@@ -89,10 +91,11 @@ public final class DataFetchCommand implements Callable<Integer> {
                     + " between " + Instant.ofEpochMilli(startMs) + " and " + Instant.ofEpochMilli(endMs)
                     + "; check --symbol (the coin name, e.g. BTC)");
         }
+        // everything is downloaded and checked before anything is stored: a failed funding request leaves no candles behind
+        FundingSeries funding = client.fundingSince(symbol.value(), startMs, endMs);
         String source = "hyperliquid-" + timeframe.label();
         RawStore.MergeResult merged = RawStore.merge(ws, symbol.value(), source, bars, "hyperliquid API " + base, "",
                 "hyperliquid-api");
-        FundingSeries funding = client.fundingSince(symbol.value(), startMs, endMs);
         FundingStore.MergeResult fundingMerged = funding.size() == 0 ? null
                 : FundingStore.merge(ws, symbol.value(), "hyperliquid", funding, "hyperliquid API " + base, "", "hyperliquid-api", 1);
 

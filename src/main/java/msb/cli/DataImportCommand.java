@@ -104,6 +104,7 @@ public final class DataImportCommand implements Callable<Integer> {
             throw new UserInputException("--ts-is applies to generic CSV only; " + input.in + " is " + r.format().cliName()
                     + ", whose times are defined by the format: drop --ts-is");
         }
+        msb.data.SymbolCheck.require(r.symbolInData(), symbol.value(), input.in.toString());
         String name = source != null ? source : RawStore.sourceNameOf(input.in);
         String file = input.in.getFileName().toString();
         Map<String, Object> doc = new TreeMap<>();
@@ -152,15 +153,7 @@ public final class DataImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static byte[] readAll(Path file) {
-        try {
-            return java.nio.file.Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserInputException(file + " does not exist; check the path");
-        } catch (java.io.IOException e) {
-            throw new UserInputException("could not read " + file + ": " + e.getMessage());
-        }
-    }
+    private static byte[] readAll(Path file) { return BarImporter.readInput(file); }
 
     private int importFunding(Workspace ws) {
         FundingImporter.Result r = FundingImporter.read(input.funding, FundingImporter.Format.parse(format), fundingPeriodHours);
@@ -172,12 +165,17 @@ public final class DataImportCommand implements Callable<Integer> {
                         r.periodHours(), r.duplicatesDropped());
         PrintWriter out = spec.commandLine().getOut();
         if (json.on()) {
-            out.print(Json.pretty(Map.of("stored", info, "dir", ws.rawDir(symbol.value()).resolve("funding").toString())));
+            out.print(Json.pretty(Map.of("stored", info, "dir", ws.rawDir(symbol.value()).resolve("funding").toString(),
+                    "snapped", Map.of("rows", r.snapped(), "max_ms", r.maxSnapMs()))));
         } else {
             out.printf("stored %s funding as source '%s' (%s) in %s%n", symbol.value(), name, r.format().cliName(),
                     ws.rawDir(symbol.value()).resolve("funding"));
             out.printf("  rows:       %d settlements (%d exact duplicates dropped)%n", info.rows(), info.duplicatesDropped());
             out.printf("  range:      %s .. %s%n", info.first(), info.last());
+            if (r.snapped() > 0) {
+                out.printf("  snapped:    %d settlement stamps moved onto their whole hour (exchange jitter, at most %d ms)%n",
+                        r.snapped(), r.maxSnapMs());
+            }
             out.printf("  period:     %s; stored as a fraction per hour%n",
                     r.periodHours() == 0 ? "read per record" : "rates quoted per " + Intervals.label(Math.round(r.periodHours() * 3600)));
         }

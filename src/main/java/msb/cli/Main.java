@@ -79,26 +79,65 @@ public final class Main implements Runnable {
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, Timeframe::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
+        cl.setParameterExceptionHandler(Main::handleUsageError);
+        // an Error (OutOfMemoryError, StackOverflowError) thrown by a command reaches the same handler, not the JVM
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return runLast.execute(parsed);
+            } catch (Error e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), "error", e);
+            }
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(100);
         return cl;
     }
 
+    /** A usage error is one line (the problem and where help is), not the whole usage text. */
+    static int handleUsageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String hint = "";
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            hint = "; did you mean " + String.join(" or ", u.getSuggestions().stream().limit(3).toList()) + "?";
+        }
+        err.println("msb: " + Messages.oneLine(ex.getMessage()) + hint + " (see: " + cl.getCommandSpec().qualifiedName()
+                + " --help)");
+        err.flush();
+        return 2;
+    }
+
     static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        Throwable t = e;
+        Throwable t = e instanceof CommandLine.ExecutionException && e.getCause() instanceof Error error ? error : e;
         if (t instanceof UserInputException) {
-            err.println("msb: " + t.getMessage());
+            err.println("msb: " + Messages.oneLine(t.getMessage()));
             err.flush();
             return 2;
         }
         if (t instanceof CheckFailedException cf) {
-            err.println("msb: " + cf.getMessage());
-            for (String f : cf.failures()) err.println("  - " + f);
+            err.println("msb: " + Messages.oneLine(cf.getMessage()));
+            for (String f : cf.failures()) err.println("  - " + Messages.oneLine(f));
             err.flush();
             return 3;
         }
-        err.println("msb: unexpected error: " + t);
+        if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+            if (msb.core.IoProblem.isUsers(t)) {
+                String file = msb.core.IoProblem.file(t);
+                err.println("msb: could not use " + (file == null ? "a file" : file) + ": " + msb.core.IoProblem.why(t)
+                        + "; check --home (it must be a writable directory) and the paths given");
+                err.flush();
+                return 2;
+            }
+        }
+        if (t instanceof OutOfMemoryError) {
+            err.println("msb: out of memory (" + Messages.oneLine(t.getMessage()) + "); the input is too large for this"
+                    + " JVM's heap: give it more (JAVA_TOOL_OPTIONS=-Xmx...) or split the input");
+            err.flush();
+            return 1;
+        }
+        err.println("msb: unexpected error: " + Messages.oneLine(String.valueOf(t)));
         if (System.getenv("MSB_DEBUG") != null) {
             t.printStackTrace(err);
         } else {

@@ -55,10 +55,16 @@ public final class Json {
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (JsonProcessingException e) {
+            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new UserInputException(file + ": not valid JSON for " + type.getSimpleName() + " ("
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ")", e);
+                    + e.getOriginalMessage() + at + "); restore or recreate it", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+            if (java.nio.file.Files.isDirectory(file) || !java.nio.file.Files.exists(file)
+                    || e instanceof java.nio.file.AccessDeniedException) {
+                throw new UserInputException("could not read " + file + ": " + (java.nio.file.Files.isDirectory(file)
+                        ? "a directory, not a file" : IoProblem.why(e)) + "; restore or recreate it", e);
+            }
+            throw new UncheckedIOException("could not read " + file + ": " + IoProblem.why(e), e);
         }
     }
 }

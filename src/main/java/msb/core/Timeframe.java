@@ -35,7 +35,11 @@ public enum Timeframe {
 
     /** Parses 5m, 1h, 12h, 24h (and 1d as an alias of 24h); throws with the accepted names. */
     public static Timeframe parse(String text) {
-        String t = text.trim().toLowerCase();
+        if (text.contains("M")) { // 5M: minutes to some, months to others (Hyperliquid's 1M is a month)
+            throw new IllegalArgumentException("timeframe '" + text + "': M is ambiguous (minutes or months); write minutes"
+                    + " as m, e.g. " + text.trim().replace('M', 'm'));
+        }
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.equals("1d")) return H24;
         for (Timeframe tf : values()) if (tf.label.equals(t)) return tf;
         throw new IllegalArgumentException("unknown timeframe '" + text + "'; use one of " + names());

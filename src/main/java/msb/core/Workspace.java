@@ -13,6 +13,21 @@ public record Workspace(Path home) {
 
     public static Workspace at(Path home) { return new Workspace(home); }
 
+    /**
+     * How a path is recorded in files msb keeps (runner state): relative to the home when it lies under it,
+     * so that a copied or moved home refers to its own files, never to the original's; absolute otherwise.
+     */
+    public String recorded(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(home) && !abs.equals(home) ? home.relativize(abs).toString() : abs.toString();
+    }
+
+    /** The path a {@link #recorded} string names (a relative one is under the home). */
+    public Path resolveRecorded(String recorded) {
+        Path p = Path.of(recorded);
+        return p.isAbsolute() ? p.normalize() : home.resolve(p).normalize();
+    }
+
     private static final java.util.regex.Pattern SYMBOL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
     /**

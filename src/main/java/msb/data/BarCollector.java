@@ -15,6 +15,8 @@ final class BarCollector {
     /** Whether the collected timestamps are bar open times (shifted by the interval at the end) or close times. */
     enum Stamp { OPEN, CLOSE }
 
+    static final double MIN_PRICE = Bars.MIN_PRICE, MAX_PRICE = Bars.MAX_PRICE, MAX_VOLUME = Bars.MAX_VOLUME;
+
     private final String file;
     private final Locator locator;
     private final Stamp stamp;
@@ -60,6 +62,13 @@ final class BarCollector {
             String f = !(open > 0) ? "open" : !(high > 0) ? "high" : !(low > 0) ? "low" : "close";
             double x = f.equals("open") ? open : f.equals("high") ? high : f.equals("low") ? low : close;
             throw error(lineNo, record, f + " is " + x + "; prices must be > 0: drop the row or re-export");
+        }
+        if (low < MIN_PRICE || high > MAX_PRICE) {
+            throw error(lineNo, record, (low < MIN_PRICE ? "low " + low : "high " + high) + " is outside the plausible"
+                    + " price range [" + MIN_PRICE + ", " + MAX_PRICE + "]; fix the row (a unit or exponent slip?)");
+        }
+        if (volume > MAX_VOLUME) {
+            throw error(lineNo, record, "volume " + volume + " is above " + MAX_VOLUME + ", not a plausible volume; fix the row");
         }
         if (high < low) throw error(lineNo, record, "high " + high + " < low " + low + "; fix the row or re-export");
         if (open < low || open > high) {

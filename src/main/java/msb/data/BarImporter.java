@@ -29,8 +29,11 @@ public final class BarImporter {
         public static Options auto() { return new Options(ImportFormat.AUTO, true, 0); }
     }
 
-    /** The bars, the layout that was read (never AUTO) and the sha256 of the input bytes. */
-    public record Result(Bars bars, ImportFormat format, String inputSha256) {}
+    /**
+     * The bars, the layout that was read (never AUTO), the sha256 of the input bytes and the market the
+     * data names itself (Binance's "name", Hyperliquid's "s"; null when the layout names none).
+     */
+    public record Result(Bars bars, ImportFormat format, String inputSha256, String symbolInData) {}
 
     public static Result read(Path file, Options options) {
         return read(file.toString(), readBytes(file), options);
@@ -40,17 +43,18 @@ public final class BarImporter {
         InputText in = InputText.of(name, bytes);
         ImportFormat format = options.format() == ImportFormat.AUTO ? sniff(in) : options.format();
         long interval = options.intervalSec();
+        String[] symbol = {null};
         Bars bars = switch (format) {
             case CSV -> CsvBarParser.generic(in, options.tsIsOpen(), interval);
             case BINANCE_KLINES -> CsvBarParser.klines(in);
             case BITSTAMP_TRADES -> CsvBarParser.trades(in, interval > 0 ? interval : Options.DEFAULT_TRADE_INTERVAL_SEC);
             case COINBASE_JSON -> JsonBarParser.coinbase(in, interval);
-            case BINANCE_JSON -> JsonBarParser.binance(in, interval);
+            case BINANCE_JSON -> JsonBarParser.binance(in, interval, symbol);
             case FREQTRADE_JSON -> JsonBarParser.freqtrade(in, interval);
-            case HYPERLIQUID_JSON -> JsonBarParser.hyperliquid(in, interval);
+            case HYPERLIQUID_JSON -> JsonBarParser.hyperliquid(in, interval, symbol);
             case AUTO -> throw new IllegalStateException("sniff never answers AUTO");
         };
-        return new Result(bars, format, msb.core.Hashing.sha256(bytes));
+        return new Result(bars, format, msb.core.Hashing.sha256(bytes), symbol[0]);
     }
 
     static ImportFormat sniff(InputText in) {
@@ -61,14 +65,34 @@ public final class BarImporter {
         return ImportFormat.CSV;
     }
 
+    /**
+     * The most bytes one input file may have: it is parsed in memory, and the bars take about as much again.
+     * 1 GiB (some 14 million 1-minute bars) or a third of the heap, whichever is less.
+     */
+    static final long MAX_INPUT_BYTES = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 3);
+    /** The head of a file checked for binary content before the size: a sparse or binary file says so at once. */
+    private static final int SNIFF_BYTES = 64 * 1024;
+
+    /** The bytes of an input file; refused (exit 2) when missing, unreadable, binary at its head or too large. */
+    public static byte[] readInput(Path file) { return readBytes(file); }
+
     static byte[] readBytes(Path file) {
         try {
             if (Files.isDirectory(file)) throw new UserInputException(file + " is a directory; pass a file");
+            long size = Files.size(file);
+            if (size > MAX_INPUT_BYTES) {
+                byte[] head = new byte[SNIFF_BYTES];
+                int n;
+                try (var in = Files.newInputStream(file)) { n = in.readNBytes(head, 0, head.length); }
+                InputText.checkText(file.toString(), head, n);
+                throw new UserInputException(file + " has " + size / (1 << 20) + " MiB; msb imports files of up to "
+                        + MAX_INPUT_BYTES / (1 << 20) + " MiB at once: split it by time and import the parts with --merge");
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + " does not exist; check the path");
         } catch (IOException e) {
-            throw new UserInputException("could not read " + file + ": " + e.getMessage());
+            throw new UserInputException("could not read " + file + ": " + msb.core.IoProblem.why(e) + "; check the path and its permissions");
         }
     }
 }

@@ -10,6 +10,14 @@ import java.util.List;
  * the interval) are legal and kept as gaps. Arrays are owned by this object: callers must not mutate them.
  */
 public final class Bars {
+    /**
+     * The plausible range of a price and the largest plausible volume. Every source of bars (imports, the
+     * exchange client) refuses values outside: 1e300 followed by 1e-300 once passed every other check and
+     * turned returns, ratios and variances into Infinity and NaN. The bounds leave room for any real market
+     * (a memecoin at 1e-8, an index at 1e6) while every product the features form stays finite.
+     */
+    public static final double MIN_PRICE = 1e-12, MAX_PRICE = 1e12, MAX_VOLUME = 1e18;
+
     private final long intervalSec;
     private final long[] ts;
     private final double[] open;

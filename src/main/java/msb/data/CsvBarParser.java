@@ -45,8 +45,11 @@ final class CsvBarParser {
             }
         }
 
+        /** The field as text, cut at 200 bytes: longer fields are never valid, and messages quote this. */
         String text(byte[] b, int k) {
-            return new String(b, from[k], to[k] - from[k], java.nio.charset.StandardCharsets.UTF_8);
+            int len = to[k] - from[k];
+            if (len <= 200) return new String(b, from[k], len, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(b, from[k], 200, java.nio.charset.StandardCharsets.UTF_8) + "... (" + len + " bytes)";
         }
 
         boolean allDigits(byte[] b, int k) { return Num.parseLong(b, from[k], to[k]) >= 0; }
@@ -150,10 +153,16 @@ final class CsvBarParser {
     private static void skipHeader(InputText in, InputText.Lines lines, Fields f) {
         lines.next();
         f.split(in.bytes, lines.from, lines.to);
-        boolean header = f.count > 0 && !f.allDigits(in.bytes, 0);
+        boolean header = f.count > 0 && hasLetter(in.bytes, f.from[0], f.to[0]);
         if (header && !lines.next()) {
             throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
         }
+    }
+
+    /** A header names its columns; a first field without a letter ("1700000000.5") is a bad row, not a header to skip. */
+    private static boolean hasLetter(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if ((b[i] | 0x20) >= 'a' && (b[i] | 0x20) <= 'z') return true;
+        return false;
     }
 
     // ---- Binance klines --------------------------------------------------------------------------
@@ -243,6 +252,11 @@ final class CsvBarParser {
             double price = number(in, f, 1, "price", ln);
             double amount = number(in, f, 2, "amount", ln);
             if (!(price > 0)) throw located(in, ln, "price is " + price + "; prices must be > 0: drop the trade");
+            if (price < BarCollector.MIN_PRICE || price > BarCollector.MAX_PRICE) {
+                throw located(in, ln, "price " + price + " is outside the plausible range [" + BarCollector.MIN_PRICE + ", "
+                        + BarCollector.MAX_PRICE + "]; fix the trade");
+            }
+            if (amount > BarCollector.MAX_VOLUME) throw located(in, ln, "amount " + amount + " is not a plausible amount; fix the trade");
             if (amount < 0) throw located(in, ln, "amount is " + amount + "; amounts must be >= 0: drop the trade");
             if (ts < prevTs) {
                 throw located(in, ln, "time " + Intervals.iso(ts) + " is earlier than line " + prevLine + " ("

@@ -48,8 +48,12 @@ public final class FundingImporter {
     /**
      * @param periodHours the settlement period the input quoted (0 when it varied by record)
      */
+    /**
+     * @param snapped   settlement stamps moved onto their whole hour (exchange jitter of a few ms)
+     * @param maxSnapMs the largest such move
+     */
     public record Result(FundingSeries series, Format format, double periodHours, int duplicatesDropped,
-                         String inputSha256) {}
+                         String inputSha256, int snapped, long maxSnapMs) {}
 
     private FundingImporter() {}
 
@@ -64,16 +68,17 @@ public final class FundingImporter {
         InputText in = InputText.of(name, bytes);
         Format f = format == Format.AUTO ? sniff(in) : format;
         Collector c = new Collector(in.name, f == Format.CSV);
+        TimeField tf = TimeField.settlements();
         double period = switch (f) {
-            case CSV -> { csv(in, c, periodHours); yield periodHours; }
-            case FREQTRADE_JSON -> { freqtrade(in, c, periodHours); yield periodHours; }
-            case HYPERLIQUID_JSON -> { hyperliquid(in, c); yield 1; }
-            case BITMEX_JSON -> bitmex(in, c);
+            case CSV -> { csv(in, c, tf, periodHours); yield periodHours; }
+            case FREQTRADE_JSON -> { freqtrade(in, c, tf, periodHours); yield periodHours; }
+            case HYPERLIQUID_JSON -> { hyperliquid(in, c, tf); yield 1; }
+            case BITMEX_JSON -> bitmex(in, c, tf);
             case AUTO -> throw new IllegalStateException("sniff never answers AUTO");
         };
         if (c.n == 0) throw new UserInputException(in.name + " has no funding rows; nothing to import");
         return new Result(new FundingSeries(Arrays.copyOf(c.ts, c.n), Arrays.copyOf(c.rate, c.n)), f, period,
-                c.duplicates, msb.core.Hashing.sha256(bytes));
+                c.duplicates, msb.core.Hashing.sha256(bytes), tf.snapped, tf.maxSnapMs);
     }
 
     static Format sniff(InputText in) {
@@ -100,31 +105,73 @@ public final class FundingImporter {
         return found[0];
     }
 
-    private static void csv(InputText in, Collector c, double periodHours) {
+    private static final java.util.List<String> TS_NAMES = java.util.List.of("ts", "time", "timestamp", "fundingtime",
+            "funding_time", "calc_time", "settlement", "settlement_time", "date", "datetime");
+    private static final java.util.List<String> RATE_NAMES = java.util.List.of("rate", "fundingrate", "funding_rate",
+            "last_funding_rate", "lastfundingrate");
+    private static final java.util.List<String> DATE_NAMES = java.util.List.of("funding_date", "date");
+
+    /**
+     * {@code ts,rate} without header, or any header naming a time column and a rate column (other columns
+     * ignored). A date column plus a time-of-day column (Binance's funding export: {@code funding_date,
+     * funding_time}) is read as one UTC time, as Binance publishes it.
+     */
+    private static void csv(InputText in, Collector c, TimeField tf, double periodHours) {
         InputText.Lines lines = in.lines();
         CsvBarParser.Fields f = new CsvBarParser.Fields();
         lines.next();
         f.split(in.bytes, lines.from, lines.to);
         boolean header = f.count > 0 && !f.allDigits(in.bytes, 0) && !looksLikeTime(f.text(in.bytes, 0));
-        if (header && !lines.next()) throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
-        TimeField tf = new TimeField();
+        int cols = 2, cTs = 0, cRate = 1, cDate = -1;
+        if (header) {
+            if (f.count > f.from.length) throw CsvBarParser.located(in, 1, "the header has " + f.count + " columns; at most 64 are read");
+            String[] names = new String[f.count];
+            for (int k = 0; k < f.count; k++) names[k] = f.text(in.bytes, k).trim().toLowerCase(java.util.Locale.ROOT);
+            cols = f.count;
+            cRate = find(names, RATE_NAMES);
+            cTs = find(names, TS_NAMES);
+            int date = find(names, DATE_NAMES);
+            if (date >= 0 && cTs >= 0 && date != cTs && !names[cTs].contains("date")) cDate = date;
+            if (cTs < 0 || cRate < 0) {
+                throw CsvBarParser.located(in, 1, "no " + (cTs < 0 ? "time" : "rate") + " column in the header "
+                        + Arrays.toString(names) + "; name them ts and rate (or pass a file of ts,rate rows)");
+            }
+            if (!lines.next()) throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
+        }
+        String layout = header ? "the header" : "the funding layout (ts,rate)";
         do {
             f.split(in.bytes, lines.from, lines.to);
-            CsvBarParser.checkCount(in, lines, f, 2, "the funding layout (ts,rate)");
+            CsvBarParser.checkCount(in, lines, f, cols, layout);
             int ln = lines.lineNo;
-            long ts = CsvBarParser.time(in, tf, f, 0, "ts", ln);
-            double rate = CsvBarParser.number(in, f, 1, "rate", ln);
+            long ts = cDate >= 0 ? dateAndTime(in, tf, f, cDate, cTs, ln) : CsvBarParser.time(in, tf, f, cTs, "ts", ln);
+            double rate = CsvBarParser.number(in, f, cRate, "rate", ln);
             c.add(ln, 0, ts, rate, periodHours);
         } while (lines.next());
+    }
+
+    private static int find(String[] names, java.util.List<String> accepted) {
+        for (int k = 0; k < names.length; k++) if (accepted.contains(names[k])) return k;
+        return -1;
+    }
+
+    private static long dateAndTime(InputText in, TimeField tf, CsvBarParser.Fields f, int cDate, int cTime, int ln) {
+        String date = f.text(in.bytes, cDate).trim(), time = f.text(in.bytes, cTime).trim();
+        if (date.length() > 10 || time.length() > 20) {
+            throw CsvBarParser.located(in, ln, "date/time is not YYYY-MM-DD and HH:MM:SS[.ffffff]; fix the row");
+        }
+        try {
+            return tf.isoTime(date + "T" + time + "Z");
+        } catch (TimeField.BadTime e) {
+            throw CsvBarParser.located(in, ln, "date/time '" + date + " " + time + "': " + e.getMessage());
+        }
     }
 
     private static boolean looksLikeTime(String s) {
         return s.length() >= 10 && Character.isDigit(s.charAt(0)) && s.charAt(4) == '-';
     }
 
-    private static void freqtrade(InputText in, Collector c, double periodHours) {
+    private static void freqtrade(InputText in, Collector c, TimeField tf, double periodHours) {
         BarCollector loc = c.locator();
-        TimeField tf = new TimeField();
         JsonBarParser.forEachRecord(in, null, (node, i, line) -> {
             if (!node.isArray() || node.size() < 2) {
                 throw loc.error(line, i, "expected [settlement_ms, rate, 0, 0, 0, 0]; fix the record or re-export");
@@ -135,22 +182,28 @@ public final class FundingImporter {
         });
     }
 
-    private static void hyperliquid(InputText in, Collector c) {
+    private static void hyperliquid(InputText in, Collector c, TimeField tf) {
         BarCollector loc = c.locator();
         JsonBarParser.forEachRecord(in, null, (node, i, line) -> {
             if (!node.isObject()) throw loc.error(line, i, "expected {coin, fundingRate, premium, time}");
-            // Hyperliquid stamps settlements a few ms after the hour: the settlement second is what counts
-            long ts = Math.floorDiv(JsonBarParser.integer(loc, node, "time", i, line), 1000);
+            // Hyperliquid stamps settlements a few ms after the hour: snapped to the hour
+            long ts = JsonBarParser.seconds(loc, tf, JsonBarParser.integer(loc, node, "time", i, line), "time", i, line);
             c.add(line, i, ts, JsonBarParser.number(loc, node, "fundingRate", i, line), 1);
         });
     }
 
-    private static double bitmex(InputText in, Collector c) {
+    private static double bitmex(InputText in, Collector c, TimeField tf) {
         BarCollector loc = c.locator();
         double[] period = {-1};
         JsonBarParser.forEachRecord(in, null, (node, i, line) -> {
             if (!node.isObject()) throw loc.error(line, i, "expected {timestamp, fundingInterval, fundingRate}");
-            long ts = instant(loc, node, "timestamp", i, line).getEpochSecond();
+            instant(loc, node, "timestamp", i, line);
+            long ts;
+            try {
+                ts = tf.isoTime(node.get("timestamp").textValue());
+            } catch (TimeField.BadTime e) {
+                throw loc.error(line, i, "timestamp: " + e.getMessage());
+            }
             double hours = 8;
             JsonNode iv = node.get("fundingInterval");
             if (iv != null && !iv.isNull()) {

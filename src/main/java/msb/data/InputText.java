@@ -32,17 +32,22 @@ final class InputText {
                 || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
             throw new UserInputException(name + " is UTF-16 text; save it as UTF-8 (or ASCII) and import it again");
         }
-        for (int i = start; i < bytes.length; i++) {
+        checkText(name, bytes, bytes.length);
+        int end = bytes.length;
+        while (end > start && isBlank(bytes[end - 1])) end--;
+        if (end == start) throw new UserInputException(name + " is empty; nothing to import (export the data again)");
+        return new InputText(name, bytes, start, end == bytes.length ? end : lineEndAfter(bytes, end));
+    }
+
+    /** Refuses control bytes other than tab, CR and LF among the first {@code n} bytes (binary content). */
+    static void checkText(String name, byte[] bytes, int n) {
+        for (int i = 0; i < n; i++) {
             int c = bytes[i] & 0xff;
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
                 throw new UserInputException(name + " contains binary data (byte 0x%02x at offset %d); ".formatted(c, i)
                         + "it is not a text export: check that this is the right file");
             }
         }
-        int end = bytes.length;
-        while (end > start && isBlank(bytes[end - 1])) end--;
-        if (end == start) throw new UserInputException(name + " is empty; nothing to import (export the data again)");
-        return new InputText(name, bytes, start, end == bytes.length ? end : lineEndAfter(bytes, end));
     }
 
     private static boolean isBlank(byte c) { return c == '\n' || c == '\r' || c == ' ' || c == '\t'; }
@@ -87,6 +92,11 @@ final class InputText {
             return true;
         }
 
-        String text() { return new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8); }
+        /** The line as text, cut at 200 bytes (headers are shorter; messages quote this). */
+        String text() {
+            int len = to - from;
+            if (len <= 200) return new String(bytes, from, len, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(bytes, from, 200, java.nio.charset.StandardCharsets.UTF_8) + "... (" + len + " bytes)";
+        }
     }
 }

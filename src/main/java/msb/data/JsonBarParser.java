@@ -40,6 +40,11 @@ final class JsonBarParser {
 
     /** Streams the records; {@code arrayField} null means the document itself is the array. */
     static int forEachRecord(InputText in, String arrayField, RecordVisitor visitor) {
+        return forEachRecord(in, arrayField, visitor, null);
+    }
+
+    /** As above; a top-level {@code "name"} text (Binance's market, "ETH/USD_PT5M@BinanceUS") goes to {@code name[0]}. */
+    static int forEachRecord(InputText in, String arrayField, RecordVisitor visitor, String[] nameOut) {
         int count = 0;
         boolean found = false;
         try (JsonParser p = open(in)) {
@@ -60,6 +65,8 @@ final class JsonBarParser {
                     if (name.equals(arrayField) && v == JsonToken.START_ARRAY && !found) {
                         found = true;
                         count = readArray(p, visitor);
+                    } else if (nameOut != null && name.equals("name") && v == JsonToken.VALUE_STRING) {
+                        nameOut[0] = p.getText();
                     } else {
                         p.skipChildren();
                     }
@@ -143,7 +150,7 @@ final class JsonBarParser {
         return out.finish(intervalSec);
     }
 
-    static Bars binance(InputText in, long intervalSec) {
+    static Bars binance(InputText in, long intervalSec, String[] symbolOut) {
         BarCollector out = new BarCollector(in.name, BarCollector.Locator.RECORD, BarCollector.Stamp.CLOSE);
         forEachRecord(in, "ohlc", (node, i, line) -> {
             long endMs = integer(out, node, "endTime", i, line);
@@ -153,7 +160,7 @@ final class JsonBarParser {
             out.add(line, (endMs + 1) / 1000, number(out, node, "openPrice", i, line),
                     number(out, node, "highPrice", i, line), number(out, node, "lowPrice", i, line),
                     number(out, node, "closePrice", i, line), number(out, node, "volume", i, line));
-        });
+        }, symbolOut);
         return out.finish(intervalSec);
     }
 
@@ -175,7 +182,7 @@ final class JsonBarParser {
         return out.finish(intervalSec);
     }
 
-    static Bars hyperliquid(InputText in, long intervalSec) {
+    static Bars hyperliquid(InputText in, long intervalSec, String[] symbolOut) {
         BarCollector out = new BarCollector(in.name, BarCollector.Locator.RECORD, BarCollector.Stamp.OPEN);
         TimeField tf = new TimeField();
         long[] interval = {intervalSec};
@@ -190,6 +197,14 @@ final class JsonBarParser {
                 } else if (!firstI[0].equals(iv.textValue())) {
                     throw out.error(line, i, "interval \"" + iv.textValue() + "\" differs from the first record's \""
                             + firstI[0] + "\"; import one interval per file");
+                }
+            }
+            JsonNode coin = node.get("s");
+            if (coin != null && coin.isTextual()) {
+                if (symbolOut[0] == null) symbolOut[0] = coin.textValue();
+                else if (!symbolOut[0].equals(coin.textValue())) {
+                    throw out.error(line, i, "coin \"" + coin.textValue() + "\" differs from the first record's \""
+                            + symbolOut[0] + "\"; import one coin per file");
                 }
             }
             long ts = seconds(out, tf, integer(out, node, "t", i, line), "t", i, line);

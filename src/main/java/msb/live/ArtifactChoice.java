@@ -31,10 +31,10 @@ public final class ArtifactChoice {
         Optional<Path> latest = ArtifactStore.latest(ws, symbol, tf);
         if (latest.isPresent()) return latest.get().toAbsolutePath().normalize();
         Optional<RunnerState> resumed = state.load();
-        if (resumed.isPresent() && Files.isDirectory(Path.of(resumed.get().artifact()))) {
-            err.println("msb: no promoted " + tf.label() + " artifact; resuming with the runner's artifact "
-                    + resumed.get().artifact());
-            return Path.of(resumed.get().artifact());
+        String stored = resumed.map(RunnerState::artifact).orElse(null);
+        if (stored != null && !stored.isBlank() && Files.isDirectory(ws.resolveRecorded(stored))) {
+            err.println("msb: no promoted " + tf.label() + " artifact; resuming with the runner's artifact " + stored);
+            return ws.resolveRecorded(stored);
         }
         err.println("msb: no " + tf.label() + " artifact for " + symbol + " under " + ws.modelsDir(symbol, tf)
                 + "; training one first (msb train --tf " + tf.label() + ")");

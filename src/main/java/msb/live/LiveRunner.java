@@ -85,6 +85,18 @@ public final class LiveRunner {
      * completed bar's close time, or null for a fresh run. Refuses state that belongs to another run.
      */
     public Long open() {
+        try {
+            return restore();
+        } catch (UserInputException e) {
+            throw e;
+        } catch (RuntimeException e) { // a field edited to null or to another type: bad input, not a crash
+            throw new UserInputException(store.stateFile() + " cannot be resumed (" + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()) + "); it was edited or damaged: restore it, or delete "
+                    + store.dir() + " to start over", e);
+        }
+    }
+
+    private Long restore() {
         var loaded = store.load();
         if (loaded.isPresent()) {
             RunnerState s = loaded.get();
@@ -110,7 +122,7 @@ public final class LiveRunner {
     }
 
     private void check(String what, String stored, String now) {
-        if (!stored.equals(now)) {
+        if (!now.equals(stored)) {
             throw new UserInputException(store.dir() + " holds a runner with " + what + " " + stored + ", this run has "
                     + now + "; pass another --state-dir or delete " + store.dir() + " to start over");
         }

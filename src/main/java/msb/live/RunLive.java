@@ -90,7 +90,7 @@ public final class RunLive {
             }
             int every = o.checkpointEveryBarsOrZero() > 0 ? o.checkpointEveryBarsOrZero()
                     : o.feed() == FeedKind.REPLAY && o.speed().isMax() ? MAX_SPEED_CHECKPOINT_BARS : 1;
-            var setup = new LiveRunner.Setup(o.tf(), o.symbol(), artifactDir.toString(), o.feed().name().toLowerCase(), shadow,
+            var setup = new LiveRunner.Setup(o.tf(), o.symbol(), ws.recorded(artifactDir), o.feed().name().toLowerCase(), shadow,
                     m.failedGates(), m::seenInFitting, every);
             LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts), artifact.predictor(),
                     artifact.bma().orElse(null), new EngineTrader(o.tf(), cfg.withSignal(m.signalSpec()), shadow, CohortInputs.of(cohorts, o.tf())), store,

@@ -27,6 +27,13 @@ public record StateStore(Path dir) {
         Path f = stateFile();
         if (!Files.exists(f)) return Optional.empty();
         RunnerState s = Json.read(f, RunnerState.class);
+        String missing = s.tf() == null ? "tf" : s.symbol() == null ? "symbol" : s.artifact() == null ? "artifact"
+                : s.source() == null ? "source" : s.engine() == null ? "engine" : s.status() == null ? "status"
+                : s.alerts() == null ? "alerts" : s.inSample() == null ? "in_sample" : s.outOfSample() == null ? "out_of_sample" : null;
+        if (missing != null) {
+            throw new UserInputException(f + ": field " + missing + " is missing or null (edited or damaged); restore it, or"
+                    + " delete " + dir + " to start over");
+        }
         if (s.version() != RunnerState.VERSION) {
             throw new UserInputException(f + ": state version " + s.version() + ", this msb writes "
                     + RunnerState.VERSION + "; delete " + dir + " or use another --state-dir");

@@ -33,12 +33,16 @@ public final class ArtifactStore {
         Path dir = ws.modelsDir(symbol, tf);
         Path file = dir.resolve(LATEST);
         if (!Files.exists(file)) return Optional.empty();
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(file + " is not a file; remove it and promote again (msb train --tf " + tf + ")");
+        }
         Latest l = Json.read(file, Latest.class);
-        if (l.runId() == null || l.runId().contains("/") || l.runId().contains("..")) {
+        if (l.runId() == null || l.runId().isBlank() || l.runId().equals(".") || l.runId().contains("/")
+                || l.runId().contains("\\") || l.runId().contains("..")) {
             throw new UserInputException(file + ": run_id missing or not a plain directory name; retrain with `msb train --tf " + tf + "`");
         }
         Path run = dir.resolve(l.runId());
-        if (!Files.isDirectory(run)) {
+        if (!Files.isDirectory(run) || !Files.isRegularFile(run.resolve(ArtifactManifest.FILE))) {
             throw new UserInputException(file + " points at " + run + ", which does not exist; retrain with `msb train --tf " + tf + "`");
         }
         String actual = Hashing.sha256(run.resolve(ArtifactManifest.FILE));
@@ -96,6 +100,12 @@ public final class ArtifactStore {
             m = Json.mapper().treeToValue(obj, ArtifactManifest.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new UserInputException(file + ": not a manifest this version understands (" + e.getMessage() + ")", e);
+        }
+        try {
+            m.timeframe();
+            m.modelKind();
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(file + ": " + e.getMessage() + "; the manifest was edited or damaged: retrain it", e);
         }
         if (m.formatVersion() != ArtifactManifest.FORMAT_VERSION) {
             throw new UserInputException(file + ": format_version " + m.formatVersion() + ", this msb reads "

@@ -42,7 +42,7 @@ public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long se
         try {
             Timeframe tf = root.hasNonNull("tf") ? Timeframe.parse(root.get("tf").asText()) : null;
             ModelKind model = root.hasNonNull("model") ? ModelKind.parse(root.get("model").asText()) : null;
-            Long seed = root.hasNonNull("seed") ? root.get("seed").asLong() : null;
+            Long seed = root.hasNonNull("seed") ? seed(file, root.get("seed")) : null;
             LabelSpec label = null;
             if (root.hasNonNull("label")) {
                 ObjectNode base = Json.mapper().valueToTree(LabelSpec.DEFAULT);
@@ -56,6 +56,20 @@ public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long se
             return new ExperimentSpec(file.getFileName().toString(), tf, model, seed, label, hp);
         } catch (IllegalArgumentException | IOException e) {
             throw new UserInputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A whole number that fits a long; asLong() would silently wrap 2^64 + 7 to 7 (or read "7x" as 0). */
+    private static long seed(Path file, JsonNode n) {
+        String text = n.asText().trim();
+        if (!(n.isIntegralNumber() || n.isTextual()) || !text.matches("-?\\d+")) {
+            throw new UserInputException(file + ": seed '" + text + "' is not a whole number; write e.g. seed: 42");
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UserInputException(file + ": seed " + text + " is too large; use a whole number from "
+                    + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
         }
     }
 

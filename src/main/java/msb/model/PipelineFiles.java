@@ -52,6 +52,13 @@ final class PipelineFiles {
         return files;
     }
 
+    private static LearnerKind learner(Path dir, String id) {
+        for (LearnerKind l : LearnerKind.values()) if (l.id().equalsIgnoreCase(String.valueOf(id))) return l;
+        throw new UserInputException(dir.resolve(PIPELINE) + ": learner '" + id + "' is not one msb knows ("
+                + java.util.Arrays.stream(LearnerKind.values()).map(LearnerKind::id).toList() + "); the run directory was"
+                + " edited or damaged: retrain it");
+    }
+
     /** Rebuilds the pipeline of a verified run directory. */
     static Pipeline read(Path dir, ArtifactManifest m) {
         ModelKind kind = m.modelKind();
@@ -63,7 +70,7 @@ final class PipelineFiles {
         Map<LearnerKind, ProbaModel> bases = new LinkedHashMap<>();
         try {
             for (String id : spec.learners()) {
-                LearnerKind l = LearnerKind.valueOf(id.toUpperCase());
+                LearnerKind l = learner(dir, id);
                 Path f = dir.resolve(l.fileName());
                 ProbaModel model = switch (l) {
                     case LSTM -> LstmModel.load(dir, m.hyperparameters().lstm(), spec.features());
@@ -74,12 +81,16 @@ final class PipelineFiles {
             }
             SmileModel meta = kind == ModelKind.STACK ? SmileModel.load(dir.resolve(META), 0) : null;
             Map<LearnerKind, Calibration> baseCals = new LinkedHashMap<>();
-            spec.baseCalibrations().forEach((k, v) -> baseCals.put(LearnerKind.valueOf(k.toUpperCase()), v));
+            spec.baseCalibrations().forEach((k, v) -> baseCals.put(learner(dir, k), v));
             Map<LearnerKind, Double> weights = new LinkedHashMap<>();
-            spec.bmaWeights().forEach((k, v) -> weights.put(LearnerKind.valueOf(k.toUpperCase()), v));
+            spec.bmaWeights().forEach((k, v) -> weights.put(learner(dir, k), v));
             return new Pipeline(kind, spec.scaler(), bases, meta, spec.calibration(), baseCals, weights);
         } catch (RuntimeException e) {
             for (ProbaModel b : bases.values()) if (b instanceof LstmModel l) l.close();
+            if (e instanceof IllegalArgumentException || e instanceof NullPointerException) { // an unknown learner, a field missing
+                throw new UserInputException(dir.resolve(PIPELINE) + ": " + (e.getMessage() == null ? "a required field is missing"
+                        : e.getMessage()) + "; the run directory was edited or damaged: retrain it", e);
+            }
             throw e;
         }
     }

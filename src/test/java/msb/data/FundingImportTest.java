@@ -71,6 +71,44 @@ class FundingImportTest {
         assertTrue(pct.getMessage().contains("percent"), pct.getMessage());
     }
 
+    @Test void settlementJitterIsSnappedToTheHourAndCounted() {
+        FundingImporter.Result ft = read("[[1758268800005,0.0008,0,0,0,0],[1758297599990,0.0008,0,0,0,0],[1758326400000,0.0008,0,0,0,0]]",
+                FundingImporter.Format.AUTO, 8);
+        assertArrayEquals(new long[]{1758268800, 1758297600, 1758326400}, ft.series().ts());
+        assertEquals(2, ft.snapped());
+        assertEquals(10, ft.maxSnapMs());
+        FundingImporter.Result binance = read("""
+                symbol,funding_date,funding_time,fundingRate,markPrice
+                BTCUSDT,2019-09-14,08:00:00,0.0001,0.0
+                BTCUSDT,2019-09-14,16:00:00.001000,-6.876e-05,0.0
+                """, FundingImporter.Format.AUTO, 8);
+        assertArrayEquals(new long[]{1568448000, 1568476800}, binance.series().ts());
+        assertEquals(1, binance.snapped());
+        assertEquals(1, binance.maxSnapMs());
+        assertArrayEquals(new double[]{0.0001 / 8, -6.876e-05 / 8}, binance.series().ratePerHour(), 1e-18);
+    }
+
+    @Test void snappingNeverHidesDisorder() {
+        UserInputException conflict = assertThrows(UserInputException.class,
+                () -> read("[[1758268800005,0.0001,0,0,0,0],[1758268800010,0.0003,0,0,0,0]]", FundingImporter.Format.AUTO, 8));
+        assertTrue(conflict.getMessage().contains("record 2") && conflict.getMessage().contains("different rate"), conflict.getMessage());
+        FundingImporter.Result same = read("[[1758268800005,0.0001,0,0,0,0],[1758268800010,0.0001,0,0,0,0]]", FundingImporter.Format.AUTO, 8);
+        assertEquals(1, same.duplicatesDropped());
+        UserInputException back = assertThrows(UserInputException.class,
+                () -> read("[[1758297600003,0.0001,0,0,0,0],[1758268800005,0.0001,0,0,0,0]]", FundingImporter.Format.AUTO, 8));
+        assertTrue(back.getMessage().contains("earlier"), back.getMessage());
+        UserInputException offHour = assertThrows(UserInputException.class,
+                () -> read("[[1758270600500,0.0001,0,0,0,0]]", FundingImporter.Format.AUTO, 8));
+        assertTrue(offHour.getMessage().contains("off a whole hour"), offHour.getMessage());
+    }
+
+    @Test void cliSaysHowManySettlementsWereSnapped() {
+        Path file = CliRun.write(tmp.resolve("in"), "BTC_USDT-funding_rate.json", "[[1758268800005,0.0008,0,0,0,0],[1758297600000,0.0016,0,0,0,0]]");
+        CliRun r = CliRun.run(tmp.resolve("home"), "data", "import", "--funding", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("snapped:    1 settlement stamps") && r.out().contains("at most 5 ms"), r.out());
+    }
+
     @Test void cliStoresFundingPerHour() {
         Path file = CliRun.write(tmp.resolve("in"), "rates.csv", "ts,rate\n1700000000,0.0008\n1700000000,0.0008\n1700028800,0.0016\n");
         CliRun r = CliRun.run(tmp.resolve("home"), "data", "import", "--funding", file.toString());

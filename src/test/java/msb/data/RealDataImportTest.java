@@ -44,10 +44,11 @@ class RealDataImportTest {
     })
     void importsAsProvenanceSays(String file, String format, int rows, String firstOpen, String lastOpen, long intervalSec,
                                  int gaps, long missing, long largest, String sha) {
-        CliRun r = CliRun.run(home, "data", "import", "--in", data.resolve(file).toString(), "--json");
+        String symbol = file.contains("-ETH-") ? "ETH" : "BTC"; // the Binance file names its market: ETH/USD
+        CliRun r = CliRun.run(home, "data", "import", "--in", data.resolve(file).toString(), "--symbol", symbol, "--json");
         assertEquals(0, r.code(), r.err());
         String source = RawStore.sourceNameOf(Path.of(file));
-        SourceInfo info = RawStore.source(Workspace.at(home), "BTC", source).orElseThrow();
+        SourceInfo info = RawStore.source(Workspace.at(home), symbol, source).orElseThrow();
         assertEquals(format, info.format());
         assertEquals(rows, info.rows());
         assertEquals(intervalSec, info.intervalSec());
@@ -57,7 +58,14 @@ class RealDataImportTest {
         assertEquals(missing, info.gaps().missingBars());
         assertEquals(largest, info.gaps().largestMissingBars());
         assertTrue(info.inputSha256().startsWith(sha), info.inputSha256());
-        assertEquals(rows, RawStore.load(Workspace.at(home), "BTC", source).size());
+        assertEquals(rows, RawStore.load(Workspace.at(home), symbol, source).size());
+    }
+
+    @Test void theEthFileIsRefusedUnderBtc() {
+        CliRun r = CliRun.run(home, "data", "import", "--in", data.resolve("ta4j/Binance-ETH-USD-PT5M-20230313_20230315.json").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("ETH/USD") && r.err().contains("--symbol"), r.err());
+        assertTrue(CliRun.filesUnder(home).isEmpty(), "nothing written");
     }
 
     @Test void bitmexFundingImportsWithTwoDuplicatesDropped() {
@@ -70,6 +78,23 @@ class RealDataImportTest {
         assertEquals("2022-02-22T20:00:00Z", info.last());
         FundingSeries f = RawStore.funding(Workspace.at(home), "BTC").orElseThrow();
         assertEquals(0.000262 / 8, f.ratePerHour()[0], 1e-15);
+    }
+
+    /** Binance stamps a third of its settlements 1-47 ms after the hour: snapped, counted, none lost. */
+    @Test void binanceFundingExportImportsWithItsJitterSnapped() throws Exception {
+        CliRun r = CliRun.run(home, "data", "import", "--funding", data.resolve("adee0210/btc_funding_rate.csv").toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode doc = msb.core.Json.mapper().readTree(r.out());
+        assertEquals(2725, doc.get("snapped").get("rows").asInt(), "rows whose funding_time has a fraction");
+        assertEquals(47, doc.get("snapped").get("max_ms").asLong());
+        FundingInfo info = FundingStore.sources(Workspace.at(home), "BTC").getFirst();
+        assertEquals(6579, info.rows());
+        assertEquals(0, info.duplicatesDropped());
+        assertEquals("2019-09-10T08:00:00Z", info.first());
+        assertEquals("2025-09-11T00:00:00Z", info.last());
+        FundingSeries f = RawStore.funding(Workspace.at(home), "BTC").orElseThrow();
+        for (long t : f.ts()) assertEquals(0, t % (8 * 3600), "every settlement on its 8h boundary: " + Intervals.iso(t));
+        assertEquals(0.0001 / 8, f.ratePerHour()[0], 1e-15);
     }
 
     @Test void aCorruptedCopyOfTheCoinbaseFileIsRefusedWithItsLine() throws Exception {

@@ -2,6 +2,7 @@ package msb.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,7 +19,7 @@ class TimeFieldTest {
     @Test void fastIsoAgreesWithJavaTime() {
         Random r = new Random(3);
         for (int i = 0; i < 20_000; i++) {
-            long sec = r.nextLong(0, 4_000_000_000L);
+            long sec = r.nextLong(TimeField.MIN_PLAUSIBLE_SEC, 1_750_000_000L); // 2000 .. 2025: the plausible range
             int offsetMin = (r.nextInt(57) - 28) * 30;
             var odt = Instant.ofEpochSecond(sec).atOffset(ZoneOffset.ofTotalSeconds(offsetMin * 60));
             String iso = odt.toString();
@@ -40,5 +41,20 @@ class TimeFieldTest {
         TimeField tf = new TimeField();
         assertEquals(1_700_000_000L, tf.fromNumber(1_700_000_000_000L));
         assertThrows(TimeField.BadTime.class, () -> tf.fromNumber(1_700_000_000_500L));
+    }
+
+    @Test void oneUnitPerFileAndOnlyPlausibleTimes() {
+        TimeField seconds = new TimeField();
+        assertEquals(1_700_000_000L, seconds.fromNumber(1_700_000_000L));
+        TimeField.BadTime mixed = assertThrows(TimeField.BadTime.class, () -> seconds.fromNumber(1_700_000_300_000L));
+        assertTrue(mixed.getMessage().contains("one unit per file"), mixed.getMessage());
+        TimeField.BadTime micro = assertThrows(TimeField.BadTime.class, () -> new TimeField().fromNumber(1_700_000_000_000_000L));
+        assertTrue(micro.getMessage().contains("microseconds"), micro.getMessage());
+        long farFuture = System.currentTimeMillis() / 1000 + 30 * 86_400L;
+        TimeField.BadTime future = assertThrows(TimeField.BadTime.class, () -> new TimeField().fromNumber(farFuture));
+        assertTrue(future.getMessage().contains("in the future"), future.getMessage());
+        assertThrows(TimeField.BadTime.class, () -> new TimeField().fromNumber(86_400));
+        assertThrows(TimeField.BadTime.class, () -> parse("+999999999-12-31T00:00:00Z"));
+        assertThrows(TimeField.BadTime.class, () -> parse("1969-12-31T00:00:00Z"));
     }
 }

@@ -3,7 +3,7 @@ package msb.data.hyperliquid;
 import java.util.Arrays;
 import msb.data.Bars;
 
-/** Candles from successive pages, in order, each open time once, validated, stamped at close. */
+/** Candles in increasing open time (the client sorts and de-duplicates them first), validated, stamped at close. */
 final class CandleAccumulator {
     private final long intervalSec;
     private int n;
@@ -15,8 +15,9 @@ final class CandleAccumulator {
 
     void add(long openMs, double open, double high, double low, double close, double volume) {
         long closeSec = Math.floorDiv(openMs, 1000) + intervalSec;
-        if (n > 0 && closeSec <= ts[n - 1]) return; // a page overlapping the previous one
-        if (!(low > 0) || high < low || open < low || open > high || close < low || close > high || volume < 0) {
+        if (n > 0 && closeSec <= ts[n - 1]) throw new IllegalStateException("candles must come in increasing open time");
+        if (!(low >= Bars.MIN_PRICE) || !(high <= Bars.MAX_PRICE) || high < low || open < low || open > high || close < low
+                || close > high || !(volume >= 0) || volume > Bars.MAX_VOLUME) {
             throw new HyperliquidException("Hyperliquid sent an invalid candle at " + java.time.Instant.ofEpochMilli(openMs)
                     + " (o=" + open + " h=" + high + " l=" + low + " c=" + close + " v=" + volume + ")");
         }

@@ -88,11 +88,16 @@ public final class HyperliquidClient implements AutoCloseable {
         return candles(coin, tf.exchangeInterval(), tf.seconds(), startMs, endMs);
     }
 
-    /** As {@link #candlesSince} for any Hyperliquid interval name ("1m", "4h", ...) of {@code intervalSec}. */
+    /**
+     * As {@link #candlesSince} for any Hyperliquid interval name ("1m", "4h", ...) of {@code intervalSec}.
+     * Candles are collected by open time whatever order the pages hold them in: the same candle twice (pages
+     * overlap) is kept once, two different candles for one open time are refused naming both, and a candle
+     * of another coin is refused.
+     */
     public Bars candles(String coin, String interval, long intervalSec, long startMs, long endMs) {
         long intervalMs = intervalSec * 1000;
         long nowMs = options.clock().millis();
-        CandleAccumulator acc = new CandleAccumulator(intervalSec);
+        java.util.TreeMap<Long, double[]> byOpen = new java.util.TreeMap<>();
         pageForward("candleSnapshot", "t", startMs, endMs, intervalMs, cursor -> {
             ObjectNode req = Json.mapper().createObjectNode();
             req.put("coin", coin).put("interval", interval).put("startTime", cursor).put("endTime", endMs);
@@ -100,40 +105,61 @@ public final class HyperliquidClient implements AutoCloseable {
             body.put("type", "candleSnapshot").set("req", req);
             return body;
         }, (c, openMs) -> {
+            requireCoin(c, "s", coin, "candleSnapshot");
             if (openMs < startMs || openMs >= endMs || openMs + intervalMs > nowMs) return;
-            acc.add(openMs, number(c, "o"), number(c, "h"), number(c, "l"), number(c, "c"), number(c, "v"));
+            double[] x = {number(c, "o"), number(c, "h"), number(c, "l"), number(c, "c"), number(c, "v")};
+            double[] before = byOpen.putIfAbsent(openMs, x);
+            if (before != null && !Arrays.equals(before, x)) {
+                throw new HyperliquidException("Hyperliquid sent two different " + coin + " candles opening at "
+                        + java.time.Instant.ofEpochMilli(openMs) + ": " + ohlcv(before) + " and " + ohlcv(x)
+                        + "; refusing rather than picking one: fetch again later");
+            }
         });
+        CandleAccumulator acc = new CandleAccumulator(intervalSec);
+        byOpen.forEach((openMs, x) -> acc.add(openMs, x[0], x[1], x[2], x[3], x[4]));
         return acc.bars();
     }
 
-    /** Funding settlements in {@code [startMs, endMs)} as a fraction per hour (Hyperliquid settles hourly). */
+    private static String ohlcv(double[] x) {
+        return "(o=" + x[0] + " h=" + x[1] + " l=" + x[2] + " c=" + x[3] + " v=" + x[4] + ")";
+    }
+
+    /** An answer row naming another coin than asked is refused: it would be stored under the wrong symbol. */
+    private static void requireCoin(JsonNode row, String field, String coin, String type) {
+        JsonNode v = row.get(field);
+        if (v != null && v.isTextual() && !v.textValue().equalsIgnoreCase(coin)) {
+            throw new HyperliquidException("Hyperliquid answered " + type + " for " + coin + " with data of \""
+                    + snippet(v.textValue()) + "\"; nothing stored: check --symbol and --base-url");
+        }
+    }
+
+    /**
+     * Funding settlements in {@code [startMs, endMs)} as a fraction per hour (Hyperliquid settles hourly),
+     * by settlement second whatever the order received; one settlement given two rates is refused.
+     */
     public FundingSeries fundingSince(String coin, long startMs, long endMs) {
-        FundingRows rows = new FundingRows();
+        java.util.TreeMap<Long, Double> bySecond = new java.util.TreeMap<>();
         pageForward("fundingHistory", "time", startMs, endMs, 1, cursor -> {
             ObjectNode body = Json.mapper().createObjectNode();
             body.put("type", "fundingHistory").put("coin", coin).put("startTime", cursor).put("endTime", endMs);
             return body;
         }, (f, timeMs) -> {
+            requireCoin(f, "coin", coin, "fundingHistory");
             if (timeMs < startMs || timeMs >= endMs) return;
-            rows.add(Math.floorDiv(timeMs, 1000), f);
+            long sec = Math.floorDiv(timeMs, 1000);
+            double rate = number(f, "fundingRate");
+            Double before = bySecond.putIfAbsent(sec, rate);
+            if (before != null && before != rate) {
+                throw new HyperliquidException("Hyperliquid sent two funding rates for " + coin + " at "
+                        + java.time.Instant.ofEpochSecond(sec) + ": " + before + " and " + rate
+                        + "; refusing rather than picking one: fetch again later");
+            }
         });
-        return rows.series();
-    }
-
-    /** Funding settlements in arrival order; a second row for an already-seen (or earlier) second is dropped. */
-    private static final class FundingRows {
-        private long[] ts = new long[64];
-        private double[] rate = new double[64];
-        private int n;
-
-        void add(long sec, JsonNode row) {
-            if (n > 0 && sec <= ts[n - 1]) return;
-            if (n == ts.length) { ts = Arrays.copyOf(ts, n * 2); rate = Arrays.copyOf(rate, n * 2); }
-            ts[n] = sec;
-            rate[n++] = number(row, "fundingRate");
-        }
-
-        FundingSeries series() { return new FundingSeries(Arrays.copyOf(ts, n), Arrays.copyOf(rate, n)); }
+        long[] ts = new long[bySecond.size()];
+        double[] rate = new double[ts.length];
+        int i = 0;
+        for (var e : bySecond.entrySet()) { ts[i] = e.getKey(); rate[i++] = e.getValue(); }
+        return new FundingSeries(ts, rate);
     }
 
     /** One row of a paged answer with its time field (unix ms) already read. */
@@ -142,11 +168,15 @@ public final class HyperliquidClient implements AutoCloseable {
         void accept(JsonNode row, long timeMs);
     }
 
+    /** Rows this far past the end of the range asked are not late data but a corrupt answer. */
+    private static final long MAX_PAST_END_MS = 86_400_000L;
+
     /**
      * Pages a {@code type} request forward over {@code [startMs, endMs)}: posts the body {@code request} makes
      * for the cursor, hands every row and its {@code timeField} to {@code rows} (which filters), and stops when
-     * an answer is empty or does not reach the cursor; otherwise the next cursor is the latest time seen plus
-     * {@code stepMs}.
+     * an answer is empty, does not reach the cursor or reaches the end; otherwise the next cursor is the
+     * latest time seen plus {@code stepMs}. A row stamped more than a day past the end is refused (a time
+     * near Long.MAX_VALUE would otherwise overflow the cursor and page forever).
      */
     private void pageForward(String type, String timeField, long startMs, long endMs, long stepMs,
                              LongFunction<ObjectNode> request, TimedRow rows) {
@@ -157,11 +187,16 @@ public final class HyperliquidClient implements AutoCloseable {
             long lastMs = Long.MIN_VALUE;
             for (JsonNode row : answer) {
                 long timeMs = longField(row, timeField, type);
+                if (timeMs > endMs + MAX_PAST_END_MS) {
+                    throw new HyperliquidException("Hyperliquid answered " + type + " with a row stamped " + timeField + "="
+                            + timeMs + ", after the end of the range asked (" + endMs + " ms); the answer is corrupt:"
+                            + " nothing stored, check --base-url or fetch again later");
+                }
                 lastMs = Math.max(lastMs, timeMs);
                 rows.accept(row, timeMs);
             }
-            if (answer.isEmpty() || lastMs < cursor) break;
-            cursor = lastMs + stepMs;
+            if (answer.isEmpty() || lastMs < cursor || lastMs >= endMs) break;
+            cursor = lastMs + stepMs; // no overflow: lastMs < endMs, a wall-clock time
         }
     }
 

@@ -63,7 +63,67 @@ class DataFetchTest {
         }
     }
 
+    private CliRun fetch(StubHyperliquid stub, String tf, String days) {
+        return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), // a hang guard only
+                () -> CliRun.run(home, "data", "fetch", "--exchange", "hyperliquid", "--tf", tf, "--days", days,
+                        "--base-url", stub.baseUrl().toString(), "--json"));
+    }
+
+    private static void oneLine(CliRun r, String... needles) {
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().strip().lines().filter(l -> l.startsWith("msb: ") && !l.startsWith("msb: fetching")).count(), r.err());
+        assertTrue(!r.err().contains("\tat "), r.err());
+        for (String n : needles) assertTrue(r.err().contains(n), n + " in: " + r.err());
+    }
+
+    @Test void aCandleTimeNearLongMaxIsRefusedNotPagedForever() throws Exception {
+        try (StubHyperliquid stub = new StubHyperliquid(System::currentTimeMillis, 6000)) {
+            stub.mode = StubHyperliquid.Mode.CANDLE_TIME_OVERFLOW;
+            oneLine(fetch(stub, "1h", "3"), "after the end of the range asked", "nothing stored");
+            assertTrue(CliRun.filesUnder(home).isEmpty(), "nothing stored");
+        }
+    }
+
+    @Test void outOfOrderCandlesAreSortedNotDropped() throws Exception {
+        try (StubHyperliquid stub = new StubHyperliquid(System::currentTimeMillis, 6000)) {
+            stub.mode = StubHyperliquid.Mode.OUT_OF_ORDER;
+            CliRun r = fetch(stub, "5m", "30");
+            assertEquals(0, r.code(), r.err());
+            int rows = Json.mapper().readTree(r.out()).get("obtained").get("rows").asInt();
+            assertTrue(rows >= 5998 && rows <= 5999, "every kept candle, whatever the order: " + rows);
+            Bars stored = RawStore.load(Workspace.at(home), "BTC", "hyperliquid-5m");
+            assertEquals(rows, stored.size());
+            assertTrue(stored.gaps().isEmpty(), "no candle lost");
+        }
+    }
+
+    @Test void twoDifferentCandlesForOneTimeAreRefusedNamingBoth() throws Exception {
+        try (StubHyperliquid stub = new StubHyperliquid(System::currentTimeMillis, 6000)) {
+            stub.mode = StubHyperliquid.Mode.DUPLICATE_DIFFERENT;
+            oneLine(fetch(stub, "1h", "3"), "two different BTC candles", "v=12.5", "v=99.0");
+            assertTrue(CliRun.filesUnder(home).isEmpty(), "nothing stored");
+        }
+    }
+
+    @Test void aFundingFailureLeavesNoCandlesBehind() throws Exception {
+        try (StubHyperliquid stub = new StubHyperliquid(System::currentTimeMillis, 6000)) {
+            stub.mode = StubHyperliquid.Mode.FUNDING_FAILS;
+            oneLine(fetch(stub, "1h", "3"), "fundingHistory", "422");
+            assertTrue(CliRun.filesUnder(home).isEmpty(), "half a job is no job: " + CliRun.filesUnder(home));
+        }
+    }
+
+    @Test void anotherCoinsAnswerIsRefused() throws Exception {
+        try (StubHyperliquid stub = new StubHyperliquid(System::currentTimeMillis, 6000)) {
+            stub.mode = StubHyperliquid.Mode.WRONG_COIN;
+            oneLine(fetch(stub, "1h", "3"), "\"ETH\"", "--symbol");
+            assertTrue(CliRun.filesUnder(home).isEmpty(), "nothing stored");
+        }
+    }
+
     @Test void badArgumentsExitTwo() {
+        assertEquals(2, CliRun.run(home, "data", "fetch", "--exchange", "hyperliquid", "--tf", "1h", "--days", "1",
+                "--base-url", "httpx://x").code());
         assertEquals(2, CliRun.run(home, "data", "fetch", "--exchange", "binance", "--tf", "5m", "--days", "1").code());
         assertEquals(2, CliRun.run(home, "data", "fetch", "--exchange", "hyperliquid", "--tf", "7m", "--days", "1").code());
         assertEquals(2, CliRun.run(home, "data", "fetch", "--exchange", "hyperliquid", "--tf", "5m", "--days", "0").code());

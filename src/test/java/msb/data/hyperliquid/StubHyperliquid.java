@@ -33,6 +33,9 @@ final class StubHyperliquid implements AutoCloseable {
     private final Deque<Integer> failures = new ArrayDeque<>();
     final List<JsonNode> requests = new ArrayList<>();
     int candleAnswers;
+    /** How the stub misbehaves (the faults data fetch must refuse or repair, never pass on silently). */
+    enum Mode { NORMAL, CANDLE_TIME_OVERFLOW, OUT_OF_ORDER, DUPLICATE_DIFFERENT, FUNDING_FAILS, WRONG_COIN }
+    volatile Mode mode = Mode.NORMAL;
 
     StubHyperliquid(LongSupplier nowMs, int keptCandles) throws IOException {
         this.nowMs = nowMs;
@@ -59,14 +62,38 @@ final class StubHyperliquid implements AutoCloseable {
             }
             String type = req.path("type").asText();
             switch (type) {
-                case "candleSnapshot" -> send(ex, 200, candles(req.get("req")).toString());
-                case "fundingHistory" -> send(ex, 200, funding(req).toString());
+                case "candleSnapshot" -> send(ex, 200, faulty(candles(req.get("req"))).toString());
+                case "fundingHistory" -> {
+                    if (mode == Mode.FUNDING_FAILS) send(ex, 422, "{\"error\":\"funding unavailable\"}");
+                    else send(ex, 200, funding(req).toString());
+                }
                 case "l2Book" -> send(ex, 200, """
                         {"coin":"BTC","time":1,"levels":[[{"px":"99990.0","sz":"1.2","n":3},{"px":"99980.0","sz":"2","n":1}],
                         [{"px":"100010.0","sz":"0.5","n":2},{"px":"100020.0","sz":"1","n":1}]]}""");
                 default -> send(ex, 400, "{\"error\":\"unknown type\"}");
             }
         }
+    }
+
+    private ArrayNode faulty(ArrayNode page) {
+        if (page.isEmpty()) return page;
+        switch (mode) {
+            case CANDLE_TIME_OVERFLOW -> ((ObjectNode) page.get(page.size() - 1)).put("t", Long.MAX_VALUE - 5);
+            case OUT_OF_ORDER -> { // the newest candles first, as a reversed page
+                List<JsonNode> rows = new ArrayList<>();
+                page.forEach(rows::add);
+                java.util.Collections.reverse(rows);
+                page.removeAll();
+                page.addAll(rows);
+            }
+            case DUPLICATE_DIFFERENT -> {
+                ObjectNode copy = page.get(0).deepCopy();
+                page.add(copy.put("c", copy.get("o").asText()).put("v", "99"));
+            }
+            case WRONG_COIN -> page.forEach(n -> ((ObjectNode) n).put("s", "ETH"));
+            default -> { }
+        }
+        return page;
     }
 
     private static long intervalMs(String name) {
