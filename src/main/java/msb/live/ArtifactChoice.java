@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import msb.core.Json;
+import msb.core.StoreLock;
 import msb.core.Timeframe;
 import msb.core.Workspace;
 import msb.dataset.Dataset;
@@ -36,6 +37,15 @@ public final class ArtifactChoice {
                     + resumed.get().artifact());
             return Path.of(resumed.get().artifact());
         }
+        // training writes datasets/ and models/: under the home lock, like `msb train`
+        try (StoreLock lock = StoreLock.home(ws, "msb run-live (training a missing artifact)", err)) {
+            Optional<Path> meanwhile = ArtifactStore.latest(ws, symbol, tf);
+            if (meanwhile.isPresent()) return meanwhile.get().toAbsolutePath().normalize();
+            return trainNow(ws, symbol, tf, err);
+        }
+    }
+
+    private static Path trainNow(Workspace ws, String symbol, Timeframe tf, PrintStream err) {
         err.println("msb: no " + tf.label() + " artifact for " + symbol + " under " + ws.modelsDir(symbol, tf)
                 + "; training one first (msb train --tf " + tf.label() + ")");
         Dataset ds = DatasetBuilder.loadOrBuild(ws, symbol, tf, DatasetBuilder.Options.DEFAULT, err);
