@@ -74,18 +74,13 @@ public final class RunLive {
             throw new UserInputException("--from " + o.fromFileOrNull() + ": no such file; pass a bar file `msb data import` reads");
         }
         StateStore store = new StateStore(o.stateDir());
-        // One runner per state directory, enforced by an OS lock held for the whole run: two runners would
-        // interleave events.jsonl and, on a live feed, both trade. The second one is refused (exit 2, holder's pid).
-        try (StoreLock lock = StoreLock.runner(o.stateDir(), "msb run-live --tf " + o.tf().label() + " --symbol " + o.symbol())) {
-            FileSet.removeTemps(o.stateDir()); // a killed runner's half-written checkpoint
-            return runLocked(ws, o, store, out, err, clock, cfg);
-        }
-    }
-
-    private static StatusDoc runLocked(Workspace ws, Options o, StateStore store, java.io.PrintWriter out, PrintStream err,
-                                       LiveClock clock, StrategyConfig cfg) throws InterruptedException {
         Path artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err);
-        try (LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null)) {
+        // One runner per state directory, enforced by an OS lock held for the whole run (taken once the
+        // artifact is verified, so that a bad one writes nothing): two runners would interleave events.jsonl
+        // and, on a live feed, both trade. The second one is refused (exit 2 naming the holder's pid).
+        try (LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null);
+             StoreLock lock = StoreLock.runner(o.stateDir(), "msb run-live --tf " + o.tf().label() + " --symbol " + o.symbol())) {
+            FileSet.removeTemps(o.stateDir()); // a killed runner's half-written checkpoint
             ArtifactManifest m = artifact.manifest();
             FeatureSchema schema = schemaOf(artifactDir, m);
             // stored cohort data feeds a replay (features and the decision's mood); the live venue has none
