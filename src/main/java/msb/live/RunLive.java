@@ -169,7 +169,12 @@ public final class RunLive {
             if (bars.intervalSec() < o.tf().seconds()) bars = Resampler.resample(bars, o.tf().seconds()).bars();
         } else {
             if (!DatasetStore.exists(ws, o.symbol(), o.tf())) {
-                DatasetBuilder.loadOrBuild(ws, o.symbol(), o.tf(), DatasetBuilder.Options.DEFAULT, err);
+                // building writes datasets/: under the home lock, like `msb dataset build`
+                try (StoreLock lock = StoreLock.home(ws, "msb run-live (building a missing dataset)", err)) {
+                    if (!DatasetStore.exists(ws, o.symbol(), o.tf())) {
+                        DatasetBuilder.loadOrBuild(ws, o.symbol(), o.tf(), DatasetBuilder.Options.DEFAULT, err);
+                    }
+                }
             }
             bars = DatasetStore.loadBars(ws, o.symbol(), o.tf());
         }
