@@ -57,7 +57,8 @@ public final class FileSet {
     public void commit() {
         if (staged.isEmpty()) return;
         Path journal = dir.resolve(JOURNAL);
-        if (Files.exists(journal)) recover(dir); // an earlier crash's set goes first, or it would be lost
+        // an earlier crash's set goes first, or it would be lost (only rolled forward: our own temps must stay)
+        if (Files.isRegularFile(journal)) rollForward(dir, readJournal(journal));
         AtomicFiles.writeString(journal, Json.pretty(new Journal(staged)));
         rollForward(dir, new Journal(staged));
         staged.clear();
@@ -69,17 +70,17 @@ public final class FileSet {
      */
     public static void recover(Path dir) {
         Path journal = dir.resolve(JOURNAL);
-        if (Files.isRegularFile(journal)) {
-            Journal j;
-            try {
-                j = Json.read(journal, Journal.class);
-            } catch (RuntimeException e) {
-                // AtomicFiles wrote it in one step: unreadable means edited by hand; the old set is still whole
-                j = new Journal(Map.of());
-            }
-            rollForward(dir, j);
-        }
+        if (Files.isRegularFile(journal)) rollForward(dir, readJournal(journal));
         removeTemps(dir);
+    }
+
+    private static Journal readJournal(Path journal) {
+        try {
+            return Json.read(journal, Journal.class);
+        } catch (RuntimeException e) {
+            // AtomicFiles wrote it in one step: unreadable means edited by hand; the old set is still whole
+            return new Journal(Map.of());
+        }
     }
 
     private static void rollForward(Path dir, Journal j) {

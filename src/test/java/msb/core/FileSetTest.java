@@ -60,6 +60,21 @@ class FileSetTest {
     }
 
     @Test
+    void aCommitAfterAnUnrecoveredCrashFinishesTheOldSetThenPublishesItsOwn(@TempDir Path dir) throws IOException {
+        write(dir, "old", "old");
+        FileSet crashed = new FileSet(dir);
+        Path a = crashed.stage("a.bars", p -> AtomicFiles.writeString(p, "crashed-a"));
+        AtomicFiles.writeString(dir.resolve(FileSet.JOURNAL), Json.pretty(new FileSet.Journal(
+                Map.of(a.getFileName().toString(), "a.bars"))));
+        FileSet next = new FileSet(dir);
+        next.stage("a.json", p -> AtomicFiles.writeString(p, "next-j"));
+        next.commit();
+        assertEquals("crashed-a", Files.readString(dir.resolve("a.bars")));
+        assertEquals("next-j", Files.readString(dir.resolve("a.json")));
+        assertEquals(List.of("a.bars", "a.json"), names(dir));
+    }
+
+    @Test
     void recoveryRemovesLeftoverTempDirectoriesToo(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve(".20260101T000000Z-gbm.tmp/sub"));
         Files.writeString(dir.resolve(".20260101T000000Z-gbm.tmp/sub/x"), "x");
