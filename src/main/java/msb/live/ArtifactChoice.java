@@ -26,8 +26,9 @@ import msb.model.TrainingData;
 public final class ArtifactChoice {
     private ArtifactChoice() {}
 
+    /** {@code beforeTraining} runs before an artifact is trained for the runner (it takes the runner's lock). */
     public static Path resolve(Workspace ws, String symbol, Timeframe tf, Path explicitOrNull, StateStore state,
-                               PrintStream err) {
+                               PrintStream err, Runnable beforeTraining) {
         if (explicitOrNull != null) return explicitOrNull.toAbsolutePath().normalize();
         Optional<Path> latest = ArtifactStore.latest(ws, symbol, tf);
         if (latest.isPresent()) return latest.get().toAbsolutePath().normalize();
@@ -37,6 +38,7 @@ public final class ArtifactChoice {
                     + resumed.get().artifact());
             return Path.of(resumed.get().artifact());
         }
+        beforeTraining.run();
         // training writes datasets/ and models/: under the home lock, like `msb train`
         try (StoreLock lock = StoreLock.home(ws, "msb run-live (training a missing artifact)", err)) {
             Optional<Path> meanwhile = ArtifactStore.latest(ws, symbol, tf);

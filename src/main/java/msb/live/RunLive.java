@@ -74,12 +74,19 @@ public final class RunLive {
             throw new UserInputException("--from " + o.fromFileOrNull() + ": no such file; pass a bar file `msb data import` reads");
         }
         StateStore store = new StateStore(o.stateDir());
-        Path artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err);
-        // One runner per state directory, enforced by an OS lock held for the whole run (taken once the
-        // artifact is verified, so that a bad one writes nothing): two runners would interleave events.jsonl
-        // and, on a live feed, both trade. The second one is refused (exit 2 naming the holder's pid).
-        try (LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null);
-             StoreLock lock = StoreLock.runner(o.stateDir(), "msb run-live --tf " + o.tf().label() + " --symbol " + o.symbol())) {
+        // One runner per state directory, enforced by an OS lock held for the whole run: two runners would
+        // interleave events.jsonl and, on a live feed, both trade. The second one is refused (exit 2 naming
+        // the holder's pid), before it trains an artifact when the directory exists (RunnerLock).
+        RunnerLock lock = RunnerLock.early(o.stateDir(), "msb run-live --tf " + o.tf().label() + " --symbol " + o.symbol());
+        Path artifactDir;
+        try {
+            artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err, lock::take);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try (lock; LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null)) {
+            lock.take();
             FileSet.removeTemps(o.stateDir()); // a killed runner's half-written checkpoint
             ArtifactManifest m = artifact.manifest();
             FeatureSchema schema = schemaOf(artifactDir, m);

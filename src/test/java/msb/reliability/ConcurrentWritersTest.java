@@ -110,6 +110,20 @@ class ConcurrentWritersTest {
                 CliRun.run(home, "status", "--state-dir", state.toString(), "--json").out());
     }
 
+    /** A runner that would have to train an artifact first is refused before it trains (or builds) anything. */
+    @Test
+    void aSecondRunnerIsRefusedBeforeItTrainsAMissingArtifact() {
+        Path home = tmp.resolve("home");
+        Path state = home.resolve("state");
+        try (StoreLock first = StoreLock.runner(state, "msb run-live --tf 5m")) {
+            CliRun r = CliRun.run(home, "run-live", "--tf", "5m", "--state-dir", state.toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("pid " + ProcessHandle.current().pid()), r.err());
+            assertFalse(Files.exists(home.resolve("models")), "no artifact trained");
+            assertFalse(Files.exists(home.resolve("datasets")), "no dataset built");
+        }
+    }
+
     private static List<Integer> exits(List<Process> ps) throws Exception {
         for (Process p : ps) assertTrue(p.waitFor(HANG_GUARD_S, TimeUnit.SECONDS), "ended");
         return ps.stream().map(Process::exitValue).toList();
