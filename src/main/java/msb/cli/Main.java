@@ -3,6 +3,7 @@ package msb.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import msb.core.CheckFailedException;
+import msb.core.StoreLock;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.core.Workspace;
@@ -89,6 +90,7 @@ public final class Main implements Runnable {
                 throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), "error", e);
             }
         });
+        cl.setExecutionStrategy(Main::executeUnderHomeLock);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(100);
         return cl;
@@ -106,6 +108,34 @@ public final class Main implements Runnable {
                 + " --help)");
         err.flush();
         return 2;
+    /**
+     * The commands that write the stores of a home (datasets/, models/, experiments/runs/). They run under
+     * the home lock, one at a time per home: a second one waits, saying so on stderr, and is refused with
+     * exit 2 naming the holder's pid after {@link StoreLock#HOME_WAIT_MS}. run-live takes its state
+     * directory's own lock (and the home lock only while it trains a missing artifact).
+     */
+    static final java.util.Set<String> HOME_WRITERS = java.util.Set.of("data import", "data fetch", "dataset build", "train",
+            "experiment run");
+
+    static int executeUnderHomeLock(CommandLine.ParseResult parsed) {
+        java.util.List<CommandLine> chain = parsed.asCommandLineList();
+        CommandLine leaf = chain.getLast();
+        String name = leaf.getCommandSpec().qualifiedName(" ");
+        name = name.contains(" ") ? name.substring(name.indexOf(' ') + 1) : "";
+        boolean help = false;
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            help |= p.isUsageHelpRequested() || p.isVersionHelpRequested();
+        }
+        if (help || !HOME_WRITERS.contains(name)) return new CommandLine.RunLast().execute(parsed);
+        StoreLock lock;
+        try {
+            lock = StoreLock.home(((Main) parsed.commandSpec().userObject()).workspace(), "msb " + name, System.err);
+        } catch (RuntimeException e) {
+            return handleException(e, leaf, parsed);
+        }
+        try (lock) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
     }
 
     static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

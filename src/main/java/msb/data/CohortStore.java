@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import msb.core.AtomicFiles;
+import msb.core.FileSet;
 import msb.core.Json;
 import msb.core.UserInputException;
 import msb.core.Workspace;
@@ -79,10 +80,13 @@ public final class CohortStore {
             sb.append(s.ts()[i]).append(',').append(s.sTop()[i]).append(',').append(s.sBot()[i]).append(',')
                     .append(s.mood()[i]).append('\n');
         }
-        AtomicFiles.writeString(dir.resolve("cohorts.csv"), sb.toString());
+        // the signals and their metadata are replaced as one unit
+        FileSet set = new FileSet(dir);
+        set.stage("cohorts.csv", p -> AtomicFiles.writeString(p, sb.toString()));
         long first = s.ts()[0], last = s.ts()[s.size() - 1];
         Info info = new Info(symbol, inputFile, inputSha256, s.size(), first, last, Intervals.iso(first), Intervals.iso(last));
-        Json.write(dir.resolve("cohorts.json"), info);
+        set.stage("cohorts.json", p -> Json.write(p, info));
+        set.commit();
         return info;
     }
 

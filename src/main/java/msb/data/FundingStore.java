@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import msb.core.AtomicFiles;
+import msb.core.FileSet;
 import msb.core.Json;
 import msb.core.UserInputException;
 import msb.core.Workspace;
@@ -76,11 +77,14 @@ public final class FundingStore {
         for (int i = 0; i < series.size(); i++) {
             sb.append(series.ts()[i]).append(',').append(series.ratePerHour()[i]).append('\n');
         }
-        AtomicFiles.writeString(dir.resolve(source + ".csv"), sb.toString());
+        // the series and its metadata are replaced as one unit
+        FileSet set = new FileSet(dir);
+        set.stage(source + ".csv", p -> AtomicFiles.writeString(p, sb.toString()));
         long first = series.ts()[0], last = series.ts()[series.size() - 1];
         FundingInfo info = new FundingInfo(source, symbol, inputFile, inputSha256, format, periodHours, series.size(),
                 duplicatesDropped, first, last, Intervals.iso(first), Intervals.iso(last));
-        Json.write(dir.resolve(source + ".json"), info);
+        set.stage(source + ".json", p -> Json.write(p, info));
+        set.commit();
         return info;
     }
 

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import msb.core.FileSet;
 import msb.core.Hashing;
 import msb.core.Json;
 import msb.core.UserInputException;
@@ -17,7 +18,8 @@ import msb.core.Workspace;
 /**
  * The canonical store of imported market data under {@code datasets/raw/<SYMBOL>/}: one bar series per
  * source name ({@code <source>.bars} + {@code <source>.json}), never mixed with another source, and
- * funding series under {@code funding/} (see {@link FundingStore}). Every write is atomic.
+ * funding series under {@code funding/} (see {@link FundingStore}). Every write replaces bars and metadata
+ * as one unit; every read checks the bars against the sha256 their metadata records.
  */
 public final class RawStore {
     private static final String BARS_EXT = ".bars";
@@ -70,18 +72,33 @@ public final class RawStore {
                     + (names.isEmpty() ? "; import data first with msb data import --in FILE"
                     : "; stored sources: " + String.join(", ", names)));
         }
+        Path infoFile = ws.rawDir(symbol).resolve(source + INFO_EXT);
+        String fix = "; re-import the source: msb data import --in FILE --source " + source + " --symbol " + symbol;
+        if (!Files.isRegularFile(infoFile)) {
+            throw new UserInputException(file + " has no " + infoFile.getFileName() + " recording its sha256 (an import was"
+                    + " interrupted or the file was copied in by hand)" + fix);
+        }
+        SourceInfo info = Json.read(infoFile, SourceInfo.class);
+        String actual = Hashing.sha256(file);
+        if (!actual.equals(info.barsSha256())) {
+            throw new UserInputException(file + ": sha256 " + actual + " does not match " + infoFile.getFileName() + "'s "
+                    + info.barsSha256() + " (the bars were replaced or edited without their metadata)" + fix);
+        }
         return BarFile.read(file);
     }
 
-    /** Stores {@code bars} as {@code source}, replacing whatever was stored under that name. */
+    /**
+     * Stores {@code bars} as {@code source}, replacing whatever was stored under that name: the bars and
+     * their metadata (which records the bars' sha256) are replaced as one unit ({@link FileSet}).
+     */
     public static SourceInfo replace(Workspace ws, String symbol, String source, Bars bars, String inputFile,
                                      String inputSha256, String format) {
         checkName(source);
-        Path dir = ws.rawDir(symbol);
-        Path barsFile = dir.resolve(source + BARS_EXT);
-        BarFile.write(barsFile, bars);
-        SourceInfo info = SourceInfo.of(source, symbol, inputFile, inputSha256, format, bars, Hashing.sha256(barsFile));
-        Json.write(dir.resolve(source + INFO_EXT), info);
+        FileSet set = new FileSet(ws.rawDir(symbol));
+        Path staged = set.stage(source + BARS_EXT, p -> BarFile.write(p, bars));
+        SourceInfo info = SourceInfo.of(source, symbol, inputFile, inputSha256, format, bars, Hashing.sha256(staged));
+        set.stage(source + INFO_EXT, p -> Json.write(p, info));
+        set.commit();
         return info;
     }
 

@@ -1,15 +1,13 @@
 package msb.dataset;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import msb.core.FileSet;
 import msb.core.Hashing;
 import msb.core.Json;
 import msb.core.Timeframe;
@@ -175,24 +173,22 @@ public final class DatasetBuilder {
         Computed c = compute(source, tf, symbol, options);
         Dataset d = c.dataset();
         Path dir = ws.datasetDir(symbol, tf);
-        // the manifest goes last: until it is there again, a half-replaced directory reads as "no dataset"
-        try {
-            Files.deleteIfExists(dir.resolve(MANIFEST_FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not replace " + dir.resolve(MANIFEST_FILE) + ": " + e.getMessage(), e);
-        }
         FundingSeries f = source.fundingOrNull();
         if (f != null && f.size() > 0 && !c.schema().hasFunding()) noteUncovered("funding", f.ts(), c.tfBars(), tf, err);
         CohortSignals co = source.cohortsOrNull();
         if (co != null && co.size() > 0 && !c.schema().hasCohorts()) noteUncovered("cohorts", co.ts(), c.tfBars(), tf, err);
-        String dataSha = DatasetFile.write(dir.resolve(DatasetFile.NAME), d.ts(), d.x(), d.label(), d.split(), d.close(),
-                d.fwdReturn(), c.schema().width());
-        BarFile.write(dir.resolve(BARS_FILE), c.tfBars());
+        // rows, bars and the manifest that records their hashes are replaced as one unit (FileSet)
+        FileSet set = new FileSet(dir);
+        String[] dataSha = new String[1];
+        set.stage(DatasetFile.NAME, p -> dataSha[0] = DatasetFile.write(p, d.ts(), d.x(), d.label(), d.split(), d.close(),
+                d.fwdReturn(), c.schema().width()));
+        Path bars = set.stage(BARS_FILE, p -> BarFile.write(p, c.tfBars()));
         Map<String, String> files = new TreeMap<>();
-        files.put(DatasetFile.NAME, dataSha);
-        files.put(BARS_FILE, Hashing.sha256(dir.resolve(BARS_FILE)));
+        files.put(DatasetFile.NAME, dataSha[0]);
+        files.put(BARS_FILE, Hashing.sha256(bars));
         DatasetManifest m = manifest(c, source, options, files);
-        Json.write(dir.resolve(MANIFEST_FILE), m);
+        set.stage(MANIFEST_FILE, p -> Json.write(p, m));
+        set.commit();
         err.println("msb: built " + symbol + " " + tf.label() + ": " + m.rows() + " rows, " + c.schema().width()
                 + " features" + (m.absentInputs().isEmpty() ? "" : " (absent inputs: " + String.join(", ", m.absentInputs()) + ")")
                 + ", " + c.droppedIncompleteBuckets() + " incomplete buckets dropped, " + m.gaps().count() + " gaps -> " + dir);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import msb.core.Json;
+import msb.core.StoreLock;
 import msb.core.Timeframe;
 import msb.core.Workspace;
 import msb.dataset.Dataset;
@@ -25,8 +26,9 @@ import msb.model.TrainingData;
 public final class ArtifactChoice {
     private ArtifactChoice() {}
 
+    /** {@code beforeTraining} runs before an artifact is trained for the runner (it takes the runner's lock). */
     public static Path resolve(Workspace ws, String symbol, Timeframe tf, Path explicitOrNull, StateStore state,
-                               PrintStream err) {
+                               PrintStream err, Runnable beforeTraining) {
         if (explicitOrNull != null) return explicitOrNull.toAbsolutePath().normalize();
         Optional<Path> latest = ArtifactStore.latest(ws, symbol, tf);
         if (latest.isPresent()) return latest.get().toAbsolutePath().normalize();
@@ -36,6 +38,16 @@ public final class ArtifactChoice {
             err.println("msb: no promoted " + tf.label() + " artifact; resuming with the runner's artifact " + stored);
             return ws.resolveRecorded(stored);
         }
+        beforeTraining.run();
+        // training writes datasets/ and models/: under the home lock, like `msb train`
+        try (StoreLock lock = StoreLock.home(ws, "msb run-live (training a missing artifact)", err)) {
+            Optional<Path> meanwhile = ArtifactStore.latest(ws, symbol, tf);
+            if (meanwhile.isPresent()) return meanwhile.get().toAbsolutePath().normalize();
+            return trainNow(ws, symbol, tf, err);
+        }
+    }
+
+    private static Path trainNow(Workspace ws, String symbol, Timeframe tf, PrintStream err) {
         err.println("msb: no " + tf.label() + " artifact for " + symbol + " under " + ws.modelsDir(symbol, tf)
                 + "; training one first (msb train --tf " + tf.label() + ")");
         Dataset ds = DatasetBuilder.loadOrBuild(ws, symbol, tf, DatasetBuilder.Options.DEFAULT, err);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import msb.core.CheckFailedException;
+import msb.core.FileSet;
+import msb.core.StoreLock;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.core.Workspace;
@@ -72,8 +74,20 @@ public final class RunLive {
             throw new UserInputException("--from " + o.fromFileOrNull() + ": no such file; pass a bar file `msb data import` reads");
         }
         StateStore store = new StateStore(o.stateDir());
-        Path artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err);
-        try (LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null)) {
+        // One runner per state directory, enforced by an OS lock held for the whole run: two runners would
+        // interleave events.jsonl and, on a live feed, both trade. The second one is refused (exit 2 naming
+        // the holder's pid), before it trains an artifact when the directory exists (RunnerLock).
+        RunnerLock lock = RunnerLock.early(o.stateDir(), "msb run-live --tf " + o.tf().label() + " --symbol " + o.symbol());
+        Path artifactDir;
+        try {
+            artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err, lock::take);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try (lock; LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null)) {
+            lock.take();
+            FileSet.removeTemps(o.stateDir()); // a killed runner's half-written checkpoint
             ArtifactManifest m = artifact.manifest();
             FeatureSchema schema = schemaOf(artifactDir, m);
             // stored cohort data feeds a replay (features and the decision's mood); the live venue has none
@@ -163,7 +177,12 @@ public final class RunLive {
             if (bars.intervalSec() < o.tf().seconds()) bars = Resampler.resample(bars, o.tf().seconds()).bars();
         } else {
             if (!DatasetStore.exists(ws, o.symbol(), o.tf())) {
-                DatasetBuilder.loadOrBuild(ws, o.symbol(), o.tf(), DatasetBuilder.Options.DEFAULT, err);
+                // building writes datasets/: under the home lock, like `msb dataset build`
+                try (StoreLock lock = StoreLock.home(ws, "msb run-live (building a missing dataset)", err)) {
+                    if (!DatasetStore.exists(ws, o.symbol(), o.tf())) {
+                        DatasetBuilder.loadOrBuild(ws, o.symbol(), o.tf(), DatasetBuilder.Options.DEFAULT, err);
+                    }
+                }
             }
             bars = DatasetStore.loadBars(ws, o.symbol(), o.tf());
         }

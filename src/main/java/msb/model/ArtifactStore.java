@@ -42,6 +42,10 @@ public final class ArtifactStore {
             throw new UserInputException(file + ": run_id missing or not a plain directory name; retrain with `msb train --tf " + tf + "`");
         }
         Path run = dir.resolve(l.runId());
+        if (Files.isSymbolicLink(run)) {
+            throw new UserInputException(file + " points at " + run + ", a symbolic link; a promoted run is a directory under "
+                    + dir + "; retrain with `msb train --tf " + tf + "`");
+        }
         if (!Files.isDirectory(run) || !Files.isRegularFile(run.resolve(ArtifactManifest.FILE))) {
             throw new UserInputException(file + " points at " + run + ", which does not exist; retrain with `msb train --tf " + tf + "`");
         }
@@ -78,6 +82,7 @@ public final class ArtifactStore {
     /** Reads and verifies a run's manifest (its content hash and every listed file), without loading models. */
     public static ArtifactManifest verifiedManifest(Path runDir) {
         Path file = runDir.resolve(ArtifactManifest.FILE);
+        refuseLink(runDir, file);
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(runDir + ": no " + ArtifactManifest.FILE + "; not a training run directory (pass a directory under models/<SYMBOL>/<tf>/)");
         }
@@ -113,6 +118,7 @@ public final class ArtifactStore {
         }
         for (Map.Entry<String, String> e : m.files().entrySet()) {
             Path f = runDir.resolve(e.getKey());
+            if (!e.getKey().contains("/")) refuseLink(runDir, f);
             if (e.getKey().contains("/") || !Files.isRegularFile(f)) {
                 throw new UserInputException(runDir + ": file " + e.getKey() + " listed in the manifest is missing; the artifact is incomplete, retrain it");
             }
@@ -134,6 +140,22 @@ public final class ArtifactStore {
             throw new UncheckedIOException("could not list " + runDir + ": " + e.getMessage(), e);
         }
         return m;
+    }
+
+    /**
+     * Model files are read only from inside their run directory: a symbolic link (which could point at any
+     * file, or at a device that never ends) is refused before it is hashed or read.
+     */
+    private static void refuseLink(Path runDir, Path f) {
+        if (!Files.isSymbolicLink(f)) return;
+        String target;
+        try {
+            target = Files.readSymbolicLink(f).toString();
+        } catch (IOException | RuntimeException e) {
+            target = "?";
+        }
+        throw new UserInputException(f + " is a symbolic link (to " + target + "); the files of a run directory must be"
+                + " regular files inside " + runDir + "; copy the run directory whole or retrain");
     }
 
     /** sha256 of the manifest JSON without its content_sha256 field. */

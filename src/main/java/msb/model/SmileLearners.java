@@ -62,7 +62,40 @@ public final class SmileLearners {
         for (int i = 0; i < seeds.length; i++) seeds[i] = rnd.nextLong();
         var opts = new RandomForest.Options(o.trees(), mtry, SplitRule.GINI, o.maxDepth(), o.maxNodes(),
                 o.nodeSize(), o.subsample(), null, seeds, new TreeCounter<>(treesDone));
-        return SmileModel.ofFrameClassifier(RandomForest.fit(FORMULA, frame(x, rows, y), opts), p);
+        return SmileModel.ofFrameClassifier(withoutTimings(RandomForest.fit(FORMULA, frame(x, rows, y), opts)), p);
+    }
+
+    /**
+     * The same forest with the wall-clock fit and score times Smile records in every tree's out-of-bag
+     * metrics (and the forest's) set to 0: they were the only bytes in which two fits of the same data and
+     * seed differed, so rf.ser hashed differently run to run. Predictions are untouched.
+     */
+    static RandomForest withoutTimings(RandomForest rf) {
+        RandomForest.Model[] in = rf.models();
+        RandomForest.Model[] out = new RandomForest.Model[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = new RandomForest.Model(in[i].tree(), withoutTimings(in[i].metrics()), in[i].weight());
+        }
+        return new RandomForest(rf.formula(), rf.numClasses(), out, withoutTimings(rf.metrics()), rf.importance(),
+                new smile.util.IntSet(rf.classes()));
+    }
+
+    /** A copy of the record with fitTime and scoreTime 0 (every other component kept, whatever Smile adds). */
+    static smile.validation.ClassificationMetrics withoutTimings(smile.validation.ClassificationMetrics m) {
+        if (m == null) return null;
+        try {
+            var components = smile.validation.ClassificationMetrics.class.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                String name = components[i].getName();
+                values[i] = name.equals("fitTime") || name.equals("scoreTime") ? 0.0 : components[i].getAccessor().invoke(m);
+            }
+            return smile.validation.ClassificationMetrics.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy Smile's ClassificationMetrics: " + e, e);
+        }
     }
 
     public static SmileModel logreg(double[][] x, int[] rows, int[] y, LogregOptions o) {

@@ -18,18 +18,8 @@ import smile.data.type.StructType;
  * instantiate anything outside the Smile model classes.
  */
 public final class SmileModel implements ProbaModel {
-    /** The classes a GBM, RF or LR model graph holds (found by recording a real deserialization). */
-    static final ObjectInputFilter ALLOW_LIST = ObjectInputFilter.Config.createFilter(String.join(";",
-            "maxdepth=200", "maxrefs=10000000", "maxbytes=2000000000",
-            "smile.classification.AbstractClassifier", "smile.classification.GradientTreeBoost",
-            "smile.classification.RandomForest", "smile.classification.RandomForest$Model",
-            "smile.classification.DecisionTree", "smile.classification.LogisticRegression",
-            "smile.classification.LogisticRegression$Multinomial", "smile.classification.LogisticRegression$Binomial",
-            "smile.regression.RegressionTree", "smile.model.cart.*", "smile.data.formula.Formula",
-            "smile.data.formula.Variable", "smile.data.formula.Term", "smile.data.type.*", "smile.util.IntSet",
-            "smile.validation.ClassificationMetrics", "java.lang.Enum", "java.lang.Integer", "java.lang.Number",
-            "java.lang.Double", "java.lang.String", "java.util.ArrayList", "java.util.HashMap", "java.util.Map$Entry",
-            "java.lang.Object", "!*"));
+    /** The classes a GBM, RF or LR model graph holds, within caps on depth, references, arrays and bytes. */
+    static final ObjectInputFilter ALLOW_LIST = ModelFileFilter.INSTANCE;
 
     private final Classifier<?> classifier;
     private final StructType schema;

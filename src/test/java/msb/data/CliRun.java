@@ -37,11 +37,15 @@ public record CliRun(int code, String out, String err) {
         return cl.execute(args);
     }
 
-    /** Every regular file under {@code dir} (none when it does not exist). */
+    /**
+     * Every regular file under {@code dir} (none when it does not exist), except the home lock file: it holds
+     * no data, and it stays by design (deleting it on release would let two writers lock two different files).
+     */
     public static List<Path> filesUnder(Path dir) {
         if (!Files.exists(dir)) return List.of();
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).toList();
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals(msb.core.StoreLock.HOME_LOCK_FILE)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

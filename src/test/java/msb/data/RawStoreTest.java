@@ -85,6 +85,28 @@ class RawStoreTest {
         assertTrue(e.getMessage().contains("only"), e.getMessage());
     }
 
+    /**
+     * The torn store of issue 12 (new bars beside the metadata of the old ones, as a kill between two
+     * separate replacements left it): readers refuse it naming the file and the fix; dataset build exits 2
+     * instead of writing a manifest that names the old sha256.
+     */
+    @Test void barsThatDisagreeWithTheirMetadataAreRefusedByEveryReader() throws Exception {
+        Workspace ws = Workspace.at(home);
+        RawStore.replace(ws, "BTC", "s1", bars(300, 1_700_000_100, 400, 100), "s1.csv", "abc", "csv");
+        Path json = ws.rawDir("BTC").resolve("s1.json");
+        String oldInfo = java.nio.file.Files.readString(json);
+        RawStore.replace(ws, "BTC", "s1", bars(300, 1_700_000_100, 500, 90), "s1.csv", "def", "csv");
+        java.nio.file.Files.writeString(json, oldInfo);
+        UserInputException e = assertThrows(UserInputException.class, () -> RawStore.load(ws, "BTC", "s1"));
+        assertTrue(e.getMessage().contains(ws.rawDir("BTC").resolve("s1.bars") + ": sha256 ")
+                && e.getMessage().contains("does not match s1.json's") && e.getMessage().contains("msb data import"), e.getMessage());
+        CliRun r = CliRun.run(home, "dataset", "build", "--tf", "5m");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("msb: ") && r.err().contains("s1.bars: sha256") && !r.err().contains("\tat "), r.err());
+        assertTrue(!java.nio.file.Files.exists(ws.datasetDir("BTC", msb.core.Timeframe.M5).resolve("manifest.json")),
+                "no manifest naming the wrong file");
+    }
+
     @Test void sourceNamesAreSanitised() {
         assertEquals("Coinbase-BTC-USD-PT4H-20160518_20251028",
                 RawStore.sourceNameOf(Path.of("/x/Coinbase-BTC-USD-PT4H-20160518_20251028.json")));
