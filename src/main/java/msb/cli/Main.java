@@ -82,15 +82,14 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleUsageError);
         // an Error (OutOfMemoryError, StackOverflowError) thrown by a command reaches the same handler, not the JVM
-        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        // (the stores' writers run under the home lock: executeUnderHomeLock)
         cl.setExecutionStrategy(parsed -> {
             try {
-                return runLast.execute(parsed);
+                return executeUnderHomeLock(parsed);
             } catch (Error e) {
                 throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), "error", e);
             }
         });
-        cl.setExecutionStrategy(Main::executeUnderHomeLock);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(100);
         return cl;
@@ -108,6 +107,8 @@ public final class Main implements Runnable {
                 + " --help)");
         err.flush();
         return 2;
+    }
+
     /**
      * The commands that write the stores of a home (datasets/, models/, experiments/runs/). They run under
      * the home lock, one at a time per home: a second one waits, saying so on stderr, and is refused with
