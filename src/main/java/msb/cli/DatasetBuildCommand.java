@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code msb dataset build --tf 5m|1h|12h|24h|all}. */
+/** {@code msb dataset build --tf TF|all}: any length dividing a day or whole days (5m, 15m, 1h, 4h, 24h = 1d, ...). */
 @Command(name = "build", header = "Build features, labels, purged splits and a manifest for one or all timeframes.",
         mixinStandardHelpOptions = true,
         description = {"Resample the finest stored bars to the timeframe, compute the features, cut tri-class labels,",
@@ -28,7 +28,7 @@ public final class DatasetBuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h, 24h or all")
+    @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h, 24h, any length that divides a day or is whole days (15m, 30m, 2h, 4h, 1d, ...), or all (5m, 1h, 12h, 24h)")
     String tf;
 
     @Mixin

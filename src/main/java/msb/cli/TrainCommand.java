@@ -40,7 +40,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tf", paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h or 24h (or from --experiment)")
+    @Option(names = "--tf", paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h, 24h or another length that divides a day, e.g. 4h (or from --experiment)")
     String tf;
 
     @Option(names = "--model", paramLabel = "KIND",
@@ -104,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Timeframe fromFile = exp == null ? null : exp.tf();
         if (fromFlag == null && fromFile == null) {
-            throw new UserInputException("--tf is required (5m, 1h, 12h or 24h), or give tf in the --experiment file");
+            throw new UserInputException("--tf is required (5m, 1h, 12h, 24h, 4h, ...), or give tf in the --experiment file");
         }
         if (fromFlag != null && fromFile != null && fromFlag != fromFile) {
             throw new UserInputException("--tf " + fromFlag + " but " + experiment + " says tf: " + fromFile + "; make them agree");

@@ -27,7 +27,7 @@ import msb.model.TrainOptions;
  * <pre>
  * name: 24h-stack                 # optional, default: the file name without extension
  * description: free text          # optional
- * tf: 24h                         # required: 5m, 1h, 12h, 24h
+ * tf: 24h                         # required: 5m, 1h, 12h, 24h or any length dividing a day / whole days (15m, 4h, 1d)
  * symbol: BTC                     # optional, default BTC
  * data:
  *   source: ../shared/data/ta4j/Coinbase-BTC-USD-PT4H-20160518_20251028.json   # or: embedded
