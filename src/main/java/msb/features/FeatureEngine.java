@@ -13,11 +13,16 @@ import msb.data.FundingSeries;
 public final class FeatureEngine {
     private final FeatureSchema schema;
     private final Feature[] features;
-    private final FeatureContext ctx = new FeatureContext();
+    private final FeatureContext ctx;
+    private final boolean needsFunding, needsCohorts, needsTakerBuy;
 
     public FeatureEngine(FeatureSchema schema) {
         this.schema = schema;
         this.features = schema.features().toArray(Feature[]::new);
+        this.ctx = new FeatureContext(List.of(features));
+        this.needsFunding = schema.hasFunding();
+        this.needsCohorts = schema.hasCohorts();
+        this.needsTakerBuy = schema.hasTakerBuy();
     }
 
     public FeatureSchema schema() { return schema; }
@@ -33,11 +38,15 @@ public final class FeatureEngine {
      *                                  schema needs (funding or cohort signals NaN)
      */
     public double[] update(FeatureInput in) {
-        if (schema.hasFunding() && Double.isNaN(in.fundingPerHour())) {
+        if (needsFunding && Double.isNaN(in.fundingPerHour())) {
             throw new IllegalArgumentException("bar ts=" + in.ts() + ": fundingPerHour is NaN but the schema "
                     + "includes funding features; supply the funding rate or use a schema without funding");
         }
-        if (schema.hasCohorts() && (Double.isNaN(in.sTop()) || Double.isNaN(in.sBot()))) {
+        if (needsTakerBuy && Double.isNaN(in.takerBuyVolume())) {
+            throw new IllegalArgumentException("bar ts=" + in.ts() + ": taker-buy volume is NaN but the schema includes "
+                    + "order-flow features; use bars that carry it (Binance klines) or a feature set without ofi_N");
+        }
+        if (needsCohorts && (Double.isNaN(in.sTop()) || Double.isNaN(in.sBot()))) {
             throw new IllegalArgumentException("bar ts=" + in.ts() + ": cohort signal is NaN but the schema "
                     + "includes cohort features; supply S_top/S_bot or use a schema without cohorts");
         }
@@ -61,13 +70,14 @@ public final class FeatureEngine {
             throw new IllegalArgumentException("the schema includes cohort features but no cohort series was given");
         }
         FeatureEngine engine = new FeatureEngine(schema);
+        boolean funded = engine.needsFunding, withCohorts = engine.needsCohorts;
         int n = bars.size();
         long[] ts = bars.ts();
         double[] o = bars.open(), h = bars.high(), l = bars.low(), c = bars.close(), v = bars.volume();
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
-            double funding = schema.hasFunding() ? fundingOrNull.rateAt(ts[i]) : Double.NaN;
-            int k = schema.hasCohorts() ? cohortsOrNull.indexAt(ts[i]) : -1;
+            double funding = funded ? fundingOrNull.rateAt(ts[i]) : Double.NaN;
+            int k = withCohorts ? cohortsOrNull.indexAt(ts[i]) : -1;
             double sTop = k < 0 ? Double.NaN : cohortsOrNull.sTop()[k];
             double sBot = k < 0 ? Double.NaN : cohortsOrNull.sBot()[k];
             rows[i] = engine.update(new FeatureInput(ts[i], o[i], h[i], l[i], c[i], v[i], funding, sTop, sBot));

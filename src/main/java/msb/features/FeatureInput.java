@@ -11,9 +11,16 @@ import msb.data.Bar;
  * @param fundingPerHour latest settled funding rate at the bar close, fraction per hour; NaN if unknown
  * @param sTop           flow signal of the profitable cohort (SPEC section 6); NaN if unknown
  * @param sBot           flow signal of the unprofitable cohort; NaN if unknown
+ * @param takerBuyVolume base volume bought by takers in the bar; NaN where the source does not carry it
  */
 public record FeatureInput(long ts, double open, double high, double low, double close, double volume,
-                           double fundingPerHour, double sTop, double sBot) {
+                           double fundingPerHour, double sTop, double sBot, double takerBuyVolume) {
+
+    /** A bar without taker-buy volume. */
+    public FeatureInput(long ts, double open, double high, double low, double close, double volume,
+                        double fundingPerHour, double sTop, double sBot) {
+        this(ts, open, high, low, close, volume, fundingPerHour, sTop, sBot, Double.NaN);
+    }
 
     /** A bar with neither funding nor cohort inputs. */
     public static FeatureInput of(Bar bar) {

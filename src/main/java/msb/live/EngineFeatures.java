@@ -15,6 +15,7 @@ import msb.features.FeatureSchema;
 public final class EngineFeatures implements FeatureStep {
     private final FeatureEngine engine;
     private final CohortSignals cohorts;
+    private final boolean funded;
     private double lastFundingPerHour = Double.NaN;
 
     public EngineFeatures(FeatureSchema schema) {
@@ -29,13 +30,14 @@ public final class EngineFeatures implements FeatureStep {
         }
         this.engine = new FeatureEngine(schema);
         this.cohorts = schema.hasCohorts() ? cohortsOrNull : null;
+        this.funded = schema.hasFunding();
     }
 
     @Override
     public double[] update(Bar bar, MarketContext market) {
         // a missed funding poll keeps the last known rate (funding settles hourly; it is the latest known value)
         if (!Double.isNaN(market.fundingPerHour())) lastFundingPerHour = market.fundingPerHour();
-        double funding = engine.schema().hasFunding() ? lastFundingPerHour : Double.NaN;
+        double funding = funded ? lastFundingPerHour : Double.NaN;
         int k = cohorts == null ? -1 : cohorts.indexAt(bar.tsClose());
         double sTop = k < 0 ? Double.NaN : cohorts.sTop()[k];
         double sBot = k < 0 ? Double.NaN : cohorts.sBot()[k];

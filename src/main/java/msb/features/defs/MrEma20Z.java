@@ -1,7 +1,10 @@
 package msb.features.defs;
 
+import java.util.List;
 import msb.features.Feature;
 import msb.features.FeatureContext;
+import msb.features.Series;
+import msb.features.Window;
 
 /**
  * mr_ema20_z = d_t / sample std of d over the last 50 bars, d = close - EMA20 (alpha 2/21, from the
@@ -10,10 +13,13 @@ import msb.features.FeatureContext;
 public final class MrEma20Z implements Feature {
     @Override public String name() { return "mr_ema20_z"; }
     @Override public int version() { return 2; }
-    @Override public int warmupBars() { return 49; }
+    private static final int STD_BARS = 50;
+    private static final List<Window> WINDOWS = List.of(Window.of(Series.Base.EMA_DEVIATION, STD_BARS));
+
+    @Override public List<Window> windows() { return WINDOWS; }
 
     @Override
     public double value(FeatureContext ctx) {
-        return Feature.ratio(ctx.emaDeviations().ago(0), ctx.emaDeviations().sampleStd(50));
+        return Feature.ratio(ctx.emaDeviations().ago(0), ctx.emaDeviations().sampleStd(STD_BARS));
     }
 }

@@ -1,7 +1,10 @@
 package msb.features.defs;
 
+import java.util.List;
 import msb.features.Feature;
 import msb.features.FeatureContext;
+import msb.features.Series;
+import msb.features.Window;
 
 /**
  * vwap_momentum = close / VWAP(last 12 bars) - 1, VWAP = sum(close x volume) / sum(volume); written as
@@ -10,10 +13,13 @@ import msb.features.FeatureContext;
 public final class VwapMomentum implements Feature {
     @Override public String name() { return "vwap_momentum"; }
     @Override public int version() { return 1; }
-    @Override public int warmupBars() { return 11; }
+    private static final int BARS = 12;
+    private static final List<Window> WINDOWS = List.of(Window.of(Series.Base.VOLUME, BARS), Window.of(Series.Base.CLOSE_TIMES_VOLUME, BARS));
+
+    @Override public List<Window> windows() { return WINDOWS; }
 
     @Override
     public double value(FeatureContext ctx) {
-        return Feature.ratio(ctx.bar().close() * ctx.volumes().sum(12), ctx.closeTimesVolume().sum(12)) - 1;
+        return Feature.ratio(ctx.bar().close() * ctx.volumes().sum(BARS), ctx.closeTimesVolume().sum(BARS)) - 1;
     }
 }
