@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import msb.core.CheckFailedException;
 import msb.core.Timeframe;
+import msb.dataset.DatasetBuilder;
+import msb.dataset.SplitSpec;
 import msb.core.UserInputException;
 import java.util.List;
 import msb.model.ArtifactStore;
@@ -77,6 +79,11 @@ public final class TrainCommand implements Callable<Integer> {
         TrainOptions opts = TrainOptions.defaults().withModel(kind).withSeed(s).withPromote(!noPromote).withQuiet(quiet.on());
         if (exp != null) {
             opts = opts.withHyperparameters(exp.hyperparametersFor(t, experiment)).withExperiment(experiment.toString(), exp.label());
+        }
+        if (exp != null && exp.featuresOrNull() != null) {
+            // the experiment's feature set: build (and store) the dataset with it, so that run-live replays its bars
+            DatasetBuilder.build(Cli.workspace(spec), symbol.value(), t, new DatasetBuilder.Options(exp.label(), SplitSpec.DEFAULT,
+                    null, exp.featuresOrNull()), System.err);
         }
         TrainResult r = Training.train(Cli.workspace(spec), symbol.value(), t, opts, System.err);
         PrintWriter out = spec.commandLine().getOut();

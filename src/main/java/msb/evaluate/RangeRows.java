@@ -27,6 +27,7 @@ import msb.dataset.SplitSpec;
 import msb.features.Feature;
 import msb.features.FeatureCatalog;
 import msb.features.FeatureSchema;
+import msb.features.FeatureSet;
 import msb.model.ArtifactManifest;
 import msb.model.SplitRange;
 
@@ -60,7 +61,7 @@ public record RangeRows(DatasetBuilder.Computed computed, int[] rows) {
         LabelSpec label = labelOf(runDir, m);
         String source = sourceOf(ws, symbol, tf, m);
         DatasetBuilder.Computed c = DatasetBuilder.compute(sourceData(ws, symbol, source, m, log), tf, symbol,
-                new DatasetBuilder.Options(label, SplitSpec.DEFAULT, source));
+                new DatasetBuilder.Options(label, SplitSpec.DEFAULT, source, FeatureSet.ofColumns(m.columns())));
         Dataset ds = c.dataset();
         if (!ds.schemaHash().equals(m.schemaHash()) || !ds.columns().equals(m.columns())) {
             throw new UserInputException("artifact " + runDir + " has schema " + m.schemaHash() + " " + m.columns()

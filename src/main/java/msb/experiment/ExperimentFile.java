@@ -17,6 +17,7 @@ import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.data.ImportFormat;
 import msb.dataset.LabelSpec;
+import msb.features.FeatureSet;
 import msb.model.ExperimentSpec;
 import msb.model.Hyperparameters;
 import msb.model.ModelKind;
@@ -32,10 +33,12 @@ import msb.model.TrainOptions;
  * data:
  *   source: ../shared/data/ta4j/Coinbase-BTC-USD-PT4H-20160518_20251028.json   # or: embedded
  *   format: auto                  # optional, a `data import --format` value
+ *   funding: ../shared/data/adee0210/btc_funding_rate.csv   # optional funding file, imported with the bars
  * model: stack                    # optional, default stack (any `train --model` value)
  * seed: 42                        # optional, default 42
  * label: {horizon_bars: 1, kind: adaptive, k: 0.5, vol_window_bars: 50, threshold_bps: 10}   # over the defaults
  * hyperparameters: {gbm: {trees: 80}, gates: {min_train_rows: 1000}}   # over the tf's defaults
+ * features: [default, calendar, {ret: [24h, 7d]}]   # optional feature set (msb.features.FeatureSet); default: the seed's
  * walk_forward: {window: expanding, train_bars: 1000, refit_every_bars: 250, val_frac: 0.2,
  *                embargo_bars: 12, purge_bars: 1, max_folds: 8}
  * </pre>
@@ -50,10 +53,10 @@ import msb.model.TrainOptions;
  */
 public final class ExperimentFile {
     static final Set<String> TOP = new LinkedHashSet<>(List.of("name", "description", "tf", "symbol", "data", "model",
-            "seed", "label", "hyperparameters", "walk_forward"));
+            "seed", "label", "hyperparameters", "features", "walk_forward"));
     /** The keys of {@code train --experiment}'s format (msb.model.ExperimentSpec). */
-    static final Set<String> MODEL = new LinkedHashSet<>(List.of("tf", "model", "seed", "label", "hyperparameters"));
-    static final Set<String> DATA = Set.of("source", "format");
+    static final Set<String> MODEL = new LinkedHashSet<>(List.of("tf", "model", "seed", "label", "hyperparameters", "features"));
+    static final Set<String> DATA = Set.of("source", "format", "funding");
     static final Set<String> WALK = new LinkedHashSet<>(List.of("window", "train_bars", "refit_every_bars", "val_frac",
             "purge_bars", "embargo_bars", "max_folds"));
 
@@ -88,7 +91,9 @@ public final class ExperimentFile {
         JsonNode hpOverlay = root.hasNonNull("hyperparameters") ? object(file, "hyperparameters", root.get("hyperparameters")) : null;
         Hyperparameters hp = hyperparameters(file, tf, (ObjectNode) hpOverlay);
         WalkForwardSpec wf = root.hasNonNull("walk_forward") ? walkForward(file, object(file, "walk_forward", root.get("walk_forward"))) : null;
-        return new Experiment(name, file, text, description, tf, symbol, data, model, seed, label, hpOverlay, hp, wf);
+        FeatureSet features = root.hasNonNull("features") ? FeatureSet.parse(root.get("features"), tf, file + ": field 'features'")
+                : FeatureSet.DEFAULT;
+        return new Experiment(name, file, text, description, tf, symbol, data, model, seed, label, hpOverlay, hp, wf, features);
     }
 
     /**
@@ -143,7 +148,7 @@ public final class ExperimentFile {
             throw new UserInputException("--model: " + ex.getMessage(), ex);
         }
         return new Experiment(e.name(), e.file(), e.text(), e.description(), e.tf(), e.symbol(), e.data(), kind, e.seed(),
-                e.label(), e.hyperparametersOverlay(), e.hyperparameters(), e.walkForwardOrNull());
+                e.label(), e.hyperparametersOverlay(), e.hyperparameters(), e.walkForwardOrNull(), e.features());
     }
 
     private static DataSource data(Path file, JsonNode root) {
@@ -152,10 +157,11 @@ public final class ExperimentFile {
         String source = required(file, d, "data.source", "data: {source: embedded} or a bar file path").asText().trim();
         String format = d.hasNonNull("format") ? d.get("format").asText() : "auto";
         field(file, "data.format", () -> ImportFormat.parse(format));
-        if (source.equalsIgnoreCase(DataSource.EMBEDDED)) return new DataSource(DataSource.EMBEDDED, null, format);
         Path specDir = file.toAbsolutePath().normalize().getParent();
         Path repo = specDir.getParent() != null ? specDir.getParent() : specDir;
-        return new DataSource(source, resolveSource(repo, source, System.getenv(SHARED_DATA_ENV)), format);
+        Path funding = d.hasNonNull("funding") ? resolveSource(repo, d.get("funding").asText().trim(), System.getenv(SHARED_DATA_ENV)) : null;
+        if (source.equalsIgnoreCase(DataSource.EMBEDDED)) return new DataSource(DataSource.EMBEDDED, null, format, funding);
+        return new DataSource(source, resolveSource(repo, source, System.getenv(SHARED_DATA_ENV)), format, funding);
     }
 
     /**
@@ -200,7 +206,7 @@ public final class ExperimentFile {
             checkKeys(file, "hyperparameters." + e.getKey() + ".", over, iterable(base.get(e.getKey())));
         }
         try {
-            return new ExperimentSpec(file.getFileName().toString(), tf, null, null, null, overlay).hyperparametersFor(tf, file);
+            return new ExperimentSpec(file.getFileName().toString(), tf, null, null, null, overlay, null).hyperparametersFor(tf, file);
         } catch (UserInputException e) {
             throw new UserInputException(e.getMessage().replace(file + ": ", file + ": field 'hyperparameters': ") + "; fix the value", e);
         }

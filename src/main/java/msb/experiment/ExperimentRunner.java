@@ -25,6 +25,9 @@ import msb.core.Workspace;
 import msb.data.BarImporter;
 import msb.data.EmbeddedData;
 import msb.data.ImportFormat;
+import msb.data.FundingImporter;
+import msb.data.FundingInfo;
+import msb.data.FundingStore;
 import msb.data.RawStore;
 import msb.data.SourceInfo;
 import msb.dataset.Dataset;
@@ -91,12 +94,13 @@ public final class ExperimentRunner {
 
         long t = System.nanoTime();
         SourceInfo src = importIfNeeded(e, rec);
+        importFundingIfNeeded(e, rec);
         timings.put("import", ms(t));
 
         t = System.nanoTime();
         String sourceName = src == null ? EmbeddedData.SOURCE_NAME : src.source();
         DatasetBuilder.Result built = DatasetBuilder.build(ws, e.symbol(), e.tf(),
-                new DatasetBuilder.Options(e.label(), SplitSpec.DEFAULT, sourceName), err);
+                new DatasetBuilder.Options(e.label(), SplitSpec.DEFAULT, sourceName, e.features()), err);
         DatasetManifest dm = built.manifest();
         Dataset ds = DatasetStore.load(ws, e.symbol(), e.tf());
         rec.put("dataset", datasetSummary(built.dir(), ds, dm));
@@ -171,6 +175,31 @@ public final class ExperimentRunner {
             deleteTree(tmp);
         }
         return new RunOutcome(runId, runDir, rec, problems);
+    }
+
+    /** Imports the spec's {@code data.funding} file unless the store already holds this exact input. */
+    private void importFundingIfNeeded(Experiment e, Map<String, Object> rec) {
+        Path file = e.data().fundingOrNull();
+        if (file == null) return;
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(e.file() + ": field 'data.funding': " + file + " does not exist; fix the path (relative"
+                    + " paths start at the repository root, the parent of experiments/)");
+        }
+        String name = RawStore.sourceNameOf(file);
+        String sha = Hashing.sha256(file);
+        Map<String, Object> d = new LinkedHashMap<>();
+        rec.put("funding", d);
+        d.put("file", file.toString());
+        d.put("sha256", sha);
+        d.put("source_name", name);
+        boolean stored = FundingStore.sources(ws, e.symbol()).stream()
+                .anyMatch(fi -> fi.source().equals(name) && sha.equals(fi.inputSha256()));
+        d.put("imported", !stored);
+        if (stored) return;
+        FundingImporter.Result r = FundingImporter.read(file, FundingImporter.Format.AUTO, FundingImporter.DEFAULT_PERIOD_HOURS);
+        FundingInfo info = FundingStore.replace(ws, e.symbol(), name, r.series(), file.getFileName().toString(), r.inputSha256(),
+                r.format().cliName(), r.periodHours(), r.duplicatesDropped());
+        err.println("msb: imported " + info.rows() + " funding settlements from " + file + " as source " + name);
     }
 
     /** Imports the spec's file unless the raw store already holds this exact input; null for embedded data. */

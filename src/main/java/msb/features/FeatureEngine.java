@@ -74,13 +74,15 @@ public final class FeatureEngine {
         int n = bars.size();
         long[] ts = bars.ts();
         double[] o = bars.open(), h = bars.high(), l = bars.low(), c = bars.close(), v = bars.volume();
+        double[] tb = bars.takerBuyOrNull();
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
             double funding = funded ? fundingOrNull.rateAt(ts[i]) : Double.NaN;
             int k = withCohorts ? cohortsOrNull.indexAt(ts[i]) : -1;
             double sTop = k < 0 ? Double.NaN : cohortsOrNull.sTop()[k];
             double sBot = k < 0 ? Double.NaN : cohortsOrNull.sBot()[k];
-            rows[i] = engine.update(new FeatureInput(ts[i], o[i], h[i], l[i], c[i], v[i], funding, sTop, sBot));
+            rows[i] = engine.update(new FeatureInput(ts[i], o[i], h[i], l[i], c[i], v[i], funding, sTop, sBot,
+                    tb == null ? Double.NaN : tb[i]));
         }
         return new FeatureMatrix(schema, ts, rows);
     }

@@ -25,11 +25,11 @@ public record FeatureInput(long ts, double open, double high, double low, double
     /** A bar with neither funding nor cohort inputs. */
     public static FeatureInput of(Bar bar) {
         return new FeatureInput(bar.tsClose(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(),
-                Double.NaN, Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN, bar.takerBuyVolume());
     }
 
     public static FeatureInput of(Bar bar, double fundingPerHour, double sTop, double sBot) {
         return new FeatureInput(bar.tsClose(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(),
-                fundingPerHour, sTop, sBot);
+                fundingPerHour, sTop, sBot, bar.takerBuyVolume());
     }
 }

@@ -120,6 +120,17 @@ public final class RunLive {
                     + cohortsOrNull.ts()[0] + " on or import cohort data that covers them");
         }
         FundingSeries funding = schema.hasFunding() ? funding(ws, o.symbol()) : null;
+        if (funding != null && funding.ts()[0] > bars.firstTs()) {
+            // as the dataset builder does: features that read funding start where funding is known, never zero-filled
+            int first = java.util.Arrays.binarySearch(bars.ts(), funding.ts()[0]);
+            first = first >= 0 ? first : -first - 1;
+            if (first == bars.size()) {
+                throw new UserInputException("the stored funding rates start after the last replayed bar; import funding that covers the bars");
+            }
+            err.println("msb: the artifact's features read funding, known from " + java.time.Instant.ofEpochSecond(funding.ts()[0])
+                    + "; skipping the " + first + " bars before it");
+            bars = bars.slice(first, bars.size());
+        }
         if (resumeTs != null) {
             if (java.util.Arrays.binarySearch(bars.ts(), resumeTs) < 0) {
                 throw new UserInputException(o.stateDir() + " stopped at bar " + resumeTs + ", which is not in the replayed series ("
@@ -135,6 +146,10 @@ public final class RunLive {
 
     private static StatusDoc live(Options o, FeatureSchema schema, LiveRunner runner, Long resumeTs, PrintStream err,
                                   LiveClock clock) throws InterruptedException {
+        if (schema.hasTakerBuy()) {
+            throw new UserInputException("the artifact's features include order flow (ofi_N), which needs taker-buy volume; the"
+                    + " hyperliquid feed has none: replay stored Binance bars, or train without ofi features");
+        }
         HyperliquidVenue venue = new HyperliquidVenue(o.baseUrl(), o.symbol(), clock);
         try (HyperliquidFeed feed = new HyperliquidFeed(venue, o.tf(), HyperliquidFeed.Options.defaults(o.tf()), clock)) {
             int warm = schema.warmupBars() + 64;
