@@ -84,10 +84,9 @@ public final class Timeframe implements Comparable<Timeframe> {
      */
     public static Timeframe parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!t.matches("[0-9]{1,6}[mhd]")) {
-            throw new IllegalArgumentException("unknown timeframe '" + text + "'; use a number and m, h or d that divides"
-                    + " a day or is whole days, e.g. " + names() + ", 15m, 4h, 1d");
-        }
+        String accepted = "unknown timeframe '" + text + "'; use one of " + names() + " or another length that divides a day"
+                + " or is whole days (15m, 30m, 2h, 4h, 1d = 24h, 2d)";
+        if (!t.matches("[0-9]{1,6}[mhd]")) throw new IllegalArgumentException(accepted);
         long n = Long.parseLong(t.substring(0, t.length() - 1));
         long unit = switch (t.charAt(t.length() - 1)) {
             case 'm' -> 60;
@@ -97,7 +96,7 @@ public final class Timeframe implements Comparable<Timeframe> {
         try {
             return ofSeconds(n * unit);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown timeframe '" + text + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(accepted, e);
         }
     }
 

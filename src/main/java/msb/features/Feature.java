@@ -35,7 +35,7 @@ public interface Feature {
     double value(FeatureContext ctx);
 
     /** The data a feature is computed from: a source that lacks one leaves its features out. */
-    enum Input { PRICE_VOLUME, FUNDING, COHORTS, TAKER_BUY }
+    enum Input { PRICE_VOLUME, FUNDING, COHORTS, TAKER_BUY, CROSS }
 
     /** num / den, and 0 when the denominator is 0 (SPEC section 3: never NaN or infinity). */
     static double ratio(double num, double den) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import msb.features.defs.BarReturn;
+import msb.features.defs.CrossReturn;
+import msb.features.defs.CrossSpread;
 import msb.features.defs.DayOfWeek;
 import msb.features.defs.DepthProxy;
 import msb.features.defs.FlowDiff;
@@ -37,7 +39,9 @@ import msb.features.defs.VwapMomentum;
  * hour_of_day      UTC hour of the bar, 0..23               day_of_week    UTC weekday, 0 = Monday
  * funding_z_N      funding z-score over N bars              funding_chg_N  funding change over N bars
  * ofi_N            taker order-flow imbalance over N bars, -1..+1 (needs taker-buy volume)
+ * xret_SYM_N       symbol SYM's return over N bars          xspread_SYM_N  own N-bar return - SYM's
  * </pre>
+ * Cross-asset columns read another symbol's closes aligned on this symbol's bar closes (SYM upper-case).
  */
 public final class FeatureCatalog {
     private static final List<Feature> DEFAULTS = List.of(
@@ -93,6 +97,15 @@ public final class FeatureCatalog {
     }
 
     private static final Pattern PARAMETERISED = Pattern.compile("([a-z_]+?)((?:_[1-9][0-9]{0,6})+)");
+    private static final Pattern CROSS = Pattern.compile("(xret|xspread)_([A-Z0-9]{1,16})_([1-9][0-9]{0,6})");
+
+    /** The cross-asset kinds (another symbol and a window), as users write them in a feature set. */
+    public static final List<String> CROSS_KINDS = List.of("xret", "xspread");
+
+    /** The cross-asset column of {@code kind} (xret or xspread) for {@code symbol} over {@code bars}. */
+    public static String crossColumn(String kind, String symbol, int bars) {
+        return kind + "_" + symbol + "_" + bars;
+    }
 
     private FeatureCatalog() {}
 
@@ -106,6 +119,11 @@ public final class FeatureCatalog {
     public static Feature byName(String name) {
         for (Feature f : DEFAULTS) if (f.name().equals(name)) return f;
         for (Feature f : CALENDAR) if (f.name().equals(name)) return f;
+        Matcher x = CROSS.matcher(name);
+        if (x.matches()) {
+            int bars = Integer.parseInt(x.group(3));
+            return x.group(1).equals("xret") ? new CrossReturn(x.group(2), bars) : new CrossSpread(x.group(2), bars);
+        }
         Matcher m = PARAMETERISED.matcher(name);
         if (m.matches()) {
             Kind kind = Kind.byPrefix(m.group(1));
@@ -124,6 +142,6 @@ public final class FeatureCatalog {
     public static String describe() {
         StringBuilder b = new StringBuilder("the 17 default features (mom_1 .. flow_diff), hour_of_day, day_of_week");
         for (Kind k : Kind.values()) b.append(", ").append(k.prefix).append(k.params == 1 ? "_N" : "_S_L");
-        return b.toString();
+        return b.append(", xret_SYM_N, xspread_SYM_N").toString();
     }
 }

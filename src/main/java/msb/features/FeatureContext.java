@@ -17,6 +17,9 @@ public final class FeatureContext {
     private final Map<Series.Base, RollingWindow> base = new EnumMap<>(Series.Base.class);
     private final Map<Series.RealizedVol, RollingWindow> rvSeries = new HashMap<>();
     private final Map<Window, RollingMedian> medians = new HashMap<>();
+    /** Other symbols' close windows, in {@link #crossSymbols} order. */
+    private final List<String> crossSymbols;
+    private final RollingWindow[] crossCloses;
     private final RollingWindow closes, highs, lows, volumes, closeTimesVolume, returns, emaDeviations, fundingRates,
             takerBuys;
 
@@ -44,6 +47,11 @@ public final class FeatureContext {
         for (Series.Base b : Series.Base.values()) base.put(b, new RollingWindow(longest.getOrDefault(b, 1)));
         for (Map.Entry<Series, Integer> e : longest.entrySet()) {
             if (e.getKey() instanceof Series.RealizedVol rv) rvSeries.put(rv, new RollingWindow(e.getValue()));
+        }
+        crossSymbols = crossSymbols(features);
+        crossCloses = new RollingWindow[crossSymbols.size()];
+        for (int k = 0; k < crossCloses.length; k++) {
+            crossCloses[k] = new RollingWindow(longest.get(new Series.CrossClose(crossSymbols.get(k))));
         }
         closes = base.get(Series.Base.CLOSE);
         highs = base.get(Series.Base.HIGH);
@@ -77,6 +85,7 @@ public final class FeatureContext {
         closeTimesVolume.add(c * in.volume());
         fundingRates.add(in.fundingPerHour());
         takerBuys.add(in.takerBuyVolume());
+        for (int k = 0; k < crossCloses.length; k++) crossCloses[k].add(in.crossCloses()[k]);
         for (Map.Entry<Series.RealizedVol, RollingWindow> e : rvSeries.entrySet()) {
             int n = e.getKey().bars();
             if (returns.has(n)) e.getValue().add(realizedVol(n));
@@ -105,9 +114,22 @@ public final class FeatureContext {
     /** sqrt(sum of r^2 over the last {@code bars} returns); the one definition of realised volatility. */
     public double realizedVol(int bars) { return Math.sqrt(returns.sumOfSquares(bars)); }
 
+    /**
+     * The other symbols the features read, in order of first appearance: the order of
+     * {@link FeatureInput#crossCloses}.
+     */
+    public static List<String> crossSymbols(List<Feature> features) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (Feature f : features) {
+            for (Window w : f.windows()) if (w.series() instanceof Series.CrossClose c) out.add(c.symbol());
+        }
+        return List.copyOf(out);
+    }
+
     /** The window of a series (base or derived) the schema asked for. */
     public RollingWindow window(Series s) {
         if (s instanceof Series.Base b) return base.get(b);
+        if (s instanceof Series.CrossClose c) return crossCloses[crossSymbols.indexOf(c.symbol())];
         RollingWindow w = rvSeries.get(s);
         if (w == null) throw new IllegalStateException("series " + s + " was not requested by any feature's windows()");
         return w;

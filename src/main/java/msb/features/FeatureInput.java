@@ -12,14 +12,27 @@ import msb.data.Bar;
  * @param sTop           flow signal of the profitable cohort (SPEC section 6); NaN if unknown
  * @param sBot           flow signal of the unprofitable cohort; NaN if unknown
  * @param takerBuyVolume base volume bought by takers in the bar; NaN where the source does not carry it
+ * @param crossCloses    other symbols' closes at this bar's close, in {@link FeatureSchema#crossSymbols} order;
+ *                       null when the schema has no cross-asset features
  */
 public record FeatureInput(long ts, double open, double high, double low, double close, double volume,
-                           double fundingPerHour, double sTop, double sBot, double takerBuyVolume) {
+                           double fundingPerHour, double sTop, double sBot, double takerBuyVolume, double[] crossCloses) {
+
+    /** A bar without other symbols' closes. */
+    public FeatureInput(long ts, double open, double high, double low, double close, double volume,
+                        double fundingPerHour, double sTop, double sBot, double takerBuyVolume) {
+        this(ts, open, high, low, close, volume, fundingPerHour, sTop, sBot, takerBuyVolume, null);
+    }
 
     /** A bar without taker-buy volume. */
     public FeatureInput(long ts, double open, double high, double low, double close, double volume,
                         double fundingPerHour, double sTop, double sBot) {
-        this(ts, open, high, low, close, volume, fundingPerHour, sTop, sBot, Double.NaN);
+        this(ts, open, high, low, close, volume, fundingPerHour, sTop, sBot, Double.NaN, null);
+    }
+
+    /** This input with other symbols' closes. */
+    public FeatureInput withCross(double[] closes) {
+        return new FeatureInput(ts, open, high, low, close, volume, fundingPerHour, sTop, sBot, takerBuyVolume, closes);
     }
 
     /** A bar with neither funding nor cohort inputs. */

@@ -31,7 +31,7 @@ public record FeatureSchema(List<String> columns, String schemaHash, int warmupB
             case PRICE_VOLUME -> true;
             case FUNDING -> hasFunding;
             case COHORTS -> hasCohorts;
-            case TAKER_BUY -> false;
+            case TAKER_BUY, CROSS -> false;
         }).toList();
         return fromFeatures(chosen, absent);
     }
@@ -68,6 +68,12 @@ public record FeatureSchema(List<String> columns, String schemaHash, int warmupB
 
     /** Whether a column reads taker-buy volume (order-flow features). */
     public boolean hasTakerBuy() { return needs(Feature.Input.TAKER_BUY); }
+
+    /** Whether a column reads another symbol's closes. */
+    public boolean hasCross() { return needs(Feature.Input.CROSS); }
+
+    /** The other symbols the columns read, in the order of {@link FeatureInput#crossCloses}. */
+    public List<String> crossSymbols() { return FeatureContext.crossSymbols(features()); }
 
     private boolean needs(Feature.Input input) {
         for (String c : columns) if (FeatureCatalog.byName(c).input() == input) return true;

@@ -24,6 +24,7 @@ import msb.core.UserInputException;
  * - calendar                         # hour_of_day, day_of_week
  * - ret: [1, 24h, 7d, 28d]           # a kind with its windows: bars (24) or durations (24h, 7d, 30m)
  * - rv_ratio: [[24h, 7d], [24h, 28d]]   # two-window kinds take pairs (short, long)
+ * - xret: {symbol: ETH, bars: [1, 24h]}    # another symbol's returns (also xspread: own minus its)
  * - mom_1                            # any catalog column by name
  * </pre>
  * Durations are turned into bars of the timeframe (7d on 1h bars = 168; it must be a whole number of bars),
@@ -109,6 +110,9 @@ public record FeatureSet(boolean withDefaults, List<String> explicit) {
                     case "calendar" -> FeatureCatalog.calendar().forEach(f -> cols.add(f.name()));
                     default -> cols.add(known(name, where));
                 }
+            } else if (item.isObject() && item.size() == 1 && FeatureCatalog.CROSS_KINDS.contains(item.fieldNames().next())) {
+                Map.Entry<String, JsonNode> e = item.fields().next();
+                cols.addAll(cross(e.getKey(), e.getValue(), tf, where + "." + e.getKey()));
             } else if (item.isObject() && item.size() == 1) {
                 Map.Entry<String, JsonNode> e = item.fields().next();
                 FeatureCatalog.Kind kind = FeatureCatalog.Kind.byPrefix(e.getKey());
@@ -124,6 +128,18 @@ public record FeatureSet(boolean withDefaults, List<String> explicit) {
             }
         }
         return new FeatureSet(defaults, new ArrayList<>(new LinkedHashSet<>(cols)));
+    }
+
+    /** {@code xret: {symbol: ETH, bars: [1, 24h]}}: one column per window. */
+    private static List<String> cross(String kind, JsonNode spec, Timeframe tf, String where) {
+        if (!spec.isObject() || !spec.hasNonNull("symbol") || !spec.hasNonNull("bars") || spec.size() != 2) {
+            throw new UserInputException(where + ": write it as {symbol: ETH, bars: [1, 24h]}");
+        }
+        String symbol = spec.get("symbol").asText().trim().toUpperCase(java.util.Locale.ROOT);
+        JsonNode windows = spec.get("bars").isArray() ? spec.get("bars") : Json.mapper().createArrayNode().add(spec.get("bars"));
+        List<String> out = new ArrayList<>();
+        for (JsonNode w : windows) out.add(known(FeatureCatalog.crossColumn(kind, symbol, bars(w, tf, where)), where));
+        return out;
     }
 
     private static String known(String name, String where) {

@@ -31,6 +31,17 @@ public sealed interface Series {
         @Override public int firstBar() { return firstBar; }
     }
 
+    /** Another symbol's close at this bar's close time (cross-asset inputs, aligned on bar close). */
+    record CrossClose(String symbol) implements Series {
+        public CrossClose {
+            if (symbol == null || !symbol.matches("[A-Z0-9]{1,16}")) {
+                throw new IllegalArgumentException("cross-asset symbol '" + symbol + "' must be upper-case letters and digits");
+            }
+        }
+
+        @Override public int firstBar() { return 0; }
+    }
+
     /** Realised volatility sqrt(sum of r^2 over the last {@code bars} returns), as a series of its own. */
     record RealizedVol(int bars) implements Series {
         public RealizedVol {
