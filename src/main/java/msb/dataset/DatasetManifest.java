@@ -17,6 +17,7 @@ import java.util.Map;
  * @param barsBeforeInputs  leading bars dropped because the feature set's funding was not known there yet
  *                          (omitted when 0, so default datasets keep their bytes)
  * @param barsAfterInputs   trailing bars dropped because that funding ended more than a day before them
+ * @param barsWithoutCross  bars dropped because another symbol read by cross-asset features had no bar then
  */
 public record DatasetManifest(int formatVersion, String tf, String symbol, int rows, List<String> columns,
                               String schemaHash, int warmupBars, List<String> absentInputs, LabelSpec label,
@@ -25,7 +26,8 @@ public record DatasetManifest(int formatVersion, String tf, String symbol, int r
                               GapsInfo gaps, int droppedIncompleteBuckets, int unlabelledTailBars,
                               Map<String, String> files,
                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) int barsBeforeInputs,
-                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int barsAfterInputs) {
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int barsAfterInputs,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int barsWithoutCross) {
 
     public static final int FORMAT_VERSION = 1;
 

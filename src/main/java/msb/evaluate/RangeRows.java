@@ -109,7 +109,13 @@ public record RangeRows(DatasetBuilder.Computed computed, int[] rows) {
         List<Feature.Input> inputs = m.columns().stream().map(col -> FeatureCatalog.byName(col).input()).toList();
         FundingSeries funding = inputs.contains(Feature.Input.FUNDING) ? RawStore.funding(ws, symbol).orElse(null) : null;
         CohortSignals cohorts = inputs.contains(Feature.Input.COHORTS) ? RawStore.cohorts(ws, symbol).orElse(null) : null;
-        return new SourceData(name, bars, funding, cohorts, Map.of());
+        Map<String, Bars> cross = new java.util.TreeMap<>();
+        for (String other : FeatureSet.ofColumns(m.columns()).schema(true, true).crossSymbols()) {
+            String src = RawStore.finest(ws, other).map(SourceInfo::source).orElseThrow(() -> new UserInputException("the artifact's"
+                    + " features read " + other + " bars and none are stored; import them: msb data import --in FILE --symbol " + other));
+            cross.put(other, RawStore.load(ws, other, src));
+        }
+        return new SourceData(name, bars, funding, cohorts, Map.of(), cross);
     }
 
     /** The artifact's columns must give its schema hash with this msb's feature definitions (nothing read yet). */
@@ -152,7 +158,8 @@ public record RangeRows(DatasetBuilder.Computed computed, int[] rows) {
     static String sourceOf(Workspace ws, String symbol, Timeframe tf, ArtifactManifest m) {
         String marker = " from source ";
         String ds = m.dataSource();
-        if (ds != null && ds.contains(marker)) return ds.substring(ds.lastIndexOf(marker) + marker.length()).trim();
+        // source names have no spaces: an experiment run appends " (experiment NAME)" after the name
+        if (ds != null && ds.contains(marker)) return ds.substring(ds.lastIndexOf(marker) + marker.length()).trim().split(" ", 2)[0];
         if (DatasetStore.exists(ws, symbol, tf)) {
             var dm = DatasetStore.manifest(ws, symbol, tf);
             if (dm.source() != null) return dm.source().name();

@@ -33,7 +33,8 @@ import msb.model.TrainOptions;
  * data:
  *   source: ../shared/data/ta4j/Coinbase-BTC-USD-PT4H-20160518_20251028.json   # or: embedded
  *   format: auto                  # optional, a `data import --format` value
- *   funding: ../shared/data/adee0210/btc_funding_rate.csv   # optional funding file, imported with the bars
+ *   funding: ../shared/data/oniz93/BTCUSDT_fundingRates.json   # optional funding file, imported with the bars
+ *   cross: {ETH: ../shared/data/PixelAlpha-ai/ETHUSDT_1h.csv}  # optional other symbols' bars (cross-asset features)
  * model: stack                    # optional, default stack (any `train --model` value)
  * seed: 42                        # optional, default 42
  * label: {horizon_bars: 1, kind: adaptive, k: 0.5, vol_window_bars: 50, threshold_bps: 10}   # over the defaults
@@ -56,7 +57,7 @@ public final class ExperimentFile {
             "seed", "label", "hyperparameters", "features", "walk_forward"));
     /** The keys of {@code train --experiment}'s format (msb.model.ExperimentSpec). */
     static final Set<String> MODEL = new LinkedHashSet<>(List.of("tf", "model", "seed", "label", "hyperparameters", "features"));
-    static final Set<String> DATA = Set.of("source", "format", "funding");
+    static final Set<String> DATA = Set.of("source", "format", "funding", "cross");
     static final Set<String> WALK = new LinkedHashSet<>(List.of("window", "train_bars", "refit_every_bars", "val_frac",
             "purge_bars", "embargo_bars", "max_folds"));
 
@@ -160,8 +161,20 @@ public final class ExperimentFile {
         Path specDir = file.toAbsolutePath().normalize().getParent();
         Path repo = specDir.getParent() != null ? specDir.getParent() : specDir;
         Path funding = d.hasNonNull("funding") ? resolveSource(repo, d.get("funding").asText().trim(), System.getenv(SHARED_DATA_ENV)) : null;
-        if (source.equalsIgnoreCase(DataSource.EMBEDDED)) return new DataSource(DataSource.EMBEDDED, null, format, funding);
-        return new DataSource(source, resolveSource(repo, source, System.getenv(SHARED_DATA_ENV)), format, funding);
+        Map<String, Path> cross = new java.util.TreeMap<>();
+        if (d.hasNonNull("cross")) {
+            ObjectNode c = object(file, "data.cross", d.get("cross"));
+            for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String sym = e.getKey().trim().toUpperCase(java.util.Locale.ROOT);
+                if (!sym.matches("[A-Z0-9]{1,16}")) {
+                    throw new UserInputException(file + ": field 'data.cross': symbol '" + e.getKey() + "' must be letters and digits (e.g. ETH)");
+                }
+                cross.put(sym, resolveSource(repo, e.getValue().asText().trim(), System.getenv(SHARED_DATA_ENV)));
+            }
+        }
+        if (source.equalsIgnoreCase(DataSource.EMBEDDED)) return new DataSource(DataSource.EMBEDDED, null, format, funding, cross);
+        return new DataSource(source, resolveSource(repo, source, System.getenv(SHARED_DATA_ENV)), format, funding, cross);
     }
 
     /**

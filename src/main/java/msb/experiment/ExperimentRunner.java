@@ -95,6 +95,7 @@ public final class ExperimentRunner {
         long t = System.nanoTime();
         SourceInfo src = importIfNeeded(e, rec);
         importFundingIfNeeded(e, rec);
+        importCrossIfNeeded(e, rec);
         timings.put("import", ms(t));
 
         t = System.nanoTime();
@@ -175,6 +176,35 @@ public final class ExperimentRunner {
             deleteTree(tmp);
         }
         return new RunOutcome(runId, runDir, rec, problems);
+    }
+
+    /** Imports each {@code data.cross} file under its symbol unless the store already holds this exact input. */
+    private void importCrossIfNeeded(Experiment e, Map<String, Object> rec) {
+        if (e.data().cross().isEmpty()) return;
+        Map<String, Object> all = new LinkedHashMap<>();
+        rec.put("cross", all);
+        for (Map.Entry<String, Path> c : e.data().cross().entrySet()) {
+            String sym = c.getKey();
+            Path file = c.getValue();
+            if (!Files.isRegularFile(file)) {
+                throw new UserInputException(e.file() + ": field 'data.cross." + sym + "': " + file + " does not exist; fix the path"
+                        + " (relative paths start at the repository root, the parent of experiments/)");
+            }
+            String name = RawStore.sourceNameOf(file);
+            String sha = Hashing.sha256(file);
+            Map<String, Object> d = new LinkedHashMap<>();
+            all.put(sym, d);
+            d.put("file", file.toString());
+            d.put("sha256", sha);
+            d.put("source_name", name);
+            Optional<SourceInfo> stored = RawStore.source(ws, sym, name);
+            boolean same = stored.isPresent() && sha.equals(stored.get().inputSha256());
+            d.put("imported", !same);
+            if (same) continue;
+            BarImporter.Result r = BarImporter.read(file, BarImporter.Options.auto());
+            SourceInfo info = RawStore.replace(ws, sym, name, r.bars(), file.getFileName().toString(), r.inputSha256(), r.format().cliName());
+            err.println("msb: imported " + info.rows() + " " + info.intervalLabel() + " " + sym + " bars from " + file + " as source " + name);
+        }
     }
 
     /** Imports the spec's {@code data.funding} file unless the store already holds this exact input. */

@@ -76,6 +76,14 @@ public final class RunLive {
         try (LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null)) {
             ArtifactManifest m = artifact.manifest();
             FeatureSchema schema = schemaOf(artifactDir, m);
+            if (o.feed() == FeedKind.HYPERLIQUID && schema.hasCross()) {
+                throw new UserInputException("the artifact's features read other symbols' bars (" + schema.crossSymbols() + "), which the"
+                        + " hyperliquid feed does not follow yet: replay stored bars, or train without cross-asset features");
+            }
+            if (o.feed() == FeedKind.HYPERLIQUID && schema.hasTakerBuy()) {
+                throw new UserInputException("the artifact's features include order flow (ofi_N), which needs taker-buy volume; the"
+                        + " hyperliquid feed has none: replay stored Binance bars, or train without ofi features");
+            }
             // stored cohort data feeds a replay (features and the decision's mood); the live venue has none
             CohortSignals cohorts = o.feed() == FeedKind.REPLAY ? RawStore.cohorts(ws, o.symbol()).orElse(null) : null;
             if (schema.hasCohorts() && cohorts == null) {
@@ -92,7 +100,8 @@ public final class RunLive {
                     : o.feed() == FeedKind.REPLAY && o.speed().isMax() ? MAX_SPEED_CHECKPOINT_BARS : 1;
             var setup = new LiveRunner.Setup(o.tf(), o.symbol(), artifactDir.toString(), o.feed().name().toLowerCase(), shadow,
                     m.failedGates(), m::seenInFitting, every);
-            LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts), artifact.predictor(),
+            var cross = o.feed() == FeedKind.REPLAY ? crossBars(ws, o, schema, null) : java.util.Map.<String, Bars>of();
+            LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts, cross), artifact.predictor(),
                     artifact.bma().orElse(null), new EngineTrader(o.tf(), cfg, shadow, CohortInputs.of(cohorts, o.tf())), store,
                     a -> err.println("msb: ALERT " + a.kind() + " at bar " + a.barTs() + ": " + a.message()), clock);
             Long resumeTs = runner.open();
@@ -131,6 +140,7 @@ public final class RunLive {
                     + "; skipping the " + first + " bars before it");
             bars = bars.slice(first, bars.size());
         }
+        crossBars(ws, o, schema, bars); // refuses a replayed bar without the other symbols' bars
         if (resumeTs != null) {
             if (java.util.Arrays.binarySearch(bars.ts(), resumeTs) < 0) {
                 throw new UserInputException(o.stateDir() + " stopped at bar " + resumeTs + ", which is not in the replayed series ("
@@ -144,12 +154,34 @@ public final class RunLive {
         return runner.run(new ReplayFeed(bars, funding, o.speed(), clock), o.maxBars(), barNanos);
     }
 
+    /**
+     * The other symbols' stored bars, resampled to the timeframe, that the artifact's cross-asset features read;
+     * a replayed bar without one of them at its close is refused (the dataset builder dropped such bars).
+     */
+    static java.util.Map<String, Bars> crossBars(Workspace ws, Options o, FeatureSchema schema, Bars barsOrNull) {
+        java.util.Map<String, Bars> out = new java.util.TreeMap<>();
+        for (String other : schema.crossSymbols()) {
+            String src = RawStore.finest(ws, other).map(msb.data.SourceInfo::source).orElseThrow(() -> new UserInputException(
+                    "the artifact's features read " + other + " bars and none are stored; import them: msb data import --in FILE --symbol " + other));
+            Bars ob = RawStore.load(ws, other, src);
+            if (ob.intervalSec() > o.tf().seconds() || o.tf().seconds() % ob.intervalSec() != 0) {
+                throw new UserInputException("the stored " + other + " bars (" + ob.intervalSec() + " s) cannot make " + o.tf().label() + " bars");
+            }
+            ob = Resampler.resample(ob, o.tf().seconds()).bars();
+            for (int i = 0; barsOrNull != null && i < barsOrNull.size(); i++) {
+                if (java.util.Arrays.binarySearch(ob.ts(), barsOrNull.ts(i)) < 0) {
+                    throw new UserInputException("no stored " + other + " bar closes at " + java.time.Instant.ofEpochSecond(barsOrNull.ts(i))
+                            + ", a replayed bar; the artifact's cross-asset features need one at every bar: replay the timeframe's"
+                            + " stored dataset bars (built with them) or import " + other + " bars that cover these");
+                }
+            }
+            out.put(other, ob);
+        }
+        return out;
+    }
+
     private static StatusDoc live(Options o, FeatureSchema schema, LiveRunner runner, Long resumeTs, PrintStream err,
                                   LiveClock clock) throws InterruptedException {
-        if (schema.hasTakerBuy()) {
-            throw new UserInputException("the artifact's features include order flow (ofi_N), which needs taker-buy volume; the"
-                    + " hyperliquid feed has none: replay stored Binance bars, or train without ofi features");
-        }
         HyperliquidVenue venue = new HyperliquidVenue(o.baseUrl(), o.symbol(), clock);
         try (HyperliquidFeed feed = new HyperliquidFeed(venue, o.tf(), HyperliquidFeed.Options.defaults(o.tf()), clock)) {
             int warm = schema.warmupBars() + 64;

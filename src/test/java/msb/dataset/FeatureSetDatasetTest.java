@@ -48,6 +48,39 @@ class FeatureSetDatasetTest {
     }
 
     @Test
+    void barsWithoutTheOtherSymbolsBarAreDroppedAndCounted() {
+        Bars h = hours(300);
+        Bars e = Resampler.resample(SyntheticBars.minutes(300 * 60, 99), 3600).bars();
+        // ETH lacks bars 120..129: those BTC bars are dropped, never filled from ETH's bar 119
+        Bars eth = new Bars(3600, concat(e.ts(), 0, 120, 130), concat(e.open(), 0, 120, 130), concat(e.high(), 0, 120, 130),
+                concat(e.low(), 0, 120, 130), concat(e.close(), 0, 120, 130), concat(e.volume(), 0, 120, 130));
+        assertEquals(h.ts(130), eth.ts(120), "both series close at the same times");
+        DatasetBuilder.Computed c = DatasetBuilder.compute(h, null, null, java.util.Map.of("ETH", eth), Timeframe.H1, "BTC",
+                LabelSpec.DEFAULT, SplitSpec.DEFAULT, FeatureSet.ofColumns(List.of("mom_1", "xret_ETH_1")));
+        assertEquals(10, c.barsWithoutCross());
+        assertEquals(h.size() - 10, c.tfBars().size());
+        for (long t : c.tfBars().ts()) assertTrue(java.util.Arrays.binarySearch(eth.ts(), t) >= 0);
+        var ex = assertThrows(UserInputException.class, () -> DatasetBuilder.compute(h, null, null, java.util.Map.of(), Timeframe.H1,
+                "BTC", LabelSpec.DEFAULT, SplitSpec.DEFAULT, FeatureSet.ofColumns(List.of("xret_ETH_1"))));
+        assertTrue(ex.getMessage().contains("--symbol ETH"), ex.getMessage());
+    }
+
+    /** a[from..cut) followed by a[resume..). */
+    private static long[] concat(long[] a, int from, int cut, int resume) {
+        long[] out = new long[cut - from + a.length - resume];
+        System.arraycopy(a, from, out, 0, cut - from);
+        System.arraycopy(a, resume, out, cut - from, a.length - resume);
+        return out;
+    }
+
+    private static double[] concat(double[] a, int from, int cut, int resume) {
+        double[] out = new double[cut - from + a.length - resume];
+        System.arraycopy(a, from, out, 0, cut - from);
+        System.arraycopy(a, resume, out, cut - from, a.length - resume);
+        return out;
+    }
+
+    @Test
     void missingInputsAreErrorsNamingTheFix() {
         Bars h = hours(200);
         var e = assertThrows(UserInputException.class, () -> DatasetBuilder.compute(h, null, null, Timeframe.H1, "BTC",
