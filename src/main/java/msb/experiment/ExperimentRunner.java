@@ -285,6 +285,7 @@ public final class ExperimentRunner {
         s.put("label_definition", e.label().describe());
         s.put("hyperparameters", e.hyperparameters());
         s.put("walk_forward", e.walkForwardOrNull());
+        if (!e.features().isDefault()) s.put("features", e.features());
         if (e.description() != null) s.put("description", e.description());
         return s;
     }
@@ -295,6 +296,7 @@ public final class ExperimentRunner {
         s.put("sha256", ds.sha256());
         s.put("rows", ds.rows());
         s.put("schema_hash", ds.schemaHash());
+        s.put("columns", ds.columns());
         s.put("label_definition", dm.labelDefinition());
         s.put("splits", dm.splits());
         s.put("class_shares", dm.classShares());

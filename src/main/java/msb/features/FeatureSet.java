@@ -1,5 +1,6 @@
 package msb.features;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -41,6 +42,7 @@ public record FeatureSet(boolean withDefaults, List<String> explicit) {
         explicit = List.copyOf(explicit);
     }
 
+    @JsonIgnore
     public boolean isDefault() { return withDefaults && explicit.isEmpty(); }
 
     /** Exactly these columns (as an artifact or manifest lists them), in order. */

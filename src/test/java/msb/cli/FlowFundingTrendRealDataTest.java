@@ -65,6 +65,9 @@ class FlowFundingTrendRealDataTest {
         JsonNode rec = Json.mapper().readTree(out.toString());
         assertEquals(exit, rec.get("exit_code").asInt());
         assertEquals("logreg", rec.get("spec").get("model").asText());
+        assertTrue(rec.get("spec").get("features").get("with_defaults").asBoolean(), rec.get("spec").toString());
+        assertEquals(16, rec.get("spec").get("features").get("explicit").size(), "the declared set is in the run record");
+        assertEquals(30, rec.get("dataset").get("columns").size(), "14 defaults (no cohorts) + 16 declared");
 
         Workspace ws = Workspace.at(home);
         DatasetManifest m = DatasetStore.manifest(ws, "BTC", Timeframe.H1);

@@ -8,11 +8,11 @@ import msb.features.Window;
 
 /** jump_magnitude = |r_t| / sample std of r over the last 50 bars. */
 public final class JumpMagnitude implements Feature {
-    @Override public String name() { return "jump_magnitude"; }
-    @Override public int version() { return 2; }
     private static final int STD_BARS = 50;
     private static final List<Window> WINDOWS = List.of(Window.of(Series.Base.RETURN, STD_BARS));
 
+    @Override public String name() { return "jump_magnitude"; }
+    @Override public int version() { return 2; }
     @Override public List<Window> windows() { return WINDOWS; }
 
     @Override

@@ -11,11 +11,11 @@ import msb.features.Window;
  * first close).
  */
 public final class MrEma20Z implements Feature {
-    @Override public String name() { return "mr_ema20_z"; }
-    @Override public int version() { return 2; }
     private static final int STD_BARS = 50;
     private static final List<Window> WINDOWS = List.of(Window.of(Series.Base.EMA_DEVIATION, STD_BARS));
 
+    @Override public String name() { return "mr_ema20_z"; }
+    @Override public int version() { return 2; }
     @Override public List<Window> windows() { return WINDOWS; }
 
     @Override

@@ -8,11 +8,11 @@ import msb.features.Window;
 
 /** price_volume_corr = Pearson correlation of r and volume over the last 36 bars; 0 if either is constant. */
 public final class PriceVolumeCorr implements Feature {
-    @Override public String name() { return "price_volume_corr"; }
-    @Override public int version() { return 2; }
     private static final int BARS = 36;
     private static final List<Window> WINDOWS = List.of(Window.of(Series.Base.RETURN, BARS), Window.of(Series.Base.VOLUME, BARS));
 
+    @Override public String name() { return "price_volume_corr"; }
+    @Override public int version() { return 2; }
     @Override public List<Window> windows() { return WINDOWS; }
 
     @Override

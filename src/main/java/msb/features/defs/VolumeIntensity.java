@@ -11,11 +11,11 @@ import msb.features.Window;
  * volume).
  */
 public final class VolumeIntensity implements Feature {
-    @Override public String name() { return "volume_intensity"; }
-    @Override public int version() { return 1; }
     private static final int MEAN_BARS = 50;
     private static final List<Window> WINDOWS = List.of(Window.of(Series.Base.VOLUME, MEAN_BARS));
 
+    @Override public String name() { return "volume_intensity"; }
+    @Override public int version() { return 1; }
     @Override public List<Window> windows() { return WINDOWS; }
 
     @Override

@@ -11,11 +11,11 @@ import msb.features.Window;
  * close x sum(volume) / sum(close x volume) - 1, with the ratio 0 when no volume traded.
  */
 public final class VwapMomentum implements Feature {
-    @Override public String name() { return "vwap_momentum"; }
-    @Override public int version() { return 1; }
     private static final int BARS = 12;
     private static final List<Window> WINDOWS = List.of(Window.of(Series.Base.VOLUME, BARS), Window.of(Series.Base.CLOSE_TIMES_VOLUME, BARS));
 
+    @Override public String name() { return "vwap_momentum"; }
+    @Override public int version() { return 1; }
     @Override public List<Window> windows() { return WINDOWS; }
 
     @Override
