@@ -75,7 +75,8 @@ public final class DatasetBench {
 
     private static DatasetBuilder.Computed one(Bars tfBars, Timeframe tf, int dropped) {
         DatasetBuilder.Computed c = DatasetBuilder.compute(tfBars, null, null, tf, "BENCH", LABEL, SplitSpec.DEFAULT);
-        return new DatasetBuilder.Computed(c.dataset(), c.schema(), c.tfBars(), dropped);
+        return new DatasetBuilder.Computed(c.dataset(), c.schema(), c.tfBars(), dropped, c.barsBeforeInputs(), c.barsAfterInputs(),
+                c.barsWithoutCross());
     }
 
     /**

@@ -1,6 +1,7 @@
 package msb.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import msb.core.Timeframe;
@@ -9,13 +10,14 @@ import msb.core.Workspace;
 import msb.dataset.DatasetBuilder;
 import msb.dataset.LabelSpec;
 import msb.dataset.SplitSpec;
+import msb.features.FeatureSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code msb dataset build --tf 5m|1h|12h|24h|all}. */
+/** {@code msb dataset build --tf TF|all}: any length dividing a day or whole days (5m, 15m, 1h, 4h, 24h = 1d, ...). */
 @Command(name = "build", header = "Build features, labels, purged splits and a manifest for one or all timeframes.",
         mixinStandardHelpOptions = true,
         description = {"Resample the finest stored bars to the timeframe, compute the features, cut tri-class labels,",
@@ -28,7 +30,7 @@ public final class DatasetBuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h, 24h or all")
+    @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h, 24h, any length that divides a day or is whole days (15m, 30m, 2h, 4h, 1d, ...), or all (5m, 1h, 12h, 24h)")
     String tf;
 
     @Mixin
@@ -52,6 +54,10 @@ public final class DatasetBuildCommand implements Callable<Integer> {
     @Option(names = "--vol-window-bars", defaultValue = "50", description = "Adaptive sigma window in bars (default: ${DEFAULT-VALUE})")
     int volWindowBars;
 
+    @Option(names = "--features", paramLabel = "FILE", description = {"Feature set file (YAML/JSON, `features: [default, calendar,"
+            + " {ret: [24h, 7d]}, ...]`); default: the seed's 17. Needs a single --tf (windows like 7d become bars of it)."})
+    Path features;
+
     @Option(names = "--embargo-bars", defaultValue = "12", description = "Embargo after each purge in bars (default: ${DEFAULT-VALUE})")
     int embargoBars;
 
@@ -62,6 +68,10 @@ public final class DatasetBuildCommand implements Callable<Integer> {
         PrintStream err = System.err;
         var out = spec.commandLine().getOut();
         if (tf.trim().equalsIgnoreCase("all")) {
+            if (features != null) {
+                throw new UserInputException("--features needs a single --tf (its windows, e.g. 7d, are turned into bars of that"
+                        + " timeframe); run dataset build once per timeframe");
+            }
             DatasetBuilder.AllResult all = DatasetBuilder.buildAll(ws, symbol.value(), options, err);
             for (DatasetBuilder.Result r : all.built()) {
                 out.println("built " + r.tf().label() + ": " + r.manifest().rows() + " rows -> " + r.dir());
@@ -76,7 +86,9 @@ public final class DatasetBuildCommand implements Callable<Integer> {
             }
             return 0;
         }
-        DatasetBuilder.Result r = DatasetBuilder.build(ws, symbol.value(), Options.timeframe(tf), options, err);
+        Timeframe t = Options.timeframe(tf);
+        if (features != null) options = options.withFeatures(FeatureSet.read(features, t));
+        DatasetBuilder.Result r = DatasetBuilder.build(ws, symbol.value(), t, options, err);
         out.println("built " + r.tf().label() + ": " + r.manifest().rows() + " rows -> " + r.dir());
         out.flush();
         return 0;

@@ -26,7 +26,7 @@ public final class DatasetShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h or 24h")
+    @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h, 24h or any timeframe built (15m, 4h, ...)")
     String tf;
 
     @Mixin

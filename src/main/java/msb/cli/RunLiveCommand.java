@@ -28,7 +28,7 @@ public final class RunLiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tf", required = true, paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h or 24h.")
+    @Option(names = "--tf", required = true, paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h, 24h or another length that divides a day (15m, 4h, ...).")
     Timeframe tf;
 
     @Option(names = "--feed", defaultValue = "replay", paramLabel = "KIND", description = "replay (default) or hyperliquid.")

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import msb.core.CheckFailedException;
 import msb.core.Timeframe;
+import msb.dataset.DatasetBuilder;
+import msb.dataset.SplitSpec;
 import msb.core.UserInputException;
 import java.util.List;
 import msb.model.ArtifactStore;
@@ -47,7 +49,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tf", paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h or 24h (or from --experiment)")
+    @Option(names = "--tf", paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h, 24h or another length that divides a day, e.g. 4h (or from --experiment)")
     String tf;
 
     @Option(names = "--model", paramLabel = "KIND",
@@ -96,6 +98,11 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UserInputException("--signal: " + e.getMessage());
             }
         }
+        if (exp != null && exp.featuresOrNull() != null) {
+            // the experiment's feature set: build (and store) the dataset with it, so that run-live replays its bars
+            DatasetBuilder.build(Cli.workspace(spec), symbol.value(), t, new DatasetBuilder.Options(exp.label(), SplitSpec.DEFAULT,
+                    null, exp.featuresOrNull()), System.err);
+        }
         TrainResult r = Training.train(Cli.workspace(spec), symbol.value(), t, opts, System.err);
         PrintWriter out = spec.commandLine().getOut();
         if (!quiet.on()) {
@@ -128,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Timeframe fromFile = exp == null ? null : exp.tf();
         if (fromFlag == null && fromFile == null) {
-            throw new UserInputException("--tf is required (5m, 1h, 12h or 24h), or give tf in the --experiment file");
+            throw new UserInputException("--tf is required (5m, 1h, 12h, 24h, 4h, ...), or give tf in the --experiment file");
         }
         if (fromFlag != null && fromFile != null && fromFlag != fromFile) {
             throw new UserInputException("--tf " + fromFlag + " but " + experiment + " says tf: " + fromFile + "; make them agree");

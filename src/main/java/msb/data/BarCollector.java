@@ -25,6 +25,9 @@ final class BarCollector {
     private int[] line = new int[1024];
     private double[] o = new double[1024], h = new double[1024], l = new double[1024], c = new double[1024],
             v = new double[1024];
+    /** Taker-buy base volume, kept only while every row has one (Binance klines). */
+    private double[] tb = new double[1024];
+    private boolean allTakerBuy = true;
 
     BarCollector(String file, Locator locator, Stamp stamp) {
         this.file = file;
@@ -52,7 +55,16 @@ final class BarCollector {
     }
 
     void add(int lineNo, long tsSec, double open, double high, double low, double close, double volume) {
+        add(lineNo, tsSec, open, high, low, close, volume, Double.NaN);
+    }
+
+    /** A row with the taker-buy base volume (NaN: the row has none); it must lie in [0, volume]. */
+    void add(int lineNo, long tsSec, double open, double high, double low, double close, double volume, double takerBuy) {
         int record = n + 1;
+        if (!Double.isNaN(takerBuy) && !(takerBuy >= 0 && takerBuy <= volume)) {
+            throw error(lineNo, record, "taker-buy volume " + takerBuy + " is outside [0, volume " + volume
+                    + "]; fix the row or re-export");
+        }
         finite(open, "open", lineNo, record);
         finite(high, "high", lineNo, record);
         finite(low, "low", lineNo, record);
@@ -89,6 +101,8 @@ final class BarCollector {
         }
         if (n == ts.length) grow();
         ts[n] = tsSec; line[n] = lineNo; o[n] = open; h[n] = high; l[n] = low; c[n] = close; v[n] = volume;
+        tb[n] = takerBuy;
+        allTakerBuy &= !Double.isNaN(takerBuy);
         n++;
     }
 
@@ -96,7 +110,7 @@ final class BarCollector {
         int cap = ts.length * 2;
         ts = Arrays.copyOf(ts, cap); line = Arrays.copyOf(line, cap);
         o = Arrays.copyOf(o, cap); h = Arrays.copyOf(h, cap); l = Arrays.copyOf(l, cap);
-        c = Arrays.copyOf(c, cap); v = Arrays.copyOf(v, cap);
+        c = Arrays.copyOf(c, cap); v = Arrays.copyOf(v, cap); tb = Arrays.copyOf(tb, cap);
     }
 
     /**
@@ -116,7 +130,7 @@ final class BarCollector {
         long[] out = Arrays.copyOf(ts, n);
         if (stamp == Stamp.OPEN) for (int i = 0; i < n; i++) out[i] += interval;
         return new Bars(interval, out, Arrays.copyOf(o, n), Arrays.copyOf(h, n), Arrays.copyOf(l, n),
-                Arrays.copyOf(c, n), Arrays.copyOf(v, n));
+                Arrays.copyOf(c, n), Arrays.copyOf(v, n), allTakerBuy ? Arrays.copyOf(tb, n) : null);
     }
 
     private long inferInterval() {

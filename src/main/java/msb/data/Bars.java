@@ -25,10 +25,21 @@ public final class Bars {
     private final double[] low;
     private final double[] close;
     private final double[] volume;
+    private final double[] takerBuy;
 
     public Bars(long intervalSec, long[] ts, double[] open, double[] high, double[] low, double[] close,
                 double[] volume) {
+        this(intervalSec, ts, open, high, low, close, volume, null);
+    }
+
+    /**
+     * A series with the taker-buy base volume per bar (Binance klines carry it), or null when the source
+     * does not have it.
+     */
+    public Bars(long intervalSec, long[] ts, double[] open, double[] high, double[] low, double[] close,
+                double[] volume, double[] takerBuyOrNull) {
         int n = ts.length;
+        if (takerBuyOrNull != null && takerBuyOrNull.length != n) throw new IllegalArgumentException("column lengths differ");
         if (intervalSec <= 0) throw new IllegalArgumentException("intervalSec must be > 0, got " + intervalSec);
         if (open.length != n || high.length != n || low.length != n || close.length != n || volume.length != n) {
             throw new IllegalArgumentException("column lengths differ");
@@ -46,6 +57,7 @@ public final class Bars {
         this.low = low;
         this.close = close;
         this.volume = volume;
+        this.takerBuy = takerBuyOrNull;
     }
 
     public static Bars of(long intervalSec, List<Bar> bars) {
@@ -68,9 +80,17 @@ public final class Bars {
     public double[] close() { return close; }
     public double[] volume() { return volume; }
 
+    /** Whether the series carries taker-buy volume. */
+    public boolean hasTakerBuy() { return takerBuy != null; }
+
+    /** Taker-buy base volume per bar, or null when the source does not have it. */
+    public double[] takerBuyOrNull() { return takerBuy; }
+
     public long ts(int i) { return ts[i]; }
 
-    public Bar get(int i) { return new Bar(ts[i], open[i], high[i], low[i], close[i], volume[i]); }
+    public Bar get(int i) {
+        return new Bar(ts[i], open[i], high[i], low[i], close[i], volume[i], takerBuy == null ? Double.NaN : takerBuy[i]);
+    }
 
     public long firstTs() { return ts[0]; }
     public long lastTs() { return ts[ts.length - 1]; }
@@ -79,7 +99,8 @@ public final class Bars {
     public Bars slice(int from, int to) {
         return new Bars(intervalSec, Arrays.copyOfRange(ts, from, to), Arrays.copyOfRange(open, from, to),
                 Arrays.copyOfRange(high, from, to), Arrays.copyOfRange(low, from, to),
-                Arrays.copyOfRange(close, from, to), Arrays.copyOfRange(volume, from, to));
+                Arrays.copyOfRange(close, from, to), Arrays.copyOfRange(volume, from, to),
+                takerBuy == null ? null : Arrays.copyOfRange(takerBuy, from, to));
     }
 
     /** A step between consecutive bars longer than the interval: {@code missingBars} slots are empty. */

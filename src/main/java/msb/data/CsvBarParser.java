@@ -19,6 +19,9 @@ final class CsvBarParser {
     private static final List<String> CLOSE_NAMES = List.of("close", "c", "close_price", "closeprice");
     private static final List<String> VOLUME_NAMES = List.of("volume", "vol", "v", "base_volume", "volume_base");
 
+    /** Binance kline column of the taker-buy base volume (0-based; the 10th field). */
+    private static final int KLINE_TAKER_BUY_BASE = 9;
+
     private CsvBarParser() {}
 
     /** Field boundaries of one line; reused for every line. */
@@ -216,7 +219,8 @@ final class CsvBarParser {
                 throw located(in, ln, "open_time: " + e.getMessage());
             }
             out.add(ln, ts, number(in, f, 1, "open", ln), number(in, f, 2, "high", ln), number(in, f, 3, "low", ln),
-                    number(in, f, 4, "close", ln), number(in, f, 5, "volume", ln));
+                    number(in, f, 4, "close", ln), number(in, f, 5, "volume", ln),
+                    number(in, f, KLINE_TAKER_BUY_BASE, "taker_buy_base_volume", ln));
         } while (lines.next());
         return out.finish(spanMs / 1000);
     }

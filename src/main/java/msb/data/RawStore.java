@@ -140,12 +140,14 @@ public final class RawStore {
     }
 
     private static void append(BarsBuilder out, Bars b, int k) {
-        out.add(b.ts(k), b.open()[k], b.high()[k], b.low()[k], b.close()[k], b.volume()[k]);
+        out.add(b.ts(k), b.open()[k], b.high()[k], b.low()[k], b.close()[k], b.volume()[k],
+                b.hasTakerBuy() ? b.takerBuyOrNull()[k] : Double.NaN);
     }
 
     private static boolean sameBar(Bars a, int i, Bars b, int j) {
         return a.open()[i] == b.open()[j] && a.high()[i] == b.high()[j] && a.low()[i] == b.low()[j]
-                && a.close()[i] == b.close()[j] && a.volume()[i] == b.volume()[j];
+                && a.close()[i] == b.close()[j] && a.volume()[i] == b.volume()[j]
+                && a.hasTakerBuy() == b.hasTakerBuy() && (!a.hasTakerBuy() || a.takerBuyOrNull()[i] == b.takerBuyOrNull()[j]);
     }
 
     /** The funding series to use with the stored bars: the only one, or the one with the most settlements. */

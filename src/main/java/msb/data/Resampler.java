@@ -2,7 +2,7 @@ package msb.data;
 
 /**
  * Builds coarser bars from finer ones (SPEC section 2): open = first open, high = max, low = min,
- * close = last close, volume = sum. Buckets are aligned to the epoch (so 24h bars close at 00:00 UTC) and
+ * close = last close, volume = sum (taker-buy volume too, when the source has it). Buckets are aligned to the epoch (so 24h bars close at 00:00 UTC) and
  * stamped with their close. A bucket missing any sub-bar is dropped and counted, never filled.
  */
 public final class Resampler {
@@ -22,24 +22,28 @@ public final class Resampler {
         int n = fine.size();
         long[] ts = fine.ts();
         double[] o = fine.open(), h = fine.high(), l = fine.low(), c = fine.close(), v = fine.volume();
+        double[] tb = fine.takerBuyOrNull();
         int cap = n / per + 2;
         long[] rts = new long[cap];
         double[] ro = new double[cap], rh = new double[cap], rl = new double[cap], rc = new double[cap], rv = new double[cap];
+        double[] rtb = tb == null ? null : new double[cap];
         int out = 0, dropped = 0;
         int i = 0;
         while (i < n) {
             // bucket (end - targetSec, end]: a bar closing exactly at a boundary ends that bucket
             long end = Math.floorDiv(ts[i] + targetSec - 1, targetSec) * targetSec;
             int j = i;
-            double bh = h[i], bl = l[i], bv = 0;
+            double bh = h[i], bl = l[i], bv = 0, btb = 0;
             while (j < n && ts[j] <= end) {
                 if (h[j] > bh) bh = h[j];
                 if (l[j] < bl) bl = l[j];
                 bv += v[j];
+                if (tb != null) btb += tb[j];
                 j++;
             }
             if (j - i == per) {
                 rts[out] = end; ro[out] = o[i]; rh[out] = bh; rl[out] = bl; rc[out] = c[j - 1]; rv[out] = bv;
+                if (rtb != null) rtb[out] = btb;
                 out++;
             } else {
                 dropped++;
@@ -48,6 +52,6 @@ public final class Resampler {
         }
         return new Result(new Bars(targetSec, java.util.Arrays.copyOf(rts, out), java.util.Arrays.copyOf(ro, out),
                 java.util.Arrays.copyOf(rh, out), java.util.Arrays.copyOf(rl, out), java.util.Arrays.copyOf(rc, out),
-                java.util.Arrays.copyOf(rv, out)), dropped);
+                java.util.Arrays.copyOf(rv, out), rtb == null ? null : java.util.Arrays.copyOf(rtb, out)), dropped);
     }
 }

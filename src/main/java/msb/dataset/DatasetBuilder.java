@@ -18,9 +18,12 @@ import msb.data.Bars;
 import msb.data.CohortSignals;
 import msb.data.FundingSeries;
 import msb.data.Resampler;
+import msb.features.Feature;
+import msb.features.FeatureContext;
 import msb.features.FeatureEngine;
 import msb.features.FeatureMatrix;
 import msb.features.FeatureSchema;
+import msb.features.FeatureSet;
 
 /**
  * Builds per-timeframe datasets (SPEC sections 2-4): resample the source's finest bars to the timeframe
@@ -40,20 +43,38 @@ public final class DatasetBuilder {
      * Build settings.
      *
      * @param sourceNameOrNull the stored source to build from ({@code --source}); null = the finest one
+     * @param features         the declared feature set ({@code --features FILE}, an experiment's features)
      */
-    public record Options(LabelSpec label, SplitSpec split, String sourceNameOrNull) {
+    public record Options(LabelSpec label, SplitSpec split, String sourceNameOrNull, FeatureSet features) {
         public static final Options DEFAULT = new Options(LabelSpec.DEFAULT, SplitSpec.DEFAULT, null);
 
         public Options {
             if (label == null) label = LabelSpec.DEFAULT;
             if (split == null) split = SplitSpec.DEFAULT;
+            if (features == null) features = FeatureSet.DEFAULT;
         }
 
-        public Options withSource(String name) { return new Options(label, split, name); }
+        /** The default feature set. */
+        public Options(LabelSpec label, SplitSpec split, String sourceNameOrNull) {
+            this(label, split, sourceNameOrNull, FeatureSet.DEFAULT);
+        }
+
+        public Options withSource(String name) { return new Options(label, split, name, features); }
+
+        public Options withFeatures(FeatureSet set) { return new Options(label, split, sourceNameOrNull, set); }
     }
 
-    /** A dataset computed in memory, before it is written. */
-    public record Computed(Dataset dataset, FeatureSchema schema, Bars tfBars, int droppedIncompleteBuckets) {}
+    /**
+     * A dataset computed in memory, before it is written.
+     *
+     * @param barsBeforeInputs leading tf bars dropped because an input the feature set requires (funding) is not
+     *                         known there yet; {@code tfBars} starts after them
+     * @param barsAfterInputs  trailing tf bars dropped because that input ended more than a day before them
+     * @param barsWithoutCross tf bars dropped because another symbol the cross-asset features read has no bar
+     *                         closing at the same time
+     */
+    public record Computed(Dataset dataset, FeatureSchema schema, Bars tfBars, int droppedIncompleteBuckets,
+                           int barsBeforeInputs, int barsAfterInputs, int barsWithoutCross) {}
 
     /** A dataset written to {@code dir}. */
     public record Result(Timeframe tf, Path dir, DatasetManifest manifest) {}
@@ -75,17 +96,84 @@ public final class DatasetBuilder {
     }
 
     /**
-     * Features, labels and splits of a timeframe's bars. Funding features are included only when the
-     * funding series covers every bar; cohort features only when cohort signals exist from the first bar.
+     * Features, labels and splits of a timeframe's bars with the default feature set. Funding features are
+     * included only when the funding series covers every bar; cohort features only when cohort signals exist
+     * from the first bar.
      */
     public static Computed compute(Bars tfBars, FundingSeries fundingOrNull, CohortSignals cohortsOrNull,
                                    Timeframe tf, String symbol, LabelSpec label, SplitSpec splitSpec) {
+        return compute(tfBars, fundingOrNull, cohortsOrNull, tf, symbol, label, splitSpec, FeatureSet.DEFAULT);
+    }
+
+    /**
+     * Features, labels and splits of a timeframe's bars with a declared feature set. Its default part follows
+     * the rule above; when an explicit feature needs funding, the bars before the first funding settlement and
+     * those more than a day after the last are dropped (and counted), never filled; an input the set needs and
+     * the data lack entirely is an error naming the fix.
+     */
+    public static Computed compute(Bars tfBars, FundingSeries fundingOrNull, CohortSignals cohortsOrNull,
+                                   Timeframe tf, String symbol, LabelSpec label, SplitSpec splitSpec, FeatureSet set) {
+        return compute(tfBars, fundingOrNull, cohortsOrNull, Map.of(), tf, symbol, label, splitSpec, set);
+    }
+
+    /**
+     * As above, with other symbols' bars of the same timeframe for the set's cross-asset features: bars at
+     * whose close one of them has no bar are dropped (and counted), never filled from an earlier bar.
+     */
+    public static Computed compute(Bars tfBars, FundingSeries fundingOrNull, CohortSignals cohortsOrNull,
+                                   Map<String, Bars> crossTfBars, Timeframe tf, String symbol, LabelSpec label,
+                                   SplitSpec splitSpec, FeatureSet set) {
+        int skipped = 0, skippedAfter = 0, withoutCross = 0;
+        if (set.needs(Feature.Input.FUNDING)) {
+            if (fundingOrNull == null || fundingOrNull.size() == 0) {
+                throw new UserInputException("the feature set needs funding rates and none are stored for " + symbol
+                        + "; import them (msb data import --funding FILE --symbol " + symbol + ") or drop the funding features");
+            }
+            long fundFirst = fundingOrNull.ts()[0], fundLast = fundingOrNull.ts()[fundingOrNull.size() - 1];
+            skipped = firstAtOrAfter(tfBars.ts(), fundFirst);
+            // bars later than a day past the last settlement would read a stale rate: dropped and counted too
+            int end = firstAtOrAfter(tfBars.ts(), fundLast + INPUT_STALE_SEC + 1);
+            if (end <= skipped) {
+                throw new UserInputException("the stored funding rates (" + fundFirst + ".." + fundLast + " unix s) do not overlap"
+                        + " the " + tf.label() + " bars (" + tfBars.firstTs() + ".." + tfBars.lastTs() + "); import funding that"
+                        + " covers them or drop the funding features");
+            }
+            skippedAfter = tfBars.size() - end;
+            if (skipped > 0 || end < tfBars.size()) tfBars = tfBars.slice(skipped, end);
+        }
+        if (set.needs(Feature.Input.TAKER_BUY) && !tfBars.hasTakerBuy()) {
+            throw new UserInputException("the feature set has order-flow features (ofi_N) but the " + symbol + " bars carry no"
+                    + " taker-buy volume; import Binance klines (they have it) or drop the ofi features");
+        }
+        if (set.needs(Feature.Input.COHORTS) && !covers(cohortsOrNull == null ? null : cohortsOrNull.ts(), tfBars)) {
+            throw new UserInputException("the feature set has cohort features but no stored cohort signals cover the " + symbol
+                    + " bars; import cohorts or drop S_top/S_bot/flow_diff");
+        }
+        List<String> crossSymbols = FeatureContext.crossSymbols(set.explicitFeatures());
+        if (!crossSymbols.isEmpty()) {
+            boolean[] keep = new boolean[tfBars.size()];
+            java.util.Arrays.fill(keep, true);
+            for (String other : crossSymbols) {
+                Bars ob = crossTfBars.get(other);
+                if (ob == null) throw new UserInputException("the feature set reads " + other + " bars and none were given; import them:"
+                        + " msb data import --in FILE --symbol " + other);
+                for (int i = 0; i < keep.length; i++) keep[i] &= java.util.Arrays.binarySearch(ob.ts(), tfBars.ts(i)) >= 0;
+            }
+            Bars kept = select(tfBars, keep);
+            withoutCross = tfBars.size() - kept.size();
+            if (kept.size() == 0) {
+                throw new UserInputException("no " + tf.label() + " bar of " + symbol + " has a bar of " + crossSymbols + " closing at"
+                        + " the same time; import bars of the other symbols that overlap");
+            }
+            tfBars = kept;
+        }
         int n = tfBars.size();
-        boolean hasFunding = n > 0 && covers(fundingOrNull == null ? null : fundingOrNull.ts(), tfBars);
+        boolean hasFunding = n > 0 && (set.needs(Feature.Input.FUNDING)
+                || covers(fundingOrNull == null ? null : fundingOrNull.ts(), tfBars));
         boolean hasCohorts = n > 0 && covers(cohortsOrNull == null ? null : cohortsOrNull.ts(), tfBars);
-        FeatureSchema schema = FeatureSchema.of(hasFunding, hasCohorts);
-        FeatureMatrix fm = FeatureEngine.compute(tfBars, hasFunding ? fundingOrNull : null,
-                hasCohorts ? cohortsOrNull : null, schema);
+        FeatureSchema schema = set.schema(hasFunding, hasCohorts);
+        FeatureMatrix fm = FeatureEngine.compute(tfBars, schema.hasFunding() ? fundingOrNull : null,
+                schema.hasCohorts() ? cohortsOrNull : null, crossTfBars, schema);
         int h = label.horizonBars();
         int first = Math.max(schema.warmupBars(), label.kind() == LabelSpec.Kind.ADAPTIVE ? label.volWindowBars() : 0);
         int rows = Math.max(0, n - h - first);
@@ -104,7 +192,29 @@ public final class DatasetBuilder {
         }
         Split[] split = splitSpec.assign(rows, h);
         Dataset ds = new Dataset(tf, symbol, schema.columns(), schema.schemaHash(), ts, x, labels, split, close, fwd, "");
-        return new Computed(ds, schema, tfBars, 0);
+        return new Computed(ds, schema, tfBars, 0, skipped, skippedAfter, withoutCross);
+    }
+
+    /** The bars whose {@code keep} flag is set, in order. */
+    private static Bars select(Bars b, boolean[] keep) {
+        int m = 0;
+        for (boolean k : keep) if (k) m++;
+        int[] idx = new int[m];
+        for (int i = 0, j = 0; i < keep.length; i++) if (keep[i]) idx[j++] = i;
+        long[] ts = new long[m];
+        double[][] cols = new double[6][m];
+        double[][] src = {b.open(), b.high(), b.low(), b.close(), b.volume(), b.takerBuyOrNull()};
+        for (int j = 0; j < m; j++) {
+            ts[j] = b.ts(idx[j]);
+            for (int c = 0; c < 6; c++) if (src[c] != null) cols[c][j] = src[c][idx[j]];
+        }
+        return new Bars(b.intervalSec(), ts, cols[0], cols[1], cols[2], cols[3], cols[4], b.hasTakerBuy() ? cols[5] : null);
+    }
+
+    /** Index of the first of {@code ts} at or after {@code t} (ts.length when none). */
+    private static int firstAtOrAfter(long[] ts, long t) {
+        int i = java.util.Arrays.binarySearch(ts, t);
+        return i >= 0 ? i : -i - 1;
     }
 
     /**
@@ -121,20 +231,29 @@ public final class DatasetBuilder {
         String why = whyNot(tf, source.name(), source.bars().intervalSec());
         if (why != null) throw new UserInputException("cannot build the " + tf.label() + " dataset: " + why);
         Resampler.Result rs = Resampler.resample(source.bars(), tf.seconds());
-        Computed c = compute(rs.bars(), source.fundingOrNull(), source.cohortsOrNull(), tf, symbol, options.label(),
-                options.split());
-        return new Computed(c.dataset(), c.schema(), c.tfBars(), rs.droppedIncomplete());
+        Map<String, Bars> cross = new TreeMap<>();
+        for (Map.Entry<String, Bars> e : source.crossBars().entrySet()) {
+            String whyCross = whyNot(tf, e.getKey() + " bars", e.getValue().intervalSec());
+            if (whyCross != null) throw new UserInputException("cannot build the " + tf.label() + " dataset: " + whyCross);
+            cross.put(e.getKey(), Resampler.resample(e.getValue(), tf.seconds()).bars());
+        }
+        Computed c = compute(rs.bars(), source.fundingOrNull(), source.cohortsOrNull(), cross, tf, symbol, options.label(),
+                options.split(), options.features());
+        return new Computed(c.dataset(), c.schema(), c.tfBars(), rs.droppedIncomplete(), c.barsBeforeInputs(), c.barsAfterInputs(),
+                c.barsWithoutCross());
     }
 
     /** Builds one timeframe from the workspace's stored bars (or the embedded default data) and writes it. */
     public static Result build(Workspace ws, String symbol, Timeframe tf, Options options, PrintStream err) {
-        SourceData source = RawSources.resolve(ws, symbol, options.sourceNameOrNull(), err);
+        SourceData source = RawSources.resolve(ws, symbol, options.sourceNameOrNull(),
+                FeatureContext.crossSymbols(options.features().explicitFeatures()), err);
         return write(ws, symbol, tf, source, options, err);
     }
 
     /** Computes one timeframe from the workspace's stored bars in memory, writing nothing. */
     public static Computed computeFromWorkspace(Workspace ws, String symbol, Timeframe tf, Options options, PrintStream err) {
-        return compute(RawSources.resolve(ws, symbol, options.sourceNameOrNull(), err), tf, symbol, options);
+        return compute(RawSources.resolve(ws, symbol, options.sourceNameOrNull(),
+                FeatureContext.crossSymbols(options.features().explicitFeatures()), err), tf, symbol, options);
     }
 
     /** Builds every timeframe the stored data allows; lists the others with the reason. */
@@ -191,7 +310,11 @@ public final class DatasetBuilder {
         set.commit();
         err.println("msb: built " + symbol + " " + tf.label() + ": " + m.rows() + " rows, " + c.schema().width()
                 + " features" + (m.absentInputs().isEmpty() ? "" : " (absent inputs: " + String.join(", ", m.absentInputs()) + ")")
-                + ", " + c.droppedIncompleteBuckets() + " incomplete buckets dropped, " + m.gaps().count() + " gaps -> " + dir);
+                + ", " + c.droppedIncompleteBuckets() + " incomplete buckets dropped, "
+                + (c.barsBeforeInputs() + c.barsAfterInputs() > 0 ? c.barsBeforeInputs() + " bars before and " + c.barsAfterInputs()
+                        + " after funding coverage dropped, " : "")
+                + (c.barsWithoutCross() > 0 ? c.barsWithoutCross() + " bars without a bar of " + c.schema().crossSymbols() + " dropped, " : "")
+                + m.gaps().count() + " gaps -> " + dir);
         return new Result(tf, dir, m);
     }
 
@@ -241,6 +364,6 @@ public final class DatasetBuilder {
                 new DatasetManifest.BarsInfo(n, bars.intervalSec(), n == 0 ? 0 : bars.firstTs(), n == 0 ? 0 : bars.lastTs()),
                 new DatasetManifest.Range(rows == 0 ? 0 : d.ts()[0], rows == 0 ? 0 : d.ts()[rows - 1]),
                 new DatasetManifest.GapsInfo(gaps.size(), missing, largest, listed), c.droppedIncompleteBuckets(),
-                Math.min(n, options.label().horizonBars()), files);
+                Math.min(n, options.label().horizonBars()), files, c.barsBeforeInputs(), c.barsAfterInputs(), c.barsWithoutCross());
     }
 }

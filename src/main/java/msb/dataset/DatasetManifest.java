@@ -1,5 +1,6 @@
 package msb.dataset;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +14,20 @@ import java.util.Map;
  * @param unlabelledTailBars trailing bars with features but no label (the horizon), not emitted
  * @param range             first and last row timestamps (bar close, unix seconds)
  * @param files             sha256 of every other file of the dataset directory
+ * @param barsBeforeInputs  leading bars dropped because the feature set's funding was not known there yet
+ *                          (omitted when 0, so default datasets keep their bytes)
+ * @param barsAfterInputs   trailing bars dropped because that funding ended more than a day before them
+ * @param barsWithoutCross  bars dropped because another symbol read by cross-asset features had no bar then
  */
 public record DatasetManifest(int formatVersion, String tf, String symbol, int rows, List<String> columns,
                               String schemaHash, int warmupBars, List<String> absentInputs, LabelSpec label,
                               String labelDefinition, SplitSpec splitSpec, Map<String, SplitRange> splits,
                               Map<String, ClassShares> classShares, Source source, BarsInfo bars, Range range,
                               GapsInfo gaps, int droppedIncompleteBuckets, int unlabelledTailBars,
-                              Map<String, String> files) {
+                              Map<String, String> files,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int barsBeforeInputs,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int barsAfterInputs,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int barsWithoutCross) {
 
     public static final int FORMAT_VERSION = 1;
 

@@ -1,11 +1,13 @@
 package msb.dataset;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import msb.core.UserInputException;
 import msb.core.Workspace;
+import msb.data.Bars;
 import msb.data.CohortSignals;
 import msb.data.CohortStore;
 import msb.data.EmbeddedData;
@@ -25,6 +27,28 @@ final class RawSources {
     private RawSources() {}
 
     static SourceData resolve(Workspace ws, String symbol, String sourceNameOrNull, PrintStream err) {
+        return resolve(ws, symbol, sourceNameOrNull, List.of(), err);
+    }
+
+    /**
+     * As above, with the finest stored bars of every symbol in {@code crossSymbols} (cross-asset features);
+     * one with nothing stored is an error naming the import.
+     */
+    static SourceData resolve(Workspace ws, String symbol, String sourceNameOrNull, List<String> crossSymbols, PrintStream err) {
+        SourceData own = resolveOwn(ws, symbol, sourceNameOrNull, err);
+        if (crossSymbols.isEmpty()) return own;
+        Map<String, Bars> cross = new TreeMap<>();
+        Map<String, String> files = new TreeMap<>(own.files());
+        for (String other : crossSymbols) {
+            SourceInfo info = RawStore.finest(ws, other).orElseThrow(() -> new UserInputException("the feature set reads " + other
+                    + " bars (cross-asset features) and none are stored; import them: msb data import --in FILE --symbol " + other));
+            cross.put(other, RawStore.load(ws, other, info.source()));
+            files.put("cross/" + other + "/" + info.source() + ".bars", info.barsSha256());
+        }
+        return new SourceData(own.name(), own.bars(), own.fundingOrNull(), own.cohortsOrNull(), files, cross);
+    }
+
+    private static SourceData resolveOwn(Workspace ws, String symbol, String sourceNameOrNull, PrintStream err) {
         Optional<SourceInfo> info;
         if (sourceNameOrNull != null) {
             if (sourceNameOrNull.equals(EmbeddedData.SOURCE_NAME)) return embedded(symbol, err);

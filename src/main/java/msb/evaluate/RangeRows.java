@@ -27,6 +27,7 @@ import msb.dataset.SplitSpec;
 import msb.features.Feature;
 import msb.features.FeatureCatalog;
 import msb.features.FeatureSchema;
+import msb.features.FeatureSet;
 import msb.model.ArtifactManifest;
 import msb.model.SplitRange;
 
@@ -60,7 +61,7 @@ public record RangeRows(DatasetBuilder.Computed computed, int[] rows) {
         LabelSpec label = labelOf(runDir, m);
         String source = sourceOf(ws, symbol, tf, m);
         DatasetBuilder.Computed c = DatasetBuilder.compute(sourceData(ws, symbol, source, m, log), tf, symbol,
-                new DatasetBuilder.Options(label, SplitSpec.DEFAULT, source));
+                new DatasetBuilder.Options(label, SplitSpec.DEFAULT, source, FeatureSet.ofColumns(m.columns())));
         Dataset ds = c.dataset();
         if (!ds.schemaHash().equals(m.schemaHash()) || !ds.columns().equals(m.columns())) {
             throw new UserInputException("artifact " + runDir + " has schema " + m.schemaHash() + " " + m.columns()
@@ -108,7 +109,13 @@ public record RangeRows(DatasetBuilder.Computed computed, int[] rows) {
         List<Feature.Input> inputs = m.columns().stream().map(col -> FeatureCatalog.byName(col).input()).toList();
         FundingSeries funding = inputs.contains(Feature.Input.FUNDING) ? RawStore.funding(ws, symbol).orElse(null) : null;
         CohortSignals cohorts = inputs.contains(Feature.Input.COHORTS) ? RawStore.cohorts(ws, symbol).orElse(null) : null;
-        return new SourceData(name, bars, funding, cohorts, Map.of());
+        Map<String, Bars> cross = new java.util.TreeMap<>();
+        for (String other : FeatureSet.ofColumns(m.columns()).schema(true, true).crossSymbols()) {
+            String src = RawStore.finest(ws, other).map(SourceInfo::source).orElseThrow(() -> new UserInputException("the artifact's"
+                    + " features read " + other + " bars and none are stored; import them: msb data import --in FILE --symbol " + other));
+            cross.put(other, RawStore.load(ws, other, src));
+        }
+        return new SourceData(name, bars, funding, cohorts, Map.of(), cross);
     }
 
     /** The artifact's columns must give its schema hash with this msb's feature definitions (nothing read yet). */
@@ -151,7 +158,8 @@ public record RangeRows(DatasetBuilder.Computed computed, int[] rows) {
     static String sourceOf(Workspace ws, String symbol, Timeframe tf, ArtifactManifest m) {
         String marker = " from source ";
         String ds = m.dataSource();
-        if (ds != null && ds.contains(marker)) return ds.substring(ds.lastIndexOf(marker) + marker.length()).trim();
+        // source names have no spaces: an experiment run appends " (experiment NAME)" after the name
+        if (ds != null && ds.contains(marker)) return ds.substring(ds.lastIndexOf(marker) + marker.length()).trim().split(" ", 2)[0];
         if (DatasetStore.exists(ws, symbol, tf)) {
             var dm = DatasetStore.manifest(ws, symbol, tf);
             if (dm.source() != null) return dm.source().name();

@@ -18,6 +18,7 @@ import msb.core.UserInputException;
 import msb.data.ImportFormat;
 import msb.data.SyntheticMarket;
 import msb.dataset.LabelSpec;
+import msb.features.FeatureSet;
 import msb.model.ExperimentSpec;
 import msb.model.Hyperparameters;
 import msb.model.ModelKind;
@@ -28,16 +29,19 @@ import msb.model.TrainOptions;
  * <pre>
  * name: 24h-stack                 # optional, default: the file name without extension
  * description: free text          # optional
- * tf: 24h                         # required: 5m, 1h, 12h, 24h
+ * tf: 24h                         # required: 5m, 1h, 12h, 24h or any length dividing a day / whole days (15m, 4h, 1d)
  * symbol: BTC                     # optional, default BTC
  * data:
  *   source: ../shared/data/ta4j/Coinbase-BTC-USD-PT4H-20160518_20251028.json   # or: embedded
  *   format: auto                  # optional, a `data import --format` value
  *   synth: {bars: 20000, skill: 0.2, drift_bps_per_bar: 3, vol_bps_per_bar: 50, seed: 7}   # with source: synth
+ *   funding: ../shared/data/oniz93/BTCUSDT_fundingRates.json   # optional funding file, imported with the bars
+ *   cross: {ETH: ../shared/data/PixelAlpha-ai/ETHUSDT_1h.csv}  # optional other symbols' bars (cross-asset features)
  * model: stack                    # optional, default stack (any `train --model` value)
  * seed: 42                        # optional, default 42
  * label: {horizon_bars: 1, kind: adaptive, k: 0.5, vol_window_bars: 50, threshold_bps: 10}   # over the defaults
  * hyperparameters: {gbm: {trees: 80}, gates: {min_train_rows: 1000}}   # over the tf's defaults
+ * features: [default, calendar, {ret: [24h, 7d]}]   # optional feature set (msb.features.FeatureSet); default: the seed's
  * walk_forward: {window: expanding, train_bars: 1000, refit_every_bars: 250, val_frac: 0.2,
  *                embargo_bars: 12, purge_bars: 1, max_folds: 8}
  * </pre>
@@ -52,10 +56,10 @@ import msb.model.TrainOptions;
  */
 public final class ExperimentFile {
     static final Set<String> TOP = new LinkedHashSet<>(List.of("name", "description", "tf", "symbol", "data", "model",
-            "seed", "label", "hyperparameters", "walk_forward"));
+            "seed", "label", "hyperparameters", "features", "walk_forward"));
     /** The keys of {@code train --experiment}'s format (msb.model.ExperimentSpec). */
-    static final Set<String> MODEL = new LinkedHashSet<>(List.of("tf", "model", "seed", "label", "hyperparameters"));
-    static final Set<String> DATA = Set.of("source", "format", "synth");
+    static final Set<String> MODEL = new LinkedHashSet<>(List.of("tf", "model", "seed", "label", "hyperparameters", "features"));
+    static final Set<String> DATA = Set.of("source", "format", "funding", "cross", "synth");
     static final Set<String> SYNTH = new LinkedHashSet<>(List.of("bars", "skill", "drift_bps_per_bar", "vol_bps_per_bar", "seed", "start"));
     static final Set<String> WALK = new LinkedHashSet<>(List.of("window", "train_bars", "refit_every_bars", "val_frac",
             "purge_bars", "embargo_bars", "max_folds"));
@@ -91,7 +95,9 @@ public final class ExperimentFile {
         JsonNode hpOverlay = root.hasNonNull("hyperparameters") ? object(file, "hyperparameters", root.get("hyperparameters")) : null;
         Hyperparameters hp = hyperparameters(file, tf, (ObjectNode) hpOverlay);
         WalkForwardSpec wf = root.hasNonNull("walk_forward") ? walkForward(file, object(file, "walk_forward", root.get("walk_forward"))) : null;
-        return new Experiment(name, file, text, description, tf, symbol, data, model, seed, label, hpOverlay, hp, wf);
+        FeatureSet features = root.hasNonNull("features") ? FeatureSet.parse(root.get("features"), tf, file + ": field 'features'")
+                : FeatureSet.DEFAULT;
+        return new Experiment(name, file, text, description, tf, symbol, data, model, seed, label, hpOverlay, hp, wf, features);
     }
 
     /**
@@ -146,7 +152,7 @@ public final class ExperimentFile {
             throw new UserInputException("--model: " + ex.getMessage(), ex);
         }
         return new Experiment(e.name(), e.file(), e.text(), e.description(), e.tf(), e.symbol(), e.data(), kind, e.seed(),
-                e.label(), e.hyperparametersOverlay(), e.hyperparameters(), e.walkForwardOrNull());
+                e.label(), e.hyperparametersOverlay(), e.hyperparameters(), e.walkForwardOrNull(), e.features());
     }
 
     private static DataSource data(Path file, JsonNode root) {
@@ -155,12 +161,27 @@ public final class ExperimentFile {
         String source = required(file, d, "data.source", "data: {source: embedded} or a bar file path").asText().trim();
         String format = d.hasNonNull("format") ? d.get("format").asText() : "auto";
         field(file, "data.format", () -> ImportFormat.parse(format));
-        if (source.equalsIgnoreCase(DataSource.EMBEDDED)) return new DataSource(DataSource.EMBEDDED, null, format);
-        if (source.equalsIgnoreCase(DataSource.SYNTH)) return new DataSource(DataSource.SYNTH, null, format, synth(file, root, d));
+        if (source.equalsIgnoreCase(DataSource.SYNTH)) {
+            return new DataSource(DataSource.SYNTH, null, format, null, Map.of(), synth(file, root, d));
+        }
         if (d.has("synth")) throw new UserInputException(file + ": field 'data.synth' needs `source: synth`; remove it or set the source");
         Path specDir = file.toAbsolutePath().normalize().getParent();
         Path repo = specDir.getParent() != null ? specDir.getParent() : specDir;
-        return new DataSource(source, resolveSource(repo, source, System.getenv(SHARED_DATA_ENV)), format);
+        Path funding = d.hasNonNull("funding") ? resolveSource(repo, d.get("funding").asText().trim(), System.getenv(SHARED_DATA_ENV)) : null;
+        Map<String, Path> cross = new java.util.TreeMap<>();
+        if (d.hasNonNull("cross")) {
+            ObjectNode c = object(file, "data.cross", d.get("cross"));
+            for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String sym = e.getKey().trim().toUpperCase(java.util.Locale.ROOT);
+                if (!sym.matches("[A-Z0-9]{1,16}")) {
+                    throw new UserInputException(file + ": field 'data.cross': symbol '" + e.getKey() + "' must be letters and digits (e.g. ETH)");
+                }
+                cross.put(sym, resolveSource(repo, e.getValue().asText().trim(), System.getenv(SHARED_DATA_ENV)));
+            }
+        }
+        if (source.equalsIgnoreCase(DataSource.EMBEDDED)) return new DataSource(DataSource.EMBEDDED, null, format, funding, cross);
+        return new DataSource(source, resolveSource(repo, source, System.getenv(SHARED_DATA_ENV)), format, funding, cross);
     }
 
     /** {@code data.synth}: the {@code msb data synth} settings, at the spec's timeframe. */
@@ -215,7 +236,7 @@ public final class ExperimentFile {
             checkKeys(file, "hyperparameters." + e.getKey() + ".", over, iterable(base.get(e.getKey())));
         }
         try {
-            return new ExperimentSpec(file.getFileName().toString(), tf, null, null, null, overlay).hyperparametersFor(tf, file);
+            return new ExperimentSpec(file.getFileName().toString(), tf, null, null, null, overlay, null).hyperparametersFor(tf, file);
         } catch (UserInputException e) {
             throw new UserInputException(e.getMessage().replace(file + ": ", file + ": field 'hyperparameters': ") + "; fix the value", e);
         }

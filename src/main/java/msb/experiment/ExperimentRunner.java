@@ -25,6 +25,9 @@ import msb.core.Workspace;
 import msb.data.BarImporter;
 import msb.data.EmbeddedData;
 import msb.data.ImportFormat;
+import msb.data.FundingImporter;
+import msb.data.FundingInfo;
+import msb.data.FundingStore;
 import msb.data.RawStore;
 import msb.data.SourceInfo;
 import msb.dataset.Dataset;
@@ -90,12 +93,14 @@ public final class ExperimentRunner {
 
         long t = System.nanoTime();
         SourceInfo src = importIfNeeded(e, rec);
+        importFundingIfNeeded(e, rec);
+        importCrossIfNeeded(e, rec);
         timings.put("import", ms(t));
 
         t = System.nanoTime();
         String sourceName = src == null ? EmbeddedData.SOURCE_NAME : src.source();
         DatasetBuilder.Result built = DatasetBuilder.build(ws, e.symbol(), e.tf(),
-                new DatasetBuilder.Options(e.label(), SplitSpec.DEFAULT, sourceName), err);
+                new DatasetBuilder.Options(e.label(), SplitSpec.DEFAULT, sourceName, e.features()), err);
         DatasetManifest dm = built.manifest();
         Dataset ds = DatasetStore.load(ws, e.symbol(), e.tf());
         rec.put("dataset", datasetSummary(built.dir(), ds, dm));
@@ -172,6 +177,60 @@ public final class ExperimentRunner {
         return new RunOutcome(runId, runDir, rec, problems);
     }
 
+    /** Imports each {@code data.cross} file under its symbol unless the store already holds this exact input. */
+    private void importCrossIfNeeded(Experiment e, Map<String, Object> rec) {
+        if (e.data().cross().isEmpty()) return;
+        Map<String, Object> all = new LinkedHashMap<>();
+        rec.put("cross", all);
+        for (Map.Entry<String, Path> c : e.data().cross().entrySet()) {
+            String sym = c.getKey();
+            Path file = c.getValue();
+            if (!Files.isRegularFile(file)) {
+                throw new UserInputException(e.file() + ": field 'data.cross." + sym + "': " + file + " does not exist; fix the path"
+                        + " (relative paths start at the repository root, the parent of experiments/)");
+            }
+            String name = RawStore.sourceNameOf(file);
+            String sha = Hashing.sha256(file);
+            Map<String, Object> d = new LinkedHashMap<>();
+            all.put(sym, d);
+            d.put("file", file.toString());
+            d.put("sha256", sha);
+            d.put("source_name", name);
+            Optional<SourceInfo> stored = RawStore.source(ws, sym, name);
+            boolean same = stored.isPresent() && sha.equals(stored.get().inputSha256());
+            d.put("imported", !same);
+            if (same) continue;
+            BarImporter.Result r = BarImporter.read(file, BarImporter.Options.auto());
+            SourceInfo info = RawStore.replace(ws, sym, name, r.bars(), file.getFileName().toString(), r.inputSha256(), r.format().cliName());
+            err.println("msb: imported " + info.rows() + " " + info.intervalLabel() + " " + sym + " bars from " + file + " as source " + name);
+        }
+    }
+
+    /** Imports the spec's {@code data.funding} file unless the store already holds this exact input. */
+    private void importFundingIfNeeded(Experiment e, Map<String, Object> rec) {
+        Path file = e.data().fundingOrNull();
+        if (file == null) return;
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(e.file() + ": field 'data.funding': " + file + " does not exist; fix the path (relative"
+                    + " paths start at the repository root, the parent of experiments/)");
+        }
+        String name = RawStore.sourceNameOf(file);
+        String sha = Hashing.sha256(file);
+        Map<String, Object> d = new LinkedHashMap<>();
+        rec.put("funding", d);
+        d.put("file", file.toString());
+        d.put("sha256", sha);
+        d.put("source_name", name);
+        boolean stored = FundingStore.sources(ws, e.symbol()).stream()
+                .anyMatch(fi -> fi.source().equals(name) && sha.equals(fi.inputSha256()));
+        d.put("imported", !stored);
+        if (stored) return;
+        FundingImporter.Result r = FundingImporter.read(file, FundingImporter.Format.AUTO, FundingImporter.DEFAULT_PERIOD_HOURS);
+        FundingInfo info = FundingStore.replace(ws, e.symbol(), name, r.series(), file.getFileName().toString(), r.inputSha256(),
+                r.format().cliName(), r.periodHours(), r.duplicatesDropped());
+        err.println("msb: imported " + info.rows() + " funding settlements from " + file + " as source " + name);
+    }
+
     /** Imports the spec's file unless the raw store already holds this exact input; null for embedded data. */
     private SourceInfo importIfNeeded(Experiment e, Map<String, Object> rec) {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -232,6 +291,7 @@ public final class ExperimentRunner {
         s.put("label_definition", e.label().describe());
         s.put("hyperparameters", e.hyperparameters());
         s.put("walk_forward", e.walkForwardOrNull());
+        if (!e.features().isDefault()) s.put("features", e.features());
         if (e.description() != null) s.put("description", e.description());
         return s;
     }
@@ -242,6 +302,7 @@ public final class ExperimentRunner {
         s.put("sha256", ds.sha256());
         s.put("rows", ds.rows());
         s.put("schema_hash", ds.schemaHash());
+        s.put("columns", ds.columns());
         s.put("label_definition", dm.labelDefinition());
         s.put("splits", dm.splits());
         s.put("class_shares", dm.classShares());

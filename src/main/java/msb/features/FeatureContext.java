@@ -1,30 +1,68 @@
 package msb.features;
 
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The rolling state every feature reads, advanced once per closed bar by {@link FeatureEngine}. Shared
- * quantities (the return r_t, EMA20 and its deviation, rv_1h and its history) are computed here once, so
- * that two features using the same window can never disagree about it.
+ * The rolling state every feature reads, advanced once per closed bar by {@link FeatureEngine}. Each series
+ * is kept once, in a window as long as the longest one any feature of the schema reads (no cap), so that two
+ * features reading the same series can never disagree about it. Derived series (realised volatility over n
+ * bars) and rolling medians are kept only when a feature asks for them.
  */
 public final class FeatureContext {
-    /** Longest window any feature reads (returns, EMA deviations, volumes). */
-    static final int WINDOW = 50;
-    static final int RV_BARS = 12;
-    static final int RV_MEDIAN_BARS = 100;
     static final double EMA_ALPHA = 2.0 / 21.0;
 
-    private final RollingWindow closes = new RollingWindow(WINDOW);
-    private final RollingWindow returns = new RollingWindow(WINDOW);
-    private final RollingWindow emaDeviations = new RollingWindow(WINDOW);
-    private final RollingWindow volumes = new RollingWindow(WINDOW);
-    private final RollingWindow closeTimesVolume = new RollingWindow(WINDOW);
-    private final RollingWindow fundingRates = new RollingWindow(WINDOW);
-    private final RollingMedian rvHistory = new RollingMedian(RV_MEDIAN_BARS);
+    private final Map<Series.Base, RollingWindow> base = new EnumMap<>(Series.Base.class);
+    private final Map<Series.RealizedVol, RollingWindow> rvSeries = new HashMap<>();
+    private final Map<Window, RollingMedian> medians = new HashMap<>();
+    /** Other symbols' close windows, in {@link #crossSymbols} order. */
+    private final List<String> crossSymbols;
+    private final RollingWindow[] crossCloses;
+    private final RollingWindow closes, highs, lows, volumes, closeTimesVolume, returns, emaDeviations, fundingRates,
+            takerBuys;
 
     private long index = -1;
     private FeatureInput bar;
     private double ret = Double.NaN;
     private double ema = Double.NaN;
-    private double rv1h = Double.NaN;
+
+    /** A context keeping what the default features read. */
+    public FeatureContext() {
+        this(FeatureCatalog.defaults());
+    }
+
+    /** A context keeping what {@code features} read. */
+    public FeatureContext(List<Feature> features) {
+        Map<Series, Integer> longest = new HashMap<>();
+        for (Feature f : features) {
+            for (Window w : f.windows()) {
+                longest.merge(w.series(), w.bars(), Math::max);
+                if (w.median()) medians.putIfAbsent(w, new RollingMedian(w.bars()));
+                // a derived series reads its own base window
+                if (w.series() instanceof Series.RealizedVol rv) longest.merge(Series.Base.RETURN, rv.bars(), Math::max);
+            }
+        }
+        for (Series.Base b : Series.Base.values()) base.put(b, new RollingWindow(longest.getOrDefault(b, 1)));
+        for (Map.Entry<Series, Integer> e : longest.entrySet()) {
+            if (e.getKey() instanceof Series.RealizedVol rv) rvSeries.put(rv, new RollingWindow(e.getValue()));
+        }
+        crossSymbols = crossSymbols(features);
+        crossCloses = new RollingWindow[crossSymbols.size()];
+        for (int k = 0; k < crossCloses.length; k++) {
+            crossCloses[k] = new RollingWindow(longest.get(new Series.CrossClose(crossSymbols.get(k))));
+        }
+        closes = base.get(Series.Base.CLOSE);
+        highs = base.get(Series.Base.HIGH);
+        lows = base.get(Series.Base.LOW);
+        volumes = base.get(Series.Base.VOLUME);
+        closeTimesVolume = base.get(Series.Base.CLOSE_TIMES_VOLUME);
+        returns = base.get(Series.Base.RETURN);
+        emaDeviations = base.get(Series.Base.EMA_DEVIATION);
+        fundingRates = base.get(Series.Base.FUNDING);
+        takerBuys = base.get(Series.Base.TAKER_BUY);
+    }
 
     /** Takes the next closed bar; its timestamp must be later than the previous one. */
     void advance(FeatureInput in) {
@@ -40,14 +78,26 @@ public final class FeatureContext {
         if (index > 0) returns.add(ret);
         ema = index == 0 ? c : (1 - EMA_ALPHA) * ema + EMA_ALPHA * c;
         closes.add(c);
+        highs.add(in.high());
+        lows.add(in.low());
         emaDeviations.add(c - ema);
         volumes.add(in.volume());
         closeTimesVolume.add(c * in.volume());
         fundingRates.add(in.fundingPerHour());
-        if (returns.has(RV_BARS)) {
-            rv1h = Math.sqrt(returns.sumOfSquares(RV_BARS));
-            rvHistory.add(rv1h);
+        takerBuys.add(in.takerBuyVolume());
+        for (int k = 0; k < crossCloses.length; k++) crossCloses[k].add(in.crossCloses()[k]);
+        for (Map.Entry<Series.RealizedVol, RollingWindow> e : rvSeries.entrySet()) {
+            int n = e.getKey().bars();
+            if (returns.has(n)) e.getValue().add(realizedVol(n));
         }
+        for (Map.Entry<Window, RollingMedian> e : medians.entrySet()) {
+            RollingWindow w = window(e.getKey().series());
+            if (w.count() > 0 && seriesHasValueNow(e.getKey().series())) e.getValue().add(w.ago(0));
+        }
+    }
+
+    private boolean seriesHasValueNow(Series s) {
+        return index >= s.firstBar();
     }
 
     /** 0-based index of the current bar since the engine started. */
@@ -61,15 +111,40 @@ public final class FeatureContext {
     /** EMA20 of the close, alpha 2/21, seeded with the first close, no bias adjustment. */
     public double ema20() { return ema; }
 
-    /** sqrt(sum of r^2 over the last 12 bars); NaN before 12 returns exist. */
-    public double rv1h() { return rv1h; }
+    /** sqrt(sum of r^2 over the last {@code bars} returns); the one definition of realised volatility. */
+    public double realizedVol(int bars) { return Math.sqrt(returns.sumOfSquares(bars)); }
 
-    /** Median of rv_1h over the last 100 bars; valid once {@link #rvHistoryFull()}. */
-    public double rv1hMedian() { return rvHistory.median(); }
+    /**
+     * The other symbols the features read, in order of first appearance: the order of
+     * {@link FeatureInput#crossCloses}.
+     */
+    public static List<String> crossSymbols(List<Feature> features) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (Feature f : features) {
+            for (Window w : f.windows()) if (w.series() instanceof Series.CrossClose c) out.add(c.symbol());
+        }
+        return List.copyOf(out);
+    }
 
-    public boolean rvHistoryFull() { return rvHistory.full(); }
+    /** The window of a series (base or derived) the schema asked for. */
+    public RollingWindow window(Series s) {
+        if (s instanceof Series.Base b) return base.get(b);
+        if (s instanceof Series.CrossClose c) return crossCloses[crossSymbols.indexOf(c.symbol())];
+        RollingWindow w = rvSeries.get(s);
+        if (w == null) throw new IllegalStateException("series " + s + " was not requested by any feature's windows()");
+        return w;
+    }
+
+    /** The rolling median a feature declared with {@link Window#median}; valid once the window is full. */
+    public double median(Window w) {
+        RollingMedian m = medians.get(w);
+        if (m == null) throw new IllegalStateException("median over " + w + " was not requested by any feature's windows()");
+        return m.median();
+    }
 
     public RollingWindow closes() { return closes; }
+    public RollingWindow highs() { return highs; }
+    public RollingWindow lows() { return lows; }
     public RollingWindow returns() { return returns; }
     /** close - EMA20 per bar. */
     public RollingWindow emaDeviations() { return emaDeviations; }
@@ -77,4 +152,5 @@ public final class FeatureContext {
     /** close x volume per bar (VWAP numerator with the close as the bar's price). */
     public RollingWindow closeTimesVolume() { return closeTimesVolume; }
     public RollingWindow fundingRates() { return fundingRates; }
+    public RollingWindow takerBuys() { return takerBuys; }
 }

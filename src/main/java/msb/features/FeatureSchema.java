@@ -27,10 +27,11 @@ public record FeatureSchema(List<String> columns, String schemaHash, int warmupB
         List<String> absent = new ArrayList<>();
         if (!hasFunding) absent.add(FUNDING);
         if (!hasCohorts) absent.add(COHORTS);
-        List<Feature> chosen = FeatureCatalog.all().stream().filter(f -> switch (f.input()) {
+        List<Feature> chosen = FeatureCatalog.defaults().stream().filter(f -> switch (f.input()) {
             case PRICE_VOLUME -> true;
             case FUNDING -> hasFunding;
             case COHORTS -> hasCohorts;
+            case TAKER_BUY, CROSS -> false;
         }).toList();
         return fromFeatures(chosen, absent);
     }
@@ -40,7 +41,14 @@ public record FeatureSchema(List<String> columns, String schemaHash, int warmupB
         return fromFeatures(columns.stream().map(FeatureCatalog::byName).toList(), absentInputs);
     }
 
-    private static FeatureSchema fromFeatures(List<Feature> features, List<String> absent) {
+    /**
+     * The schema of a feature list; the hash covers every column's name (which spells out its parameters)
+     * and definition version, and the warm-up is the longest of the features' derived warm-ups.
+     */
+    public static FeatureSchema fromFeatures(List<Feature> features, List<String> absent) {
+        if (features.stream().map(Feature::name).distinct().count() != features.size()) {
+            throw new IllegalArgumentException("a feature appears twice in " + features.stream().map(Feature::name).toList());
+        }
         StringBuilder spec = new StringBuilder("msb-features/1\n");
         int warmup = 0;
         for (Feature f : features) {
@@ -53,9 +61,24 @@ public record FeatureSchema(List<String> columns, String schemaHash, int warmupB
 
     public int width() { return columns.size(); }
 
-    public boolean hasFunding() { return !absentInputs.contains(FUNDING); }
+    /** Whether a column reads funding rates (the engine then refuses bars without one). */
+    public boolean hasFunding() { return needs(Feature.Input.FUNDING); }
 
-    public boolean hasCohorts() { return !absentInputs.contains(COHORTS); }
+    public boolean hasCohorts() { return needs(Feature.Input.COHORTS); }
+
+    /** Whether a column reads taker-buy volume (order-flow features). */
+    public boolean hasTakerBuy() { return needs(Feature.Input.TAKER_BUY); }
+
+    /** Whether a column reads another symbol's closes. */
+    public boolean hasCross() { return needs(Feature.Input.CROSS); }
+
+    /** The other symbols the columns read, in the order of {@link FeatureInput#crossCloses}. */
+    public List<String> crossSymbols() { return FeatureContext.crossSymbols(features()); }
+
+    private boolean needs(Feature.Input input) {
+        for (String c : columns) if (FeatureCatalog.byName(c).input() == input) return true;
+        return false;
+    }
 
     /** The feature implementations, in column order. */
     public List<Feature> features() { return columns.stream().map(FeatureCatalog::byName).toList(); }

@@ -113,4 +113,20 @@ public final class RollingWindow {
         for (int i = 0; i < n; i++) sum += buf[s + i] * other.buf[t + i];
         return sum;
     }
+
+    /** Largest of the newest n values. */
+    public double max(int n) {
+        int s = start(n);
+        double m = buf[s];
+        for (int i = s + 1; i < s + n; i++) if (buf[i] > m) m = buf[i];
+        return m;
+    }
+
+    /** Smallest of the newest n values. */
+    public double min(int n) {
+        int s = start(n);
+        double m = buf[s];
+        for (int i = s + 1; i < s + n; i++) if (buf[i] < m) m = buf[i];
+        return m;
+    }
 }

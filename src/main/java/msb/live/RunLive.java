@@ -90,6 +90,14 @@ public final class RunLive {
             FileSet.removeTemps(o.stateDir()); // a killed runner's half-written checkpoint
             ArtifactManifest m = artifact.manifest();
             FeatureSchema schema = schemaOf(artifactDir, m);
+            if (o.feed() == FeedKind.HYPERLIQUID && schema.hasCross()) {
+                throw new UserInputException("the artifact's features read other symbols' bars (" + schema.crossSymbols() + "), which the"
+                        + " hyperliquid feed does not follow yet: replay stored bars, or train without cross-asset features");
+            }
+            if (o.feed() == FeedKind.HYPERLIQUID && schema.hasTakerBuy()) {
+                throw new UserInputException("the artifact's features include order flow (ofi_N), which needs taker-buy volume; the"
+                        + " hyperliquid feed has none: replay stored Binance bars, or train without ofi features");
+            }
             // stored cohort data feeds a replay (features and the decision's mood); the live venue has none
             CohortSignals cohorts = o.feed() == FeedKind.REPLAY ? RawStore.cohorts(ws, o.symbol()).orElse(null) : null;
             if (schema.hasCohorts() && cohorts == null) {
@@ -106,7 +114,8 @@ public final class RunLive {
                     : o.feed() == FeedKind.REPLAY && o.speed().isMax() ? MAX_SPEED_CHECKPOINT_BARS : 1;
             var setup = new LiveRunner.Setup(o.tf(), o.symbol(), ws.recorded(artifactDir), o.feed().name().toLowerCase(), shadow,
                     m.failedGates(), m::seenInFitting, every);
-            LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts), artifact.predictor(),
+            var cross = o.feed() == FeedKind.REPLAY ? crossBars(ws, o, schema, null) : java.util.Map.<String, Bars>of();
+            LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts, cross), artifact.predictor(),
                     artifact.bma().orElse(null), new EngineTrader(o.tf(), cfg.withSignal(m.signalSpec()), shadow, CohortInputs.of(cohorts, o.tf())), store,
                     a -> err.println("msb: ALERT " + a.kind() + " at bar " + a.barTs() + ": " + a.message()), clock);
             Long resumeTs = runner.open();
@@ -135,6 +144,18 @@ public final class RunLive {
                     + cohortsOrNull.ts()[0] + " on or import cohort data that covers them");
         }
         FundingSeries funding = schema.hasFunding() ? funding(ws, o.symbol()) : null;
+        if (funding != null && funding.ts()[0] > bars.firstTs()) {
+            // as the dataset builder does: features that read funding start where funding is known, never zero-filled
+            int first = java.util.Arrays.binarySearch(bars.ts(), funding.ts()[0]);
+            first = first >= 0 ? first : -first - 1;
+            if (first == bars.size()) {
+                throw new UserInputException("the stored funding rates start after the last replayed bar; import funding that covers the bars");
+            }
+            err.println("msb: the artifact's features read funding, known from " + java.time.Instant.ofEpochSecond(funding.ts()[0])
+                    + "; skipping the " + first + " bars before it");
+            bars = bars.slice(first, bars.size());
+        }
+        crossBars(ws, o, schema, bars); // refuses a replayed bar without the other symbols' bars
         if (resumeTs != null) {
             if (java.util.Arrays.binarySearch(bars.ts(), resumeTs) < 0) {
                 throw new UserInputException(o.stateDir() + " stopped at bar " + resumeTs + ", which is not in the replayed series ("
@@ -146,6 +167,32 @@ public final class RunLive {
         err.println("msb: replaying " + bars.size() + " " + o.tf().label() + " bars (" + java.time.Instant.ofEpochSecond(bars.firstTs())
                 + " .. " + java.time.Instant.ofEpochSecond(bars.lastTs()) + ") at speed " + o.speed());
         return runner.run(new ReplayFeed(bars, funding, o.speed(), clock), o.maxBars(), barNanos);
+    }
+
+    /**
+     * The other symbols' stored bars, resampled to the timeframe, that the artifact's cross-asset features read;
+     * a replayed bar without one of them at its close is refused (the dataset builder dropped such bars).
+     */
+    static java.util.Map<String, Bars> crossBars(Workspace ws, Options o, FeatureSchema schema, Bars barsOrNull) {
+        java.util.Map<String, Bars> out = new java.util.TreeMap<>();
+        for (String other : schema.crossSymbols()) {
+            String src = RawStore.finest(ws, other).map(msb.data.SourceInfo::source).orElseThrow(() -> new UserInputException(
+                    "the artifact's features read " + other + " bars and none are stored; import them: msb data import --in FILE --symbol " + other));
+            Bars ob = RawStore.load(ws, other, src);
+            if (ob.intervalSec() > o.tf().seconds() || o.tf().seconds() % ob.intervalSec() != 0) {
+                throw new UserInputException("the stored " + other + " bars (" + ob.intervalSec() + " s) cannot make " + o.tf().label() + " bars");
+            }
+            ob = Resampler.resample(ob, o.tf().seconds()).bars();
+            for (int i = 0; barsOrNull != null && i < barsOrNull.size(); i++) {
+                if (java.util.Arrays.binarySearch(ob.ts(), barsOrNull.ts(i)) < 0) {
+                    throw new UserInputException("no stored " + other + " bar closes at " + java.time.Instant.ofEpochSecond(barsOrNull.ts(i))
+                            + ", a replayed bar; the artifact's cross-asset features need one at every bar: replay the timeframe's"
+                            + " stored dataset bars (built with them) or import " + other + " bars that cover these");
+                }
+            }
+            out.put(other, ob);
+        }
+        return out;
     }
 
     private static StatusDoc live(Options o, FeatureSchema schema, LiveRunner runner, Long resumeTs, PrintStream err,

@@ -14,15 +14,18 @@ import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.dataset.LabelSpec;
+import msb.features.FeatureSet;
 
 /**
  * An experiment file (YAML, or JSON when the name ends in .json): {@code tf}, {@code model}, {@code seed},
- * {@code label} (a label definition, over the default) and {@code hyperparameters} (any subset of the
- * groups gbm, rf, logreg, lstm, stack, gates, over the timeframe's defaults). Unknown keys are errors, so a
+ * {@code label} (a label definition, over the default), {@code hyperparameters} (any subset of the
+ * groups gbm, rf, logreg, lstm, stack, gates, over the timeframe's defaults) and {@code features} (a
+ * declared feature set, {@link FeatureSet}; the dataset is built with it). Unknown keys are errors, so a
  * typo never silently trains with a default.
  */
-public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long seed, LabelSpec label, JsonNode hyperparameters) {
-    private static final Set<String> TOP = Set.of("tf", "model", "seed", "label", "hyperparameters");
+public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long seed, LabelSpec label, JsonNode hyperparameters,
+                             FeatureSet featuresOrNull) {
+    private static final Set<String> TOP = Set.of("tf", "model", "seed", "label", "hyperparameters", "features");
 
     public static ExperimentSpec read(Path file) {
         JsonNode root;
@@ -53,7 +56,12 @@ public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long se
                 label = Json.mapper().treeToValue(base, LabelSpec.class);
             }
             JsonNode hp = root.hasNonNull("hyperparameters") ? requireObject(root.get("hyperparameters"), file, "hyperparameters") : null;
-            return new ExperimentSpec(file.getFileName().toString(), tf, model, seed, label, hp);
+            FeatureSet features = null;
+            if (root.hasNonNull("features")) {
+                if (tf == null) throw new UserInputException(file + ": 'features' needs 'tf' in the same file (windows like 7d become bars of it)");
+                features = FeatureSet.parse(root.get("features"), tf, file + ": field 'features'");
+            }
+            return new ExperimentSpec(file.getFileName().toString(), tf, model, seed, label, hp, features);
         } catch (IllegalArgumentException | IOException e) {
             throw new UserInputException(file + ": " + e.getMessage(), e);
         }

@@ -9,10 +9,11 @@ import msb.core.Timeframe;
 public final class SignalThresholds {
     private SignalThresholds() {}
 
+    /**
+     * 0.08 on 5m, 0.10 on 1h, 12h and 24h; any other timeframe takes the value of its nearest standard
+     * timeframe in log time ({@link Timeframe#nearestStandard}): 15m -> 5m (0.08), 30m and 2h -> 1h, 4h -> 12h.
+     */
     public static double sMin(Timeframe tf) {
-        return switch (tf) {
-            case M5 -> 0.08;
-            case H1, H12, H24 -> 0.10;
-        };
+        return tf.nearestStandard() == Timeframe.M5 ? 0.08 : 0.10;
     }
 }

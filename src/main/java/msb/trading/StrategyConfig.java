@@ -55,25 +55,17 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
 
     public static StrategyConfig defaults(Timeframe tf) {
         double sMin = liveSMin(tf);
-        // Per-bar scales: a typical absolute BTC move per bar, used for the bandit prior and exits.
-        double typicalMoveBps = switch (tf) {
-            case M5 -> 15;
-            case H1 -> 50;
-            case H12 -> 180;
-            case H24 -> 250;
-        };
-        int maxHoldingBars = switch (tf) {
-            case M5 -> 48;
-            case H1 -> 24;
-            case H12 -> 14;
-            case H24 -> 10;
-        };
-        int cooldownBars = switch (tf) {
-            case M5 -> 3;
-            case H1 -> 1;
-            case H12, H24 -> 0;
-        };
-        double dailyLossStopFrac = tf == Timeframe.M5 || tf == Timeframe.H1 ? 0.05 : 0.10;
+        // Per-bar scales: a typical absolute BTC move per bar, used for the bandit prior and exits. A
+        // timeframe other than the standard four takes its nearest standard one's settings, the move scaled
+        // by sqrt(time) (rounded to 5 bps) and the holding limit kept at the same wall-clock time.
+        Timeframe std = tf.nearestStandard();
+        double stdMoveBps = std == Timeframe.M5 ? 15 : std == Timeframe.H1 ? 50 : std == Timeframe.H12 ? 180 : 250;
+        int stdMaxHoldingBars = std == Timeframe.M5 ? 48 : std == Timeframe.H1 ? 24 : std == Timeframe.H12 ? 14 : 10;
+        int cooldownBars = std == Timeframe.M5 ? 3 : std == Timeframe.H1 ? 1 : 0;
+        double scale = (double) tf.seconds() / std.seconds();
+        double typicalMoveBps = std == tf ? stdMoveBps : Math.max(5, 5 * Math.round(stdMoveBps * Math.sqrt(scale) / 5));
+        int maxHoldingBars = std == tf ? stdMaxHoldingBars : (int) Math.max(2, Math.round(stdMaxHoldingBars / scale));
+        double dailyLossStopFrac = std == Timeframe.M5 || std == Timeframe.H1 ? 0.05 : 0.10;
         return new StrategyConfig(
                 Mode.GATE,
                 new GateConfig(sMin, 0.10, 0.05, 0.10, false, false, true, false),

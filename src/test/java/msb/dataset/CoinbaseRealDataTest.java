@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Coinbase BTC 4h (shared/data/ta4j) imports and builds 12h and 24h datasets; 1h exits 2. */
+/** Coinbase BTC 4h (shared/data/ta4j) imports and builds 12h, 24h and 4h datasets; 1h exits 2. */
 @Tag("realdata")
 class CoinbaseRealDataTest {
 
     @Test
-    void coinbase4hBuilds12hAnd24hAndRefuses1h(@TempDir Path home) {
+    void coinbase4hBuilds12h24hAnd4hAndRefuses1h(@TempDir Path home) {
         Path file = Path.of(System.getProperty("msb.shared.data", ""), "ta4j", "Coinbase-BTC-USD-PT4H-20160518_20251028.json");
         Assumptions.assumeTrue(Files.isRegularFile(file), "real data absent: " + file + " (set -Dmsb.shared.data)");
         StringWriter out = new StringWriter(), err = new StringWriter();
@@ -40,6 +40,18 @@ class CoinbaseRealDataTest {
         assertTrue(m12.gaps().count() > 0 || m12.droppedIncompleteBuckets() > 0, "the 4h file has gaps");
         assertEquals(12, m24.columns().size());
         assertEquals(m24.rows(), DatasetStore.load(ws, "BTC", Timeframe.H24).rows());
+
+        // the file's own timeframe, which is not one of the standard four
+        out = new StringWriter();
+        err = new StringWriter();
+        assertEquals(0, CliRun.execute(out, err, "--home", home.toString(), "dataset", "build", "--tf", "4h"), err.toString());
+        assertTrue(out.toString().contains("built 4h"), out.toString());
+        DatasetManifest m4 = DatasetStore.manifest(ws, "BTC", Timeframe.parse("4h"));
+        assertEquals("4h", m4.tf());
+        assertEquals(14_400, m4.bars().intervalSec());
+        assertEquals(0, m4.droppedIncompleteBuckets(), "4h bars from 4h bars: nothing to resample");
+        assertTrue(m4.rows() > 20_000, "4h rows " + m4.rows());
+        assertTrue(home.resolve("datasets/BTC/4h/manifest.json").toFile().isFile());
 
         err = new StringWriter();
         assertEquals(2, CliRun.execute(new StringWriter(), err, "--home", home.toString(), "dataset", "build", "--tf", "1h"));

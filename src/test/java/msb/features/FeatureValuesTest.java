@@ -9,16 +9,15 @@ import msb.bench.SyntheticBars;
 import msb.data.Bars;
 import msb.features.defs.DepthProxy;
 import msb.features.defs.FlowDiff;
-import msb.features.defs.FundingMomentum1h;
+import msb.features.defs.BarReturn;
+import msb.features.defs.FundingMinusMean;
 import msb.features.defs.FundingRate;
 import msb.features.defs.GkVolatility;
-import msb.features.defs.Mom1;
-import msb.features.defs.Mom3;
 import msb.features.defs.PriceEfficiency;
 import msb.features.defs.SBot;
 import msb.features.defs.STop;
 import msb.features.defs.VwapMomentum;
-import msb.features.defs.Rv1h;
+import msb.features.defs.RealizedVol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,10 +45,10 @@ class FeatureValuesTest {
     @Test
     void momentumIsTheOneAndThreeBarReturn() {
         FeatureContext ctx = tiny();
-        assertEquals(108.9 / 99 - 1, new Mom1().value(ctx), EPS); // 0.1
-        assertEquals(0.1, new Mom1().value(ctx), 1e-12);
-        assertEquals(108.9 / 110 - 1, new Mom3().value(ctx), EPS); // -0.01
-        assertEquals(-0.01, new Mom3().value(ctx), 1e-12);
+        assertEquals(108.9 / 99 - 1, new BarReturn("mom_1", 1).value(ctx), EPS); // 0.1
+        assertEquals(0.1, new BarReturn("mom_1", 1).value(ctx), 1e-12);
+        assertEquals(108.9 / 110 - 1, new BarReturn("mom_3", 3).value(ctx), EPS); // -0.01
+        assertEquals(-0.01, new BarReturn("mom_3", 3).value(ctx), 1e-12);
     }
 
     @Test
@@ -94,7 +93,7 @@ class FeatureValuesTest {
         FeatureContext ctx = new FeatureContext();
         for (int i = 0; i < 12; i++) ctx.advance(new FeatureInput(60L * (i + 1), 100, 101, 99, 100, 1, 0.0001 * (i + 1), 0, 0));
         // rates 1..12 (x 1e-4): mean 6.5e-4, last 12e-4
-        assertEquals(0.00055, new FundingMomentum1h().value(ctx), 1e-15);
+        assertEquals(0.00055, new FundingMinusMean("funding_momentum_1h", 12).value(ctx), 1e-15);
     }
 
     @Test
@@ -110,7 +109,7 @@ class FeatureValuesTest {
         assertEquals(105 / vwap - 1, new VwapMomentum().value(ctx), 1e-12);
         double ss = 0;
         for (int t = 1; t <= 12; t++) ss += Math.pow(closes[t] / closes[t - 1] - 1, 2);
-        assertEquals(Math.sqrt(ss), new Rv1h().value(ctx), 1e-15);
+        assertEquals(Math.sqrt(ss), new RealizedVol("rv_1h", 12).value(ctx), 1e-15);
     }
 
     @ParameterizedTest

@@ -1,7 +1,9 @@
 package msb.features.defs;
 
+import java.util.List;
 import msb.features.Feature;
 import msb.features.FeatureContext;
+import msb.features.Window;
 
 /**
  * depth_proxy = log1p(volume) / ((high - low) / close); 0 on a flat bar. (From price bars only: no
@@ -10,7 +12,7 @@ import msb.features.FeatureContext;
 public final class DepthProxy implements Feature {
     @Override public String name() { return "depth_proxy"; }
     @Override public int version() { return 1; }
-    @Override public int warmupBars() { return 0; }
+    @Override public List<Window> windows() { return List.of(); }
 
     @Override
     public double value(FeatureContext ctx) {

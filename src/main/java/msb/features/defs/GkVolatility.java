@@ -1,7 +1,9 @@
 package msb.features.defs;
 
+import java.util.List;
 import msb.features.Feature;
 import msb.features.FeatureContext;
+import msb.features.Window;
 
 /**
  * Garman-Klass volatility of the bar: sqrt(0.5 ln(h/l)^2 - (2 ln 2 - 1) ln(c/o)^2), the radicand
@@ -10,7 +12,7 @@ import msb.features.FeatureContext;
 public final class GkVolatility implements Feature {
     @Override public String name() { return "gk_volatility"; }
     @Override public int version() { return 1; }
-    @Override public int warmupBars() { return 0; }
+    @Override public List<Window> windows() { return List.of(); }
 
     @Override
     public double value(FeatureContext ctx) {

@@ -1,13 +1,15 @@
 package msb.features.defs;
 
+import java.util.List;
 import msb.features.Feature;
 import msb.features.FeatureContext;
+import msb.features.Window;
 
 /** S_bot = flow signal of the unprofitable trader cohort (SPEC section 6), as given by the cohort input. */
 public final class SBot implements Feature {
     @Override public String name() { return "S_bot"; }
     @Override public int version() { return 1; }
-    @Override public int warmupBars() { return 0; }
+    @Override public List<Window> windows() { return List.of(); }
     @Override public Input input() { return Input.COHORTS; }
 
     @Override
