@@ -76,8 +76,10 @@ public final class Main implements Runnable {
         if (all || only.equals("monitor")) cl.addSubcommand(new MonitorCommand());
         if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
         if (all || only.equals("experiment")) cl.addSubcommand(new ExperimentCommand());
+        if (all || only.equals("runs")) cl.addSubcommand(new RunsCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, Timeframe::parse);
+        cl.registerConverter(msb.model.ModelKind.class, msb.model.ModelKind::parse);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(100);
