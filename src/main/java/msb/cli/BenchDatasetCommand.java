@@ -59,7 +59,7 @@ public final class BenchDatasetCommand implements Callable<Integer> {
             DatasetBench.writeCsvs(r, out, nThreads);
             double sec = (System.nanoTime() - t0) / 1e9;
             for (DatasetBuilder.Computed c : r) {
-                System.err.println(c.dataset().tf().label() + ": " + c.dataset().rows() + " rows");
+                Cli.err(spec).println(c.dataset().tf().label() + ": " + c.dataset().rows() + " rows");
             }
             o.printf("%.0f bars/s%n", minutes.size() / sec);
             o.flush();
@@ -78,7 +78,7 @@ public final class BenchDatasetCommand implements Callable<Integer> {
         }
         java.util.Arrays.sort(secs);
         double median = secs[iterations / 2];
-        System.err.printf("msb: %d 1m bars -> %d dataset rows over 4 timeframes; median %.3f s per pass (min %.3f, max %.3f), %d thread(s)%n",
+        Cli.err(spec).printf("msb: %d 1m bars -> %d dataset rows over 4 timeframes; median %.3f s per pass (min %.3f, max %.3f), %d thread(s)%n",
                 minutes.size(), rows, median, secs[0], secs[iterations - 1], nThreads);
         o.printf("%.0f bars/s%n", minutes.size() / median);
         o.flush();

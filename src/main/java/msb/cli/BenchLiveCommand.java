@@ -42,7 +42,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
             throw new UserInputException("--model " + model + ": " + e.getMessage());
         }
         // The scratch workspace lives under --home, which confines every write (CONTRACT.md).
-        LiveBench.Result r = LiveBench.run(kind, bars, seed, System.err, Cli.workspace(spec).home());
+        LiveBench.Result r = LiveBench.run(kind, bars, seed, Cli.err(spec), Cli.workspace(spec).home());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%.0f bars/s%n", r.barsPerSec());
         out.printf(Locale.ROOT, "latency per bar (features + model + engine + event log): p50 %.4f ms, p99 %.4f ms, max %.3f ms%n",

@@ -74,7 +74,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         FitResult r = new StackTrainer(Hyperparameters.defaults(t), seed, false, FitObserver.NONE).fit(ds, kind);
         double sec = (System.nanoTime() - t0) / 1e9;
         r.pipeline().close();
-        System.err.printf("msb: %s fit on %s: %d rows (%d TRAIN, %d VAL, %d features) in %.1f s, %d core(s); timings ms %s%n",
+        Cli.err(spec).printf("msb: %s fit on %s: %d rows (%d TRAIN, %d VAL, %d features) in %.1f s, %d core(s); timings ms %s%n",
                 kind, what, ds.rows(), ds.rowsOf(Split.TRAIN).length, ds.rowsOf(Split.VAL).length, ds.columns().size(), sec,
                 Runtime.getRuntime().availableProcessors(), r.timingsMs());
         PrintWriter out = spec.commandLine().getOut();

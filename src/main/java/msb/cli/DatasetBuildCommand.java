@@ -59,7 +59,7 @@ public final class DatasetBuildCommand implements Callable<Integer> {
     public Integer call() {
         DatasetBuilder.Options options = options();
         Workspace ws = Cli.workspace(spec);
-        PrintStream err = System.err;
+        PrintStream err = Cli.err(spec);
         var out = spec.commandLine().getOut();
         if (tf.trim().equalsIgnoreCase("all")) {
             DatasetBuilder.AllResult all = DatasetBuilder.buildAll(ws, symbol.value(), options, err);

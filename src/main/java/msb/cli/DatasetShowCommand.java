@@ -45,7 +45,7 @@ public final class DatasetShowCommand implements Callable<Integer> {
             d = DatasetStore.load(ws, symbol.value(), timeframe);
         } else {
             d = DatasetBuilder.computeFromWorkspace(ws, symbol.value(), timeframe,
-                    DatasetBuilder.Options.DEFAULT.withSource(source), System.err).dataset();
+                    DatasetBuilder.Options.DEFAULT.withSource(source), Cli.err(spec)).dataset();
         }
         PrintWriter out = spec.commandLine().getOut();
         DatasetCsv.write(d, out);

@@ -53,7 +53,7 @@ public final class ExperimentRunCommand implements Callable<Integer> {
     public Integer call() {
         Experiment e = ExperimentFile.read(file);
         if (model != null) e = ExperimentFile.withModel(e, model);
-        RunOutcome r = new ExperimentRunner(Cli.workspace(spec), Clock.systemUTC(), System.err)
+        RunOutcome r = new ExperimentRunner(Cli.workspace(spec), Clock.systemUTC(), Cli.err(spec))
                 .run(e, new ExperimentRunner.Options(walkForward, quiet), "msb "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         PrintWriter out = spec.commandLine().getOut();

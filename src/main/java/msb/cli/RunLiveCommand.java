@@ -72,7 +72,7 @@ public final class RunLiveCommand implements Callable<Integer> {
         var options = new RunLive.Options(tf, symbol.value(), RunLive.FeedKind.parse(feed), from, artifact, Speed.parse(speed),
                 maxBars == null ? Long.MAX_VALUE : maxBars, stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf),
                 config, baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL, checkpointEvery == null ? 0 : checkpointEvery);
-        RunLive.run(ws, options, spec.commandLine().getOut(), System.err, LiveClock.SYSTEM);
+        RunLive.run(ws, options, spec.commandLine().getOut(), Cli.err(spec), LiveClock.SYSTEM);
         return 0;
     }
 }

@@ -78,10 +78,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (exp != null) {
             opts = opts.withHyperparameters(exp.hyperparametersFor(t, experiment)).withExperiment(experiment.toString(), exp.label());
         }
-        TrainResult r = Training.train(Cli.workspace(spec), symbol.value(), t, opts, System.err);
+        TrainResult r = Training.train(Cli.workspace(spec), symbol.value(), t, opts, Cli.err(spec));
         PrintWriter out = spec.commandLine().getOut();
         if (!quiet.on()) {
-            System.err.println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every gate passed (not promoted: --no-promote) " : "rejected ")
+            Cli.err(spec).println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every gate passed (not promoted: --no-promote) " : "rejected ")
                     + r.runDir().getFileName() + (r.passed() ? "" : "; failed gates: " + String.join(", ", r.failedGates())));
         }
         out.println(r.runDir().toAbsolutePath());

@@ -120,14 +120,15 @@ public final class Charts {
         List<String> cats = new ArrayList<>();
         List<Number> buy = new ArrayList<>(), sell = new ArrayList<>();
         add(cats, buy, sell, "model signals", f.modelSignals());
-        f.gateBlocked().forEach((k, v) -> add(cats, buy, sell, "gate: " + k, v));
+        f.gateBlocked().forEach((k, v) -> add(cats, buy, sell, "refused: " + k, v));
         add(cats, buy, sell, "decisions", f.decisions());
-        f.guardBlocked().forEach((k, v) -> add(cats, buy, sell, "guard: " + k, v));
-        add(cats, buy, sell, "orders", f.orders());
+        add(cats, buy, sell, "= blocked", f.blocked());
+        add(cats, buy, sell, "+ held", f.held());
+        add(cats, buy, sell, "+ ordered", f.orders());
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(who(e) + ": decision funnel (" + f.mode() + " mode, S_MIN " + f.sMin() + ", "
                         + f.bars() + " bars)")
-                .xAxisTitle("step (gate/guard rows count what they blocked)").yAxisTitle("bars or orders (count)").build();
+                .xAxisTitle("step (refused: model signals the decision rule turned down; decisions = blocked + held + ordered)").yAxisTitle("bars or orders (count)").build();
         style(c.getStyler());
         c.getStyler().setLabelsVisible(true);
         c.getStyler().setDecimalPattern("#,##0");

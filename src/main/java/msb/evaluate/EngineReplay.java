@@ -110,7 +110,7 @@ public final class EngineReplay implements DecisionReplay {
         final double[] equity, positionFrac;
         final List<Double> roundTripPnl = new ArrayList<>();
         final Map<String, Sides> gateBlocked = new HashMap<>(), guardBlocked = new HashMap<>();
-        Sides modelSignals = Sides.ZERO, decisions = Sides.ZERO, orders = Sides.ZERO;
+        Sides modelSignals = Sides.ZERO, decisions = Sides.ZERO, orders = Sides.ZERO, blocked = Sides.ZERO, held = Sides.ZERO;
         final List<String> barGuards = new ArrayList<>();
         int bar, signal, barEntryOrders;
         double close;
@@ -137,9 +137,12 @@ public final class EngineReplay implements DecisionReplay {
                     }
                     int dir = d.dir();
                     if (dir != 0) {
+                        // one outcome per decision (msb.trading.FunnelCounts): ordered, else blocked, else held
                         decisions = decisions.plus(dir, 1);
-                        for (String g : barGuards) guardBlocked.merge(g, Sides.ZERO.plus(dir, 1), (a, b) -> a.plus(dir, 1));
-                        orders = orders.plus(dir, barEntryOrders);
+                        for (String g : new java.util.TreeSet<>(barGuards)) guardBlocked.merge(g, Sides.ZERO.plus(dir, 1), (a, b) -> a.plus(dir, 1));
+                        if (barEntryOrders > 0) orders = orders.plus(dir, 1);
+                        else if (!barGuards.isEmpty()) blocked = blocked.plus(dir, 1);
+                        else held = held.plus(dir, 1);
                     }
                     barGuards.clear();
                     barEntryOrders = 0;
@@ -161,7 +164,7 @@ public final class EngineReplay implements DecisionReplay {
                 prev = equity[k];
             }
             Funnel f = new Funnel(cfg.mode().label(), sMin, n, modelSignals, gateBlocked, decisions, guardBlocked,
-                    orders, roundTripPnl.size(), eligibilityFrac, mood);
+                    orders, roundTripPnl.size(), eligibilityFrac, mood, blocked, held);
             return new ReplayResult(f, r, positionFrac, roundTripPnl.stream().mapToDouble(Double::doubleValue).toArray(), eq);
         }
     }

@@ -100,12 +100,15 @@ public final class Training {
         try {
             Files.createDirectories(tmp);
             if (fit) {
-                if (!opts.quiet()) err.println("msb: training " + opts.model() + " for " + symbol + " " + tf + " on " + train.length
+                // a start and a finish line even with --quiet: a long job is never silent
+                err.println("msb: training " + opts.model() + " for " + symbol + " " + tf + " on " + train.length
                         + " TRAIN rows, calibrating on " + val.length + " VAL rows (" + data.source() + ")");
                 long tf0 = System.nanoTime();
                 FitResult r = new StackTrainer(hp, opts.seed(), opts.quiet(), observer).fit(ds, opts.model());
                 timings.putAll(r.timingsMs());
                 timings.put("fit_total", (System.nanoTime() - tf0) / 1_000_000);
+                err.println(String.format(java.util.Locale.ROOT, "msb: fitted %s for %s %s in %.1f s", opts.model(), symbol, tf,
+                        (System.nanoTime() - tf0) / 1e9));
                 try (Pipeline p = r.pipeline()) {
                     int[] yVal = Labels.indices(ds.label(), val);
                     double[] prior = ProbMetrics.frequencies(Labels.indices(ds.label(), train));
