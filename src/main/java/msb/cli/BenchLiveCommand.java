@@ -29,7 +29,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "gbm", paramLabel = "KIND", description = "gbm (default) or stack (with the LSTM), or any train --model kind.")
     String model;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic data (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the synthetic data (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

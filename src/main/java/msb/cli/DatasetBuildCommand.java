@@ -29,7 +29,7 @@ public final class DatasetBuildCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h, 24h or all")
-    String tf;
+    TfChoice tf;
 
     @Mixin
     SymbolOption symbol;
@@ -37,22 +37,22 @@ public final class DatasetBuildCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "NAME", description = "Stored source to build from (default: the finest)")
     String source;
 
-    @Option(names = "--horizon-bars", defaultValue = "1", description = "Label horizon h in bars (default: ${DEFAULT-VALUE})")
+    @Option(names = "--horizon-bars", paramLabel = "N", defaultValue = "1", description = "Label horizon h in bars (default: ${DEFAULT-VALUE})")
     int horizonBars;
 
-    @Option(names = "--label", defaultValue = "adaptive", description = "fixed or adaptive (default: ${DEFAULT-VALUE})")
+    @Option(names = "--label", paramLabel = "KIND", defaultValue = "adaptive", description = "fixed or adaptive (default: ${DEFAULT-VALUE})")
     String labelKind;
 
-    @Option(names = "--threshold-bps", defaultValue = "10", description = "Fixed label threshold in bps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threshold-bps", paramLabel = "BPS", defaultValue = "10", description = "Fixed label threshold in bps (default: ${DEFAULT-VALUE})")
     double thresholdBps;
 
-    @Option(names = "--k", defaultValue = "0.5", description = "Adaptive threshold in sigmas (default: ${DEFAULT-VALUE})")
+    @Option(names = "--k", paramLabel = "SIGMAS", defaultValue = "0.5", description = "Adaptive threshold in sigmas (default: ${DEFAULT-VALUE})")
     double k;
 
-    @Option(names = "--vol-window-bars", defaultValue = "50", description = "Adaptive sigma window in bars (default: ${DEFAULT-VALUE})")
+    @Option(names = "--vol-window-bars", paramLabel = "N", defaultValue = "50", description = "Adaptive sigma window in bars (default: ${DEFAULT-VALUE})")
     int volWindowBars;
 
-    @Option(names = "--embargo-bars", defaultValue = "12", description = "Embargo after each purge in bars (default: ${DEFAULT-VALUE})")
+    @Option(names = "--embargo-bars", paramLabel = "N", defaultValue = "12", description = "Embargo after each purge in bars (default: ${DEFAULT-VALUE})")
     int embargoBars;
 
     @Override
@@ -61,7 +61,7 @@ public final class DatasetBuildCommand implements Callable<Integer> {
         Workspace ws = Cli.workspace(spec);
         PrintStream err = Cli.err(spec);
         var out = spec.commandLine().getOut();
-        if (tf.trim().equalsIgnoreCase("all")) {
+        if (tf.all()) {
             DatasetBuilder.AllResult all = DatasetBuilder.buildAll(ws, symbol.value(), options, err);
             for (DatasetBuilder.Result r : all.built()) {
                 out.println("built " + r.tf().label() + ": " + r.manifest().rows() + " rows -> " + r.dir());
@@ -76,7 +76,7 @@ public final class DatasetBuildCommand implements Callable<Integer> {
             }
             return 0;
         }
-        DatasetBuilder.Result r = DatasetBuilder.build(ws, symbol.value(), Options.timeframe(tf), options, err);
+        DatasetBuilder.Result r = DatasetBuilder.build(ws, symbol.value(), tf.single(), options, err);
         out.println("built " + r.tf().label() + ": " + r.manifest().rows() + " rows -> " + r.dir());
         out.flush();
         return 0;
@@ -94,19 +94,6 @@ public final class DatasetBuildCommand implements Callable<Integer> {
                             embargoBars), source);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("bad option: " + e.getMessage() + " (see msb dataset build --help)", e);
-        }
-    }
-
-    /** Parsing shared by the dataset commands. */
-    static final class Options {
-        private Options() {}
-
-        static Timeframe timeframe(String text) {
-            try {
-                return Timeframe.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--tf: " + e.getMessage(), e);
-            }
         }
     }
 }

@@ -27,7 +27,7 @@ public final class DatasetShowCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h or 24h")
-    String tf;
+    Timeframe tf;
 
     @Mixin
     SymbolOption symbol;
@@ -37,7 +37,7 @@ public final class DatasetShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Timeframe timeframe = DatasetBuildCommand.Options.timeframe(tf);
+        Timeframe timeframe = tf;
         Workspace ws = Cli.workspace(spec);
         Dataset d;
         if (DatasetStore.exists(ws, symbol.value(), timeframe)

@@ -80,7 +80,8 @@ public final class ExperimentRunCommand implements Callable<Integer> {
         var ev = (java.util.Map<String, Object>) rec.get("evaluation");
         StringBuilder b = new StringBuilder();
         b.append("experiment ").append(rec.get("name")).append(": artifact ").append(art.get("dir"))
-                .append(Boolean.TRUE.equals(art.get("promoted")) ? " (promoted)" : " (not promoted: " + art.get("failed_gates") + ")");
+                .append(Boolean.TRUE.equals(art.get("promoted")) ? " (promoted)"
+                        : " (not promoted: " + String.join(", ", (java.util.List<String>) art.get("failed_gates")) + ")");
         if (ev != null) {
             var m = (java.util.Map<String, Object>) ev.get("metrics");
             b.append(System.lineSeparator()).append(String.format(java.util.Locale.ROOT,

@@ -41,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--tf", paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h or 24h (or from --experiment)")
-    String tf;
+    Timeframe tf;
 
     @Option(names = "--model", paramLabel = "KIND",
             description = "stack (default), gbm, rf, logreg, lstm, always-up, always-down, always-neutral")
@@ -96,12 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Timeframe resolveTf(ExperimentSpec exp) {
-        Timeframe fromFlag;
-        try {
-            fromFlag = tf == null ? null : Timeframe.parse(tf);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--tf: " + e.getMessage());
-        }
+        Timeframe fromFlag = tf;
         Timeframe fromFile = exp == null ? null : exp.tf();
         if (fromFlag == null && fromFile == null) {
             throw new UserInputException("--tf is required (5m, 1h, 12h or 24h), or give tf in the --experiment file");

@@ -42,7 +42,7 @@ public final class RunLive {
                 throw new UserInputException("--checkpoint-every " + checkpointEveryBarsOrZero + ": must be >= 1");
             }
             if (feed == FeedKind.HYPERLIQUID && fromFileOrNull != null) {
-                throw new UserInputException("--from is for --feed replay; the hyperliquid feed reads the venue");
+                throw new UserInputException("--bars-file (--from) is for --feed replay; the hyperliquid feed reads the venue");
             }
         }
     }
@@ -69,7 +69,7 @@ public final class RunLive {
         // Bad inputs exit 2 before an artifact may be trained for this run: a typo must not cost a training run.
         StrategyConfig cfg = o.configOrNull() == null ? StrategyConfig.defaults(o.tf()) : StrategyConfig.load(o.configOrNull(), o.tf());
         if (o.fromFileOrNull() != null && !java.nio.file.Files.isRegularFile(o.fromFileOrNull())) {
-            throw new UserInputException("--from " + o.fromFileOrNull() + ": no such file; pass a bar file `msb data import` reads");
+            throw new UserInputException("--bars-file (--from) " + o.fromFileOrNull() + ": no such file; pass a bar file `msb data import` reads");
         }
         StateStore store = new StateStore(o.stateDir());
         Path artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err);
@@ -164,7 +164,7 @@ public final class RunLive {
         }
     }
 
-    /** The bars to replay: --from FILE (resampled to the timeframe), else the timeframe's stored series. */
+    /** The bars to replay: --bars-file FILE (resampled to the timeframe), else the timeframe's stored series. */
     static Bars replayBars(Workspace ws, Options o, PrintStream err) {
         Bars bars;
         if (o.fromFileOrNull() != null) {
