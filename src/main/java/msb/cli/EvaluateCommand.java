@@ -99,7 +99,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         var run = new EvaluationRun(ws, symbol.value(), t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
                 opts, err, EvalRange.of(fromTs, toTs));
         List<ArtifactEvaluation> evals = run.evaluate(unique);
-        EvaluationReport report = new EvaluationReport(evals, skippedTfs);
+        EvaluationReport report = new EvaluationReport(evals, skippedTfs, run.trades());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json.on() ? Json.pretty(report) : EvaluationTable.render(evals));
         out.flush();

@@ -24,11 +24,15 @@ public final class Charts {
 
     private Charts() {}
 
-    /** Writes the five charts of one evaluation into {@code dir}; returns chart title -> file name. */
-    public static Map<String, String> write(ArtifactEvaluation e, Path dir, String prefix) {
+    /** Writes the charts of one evaluation into {@code dir}; returns chart title -> file name. */
+    public static Map<String, String> write(ArtifactEvaluation e, Path dir, String prefix) { return write(e, dir, prefix, List.of()); }
+
+    /** The same, with the replay's round trips marked on the equity chart. */
+    public static Map<String, String> write(ArtifactEvaluation e, Path dir, String prefix, List<Trade> trades) {
         System.setProperty("java.awt.headless", "true");
         var files = new java.util.LinkedHashMap<String, String>();
-        save(equity(e), dir, prefix + "-equity", "Equity vs buy-and-hold", files);
+        save(equity(e, trades), dir, prefix + "-equity", "Equity vs buy-and-hold", files);
+        save(drawdown(e), dir, prefix + "-drawdown", "Drawdown", files);
         save(shares(e), dir, prefix + "-shares", "Predicted vs label shares", files);
         save(reliability(e), dir, prefix + "-reliability", "Reliability", files);
         save(histogram(e), dir, prefix + "-s-model", "s_model histogram", files);
@@ -40,19 +44,72 @@ public final class Charts {
         return e.tf() + " " + e.model() + (e.promoted() ? " (promoted)" : " (rejected)");
     }
 
-    static XYChart equity(ArtifactEvaluation e) {
+    static XYChart equity(ArtifactEvaluation e, List<Trade> trades) {
         var s = e.series();
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(who(e) + ": equity after costs vs buy-and-hold, test bars")
                 .xAxisTitle("bar close (UTC)").yAxisTitle("equity (start = 1.0)").build();
         style(c.getStyler());
-        c.getStyler().setDatePattern("yyyy-MM-dd");
+        c.getStyler().setDatePattern(datePattern(s.ts()));
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         List<Date> x = new ArrayList<>();
         for (long t : s.ts()) x.add(new Date(t * 1000));
         line(c.addSeries("strategy (live decision logic)", x, boxed(s.equity())));
         line(c.addSeries("buy-and-hold", x, boxed(s.buyHoldEquity())));
+        marks(c, "long entries", trades, "long", true, SeriesMarkers.TRIANGLE_UP, new Color(0x2e7d32), s);
+        marks(c, "short entries", trades, "short", true, SeriesMarkers.TRIANGLE_DOWN, new Color(0xc62828), s);
+        marks(c, "exits", trades, null, false, SeriesMarkers.CIRCLE, Color.DARK_GRAY, s);
         return c;
+    }
+
+    /** Round-trip entries or exits as markers on the strategy's equity at those bars. */
+    private static void marks(XYChart c, String name, List<Trade> trades, String side, boolean entries,
+                              org.knowm.xchart.style.markers.Marker marker, Color color, ArtifactEvaluation.Series s) {
+        List<Date> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (Trade t : trades) {
+            if (side != null && !side.equals(t.side())) continue;
+            int i = java.util.Arrays.binarySearch(s.ts(), entries ? t.entryTs() : t.exitTs());
+            if (i < 0) continue;
+            x.add(new Date(s.ts()[i] * 1000));
+            y.add(s.equity()[i]);
+        }
+        if (x.isEmpty()) return;
+        XYSeries m = c.addSeries(name + " (" + x.size() + ")", x, y);
+        m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        m.setMarker(marker);
+        m.setMarkerColor(color);
+    }
+
+    /** Drawdown of the strategy's equity from its running peak, in percent. */
+    static XYChart drawdown(ArtifactEvaluation e) {
+        var s = e.series();
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2 + 80)
+                .title(who(e) + ": drawdown from the running equity peak, test bars")
+                .xAxisTitle("bar close (UTC)").yAxisTitle("drawdown (%)").build();
+        style(c.getStyler());
+        c.getStyler().setDatePattern(datePattern(s.ts()));
+        c.getStyler().setLegendVisible(false);
+        List<Date> x = new ArrayList<>();
+        List<Double> dd = new ArrayList<>();
+        double peak = 1;
+        for (int i = 0; i < s.ts().length; i++) {
+            peak = Math.max(peak, s.equity()[i]);
+            x.add(new Date(s.ts()[i] * 1000));
+            dd.add(100 * (s.equity()[i] / peak - 1));
+        }
+        XYSeries a = c.addSeries("drawdown", x, dd);
+        a.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        a.setMarker(SeriesMarkers.NONE);
+        a.setFillColor(new Color(0xc62828, false));
+        return c;
+    }
+
+    /** Day ticks for long ranges, hours and minutes when the evaluated bars span a few days or less. */
+    static String datePattern(long[] ts) {
+        if (ts.length < 2) return "yyyy-MM-dd";
+        long span = ts[ts.length - 1] - ts[0];
+        return span <= 3 * 86_400 ? "MM-dd HH:mm" : span <= 60 * 86_400 ? "yyyy-MM-dd" : "yyyy-MM";
     }
 
     static CategoryChart shares(ArtifactEvaluation e) {
@@ -88,6 +145,12 @@ public final class Charts {
         }
         line(c.addSeries("perfect calibration", List.of(0.0, 1.0), List.of(0.0, 1.0))).setLineColor(Color.GRAY);
         if (!xs.isEmpty()) c.addSeries("model (bins with rows)", xs, ys).setMarker(SeriesMarkers.CIRCLE);
+        // each bin's row count beside its point: a point from 3 rows is not evidence
+        for (int b = 0, k = 0; b < r.rows().length; b++) {
+            if (r.rows()[b] == 0) continue;
+            c.addAnnotation(new org.knowm.xchart.AnnotationText("n=" + r.rows()[b], xs.get(k), Math.min(0.97, ys.get(k) + 0.04), false));
+            k++;
+        }
         return c;
     }
 

@@ -13,6 +13,7 @@ import msb.model.Probs;
 import msb.trading.BarContext;
 import msb.trading.CohortInputs;
 import msb.trading.EngineEvent;
+import msb.trading.Fill;
 import msb.trading.RoundTrip;
 import msb.trading.StrategyConfig;
 import msb.trading.TradingEngine;
@@ -82,7 +83,7 @@ public final class EngineReplay implements DecisionReplay {
             }
             barIdx[k] = i;
         }
-        Collector c = new Collector(n);
+        Collector c = new Collector(n, tf.seconds());
         TradingEngine engine = new TradingEngine(tf, cfg, c);
         for (int i = Math.max(0, barIdx[0] - warmupBars); i < barIdx[0]; i++) engine.observe(bars.get(i));
         double sMin = sMin();
@@ -112,10 +113,14 @@ public final class EngineReplay implements DecisionReplay {
         final Map<String, Sides> gateBlocked = new HashMap<>(), guardBlocked = new HashMap<>();
         Sides modelSignals = Sides.ZERO, decisions = Sides.ZERO, orders = Sides.ZERO, blocked = Sides.ZERO, held = Sides.ZERO;
         final List<String> barGuards = new ArrayList<>();
+        final List<Trade> trades = new ArrayList<>();
+        final long barSeconds;
+        String lastFillReason;
         int bar, signal, barEntryOrders;
         double close;
 
-        Collector(int n) {
+        Collector(int n, long barSeconds) {
+            this.barSeconds = barSeconds;
             equity = new double[n];
             positionFrac = new double[n];
         }
@@ -127,7 +132,11 @@ public final class EngineReplay implements DecisionReplay {
             switch (e) {
                 case EngineEvent.GuardBlock g -> barGuards.add(g.gate());
                 case EngineEvent.Order o -> { if (ENTRY_REASONS.contains(o.reason())) barEntryOrders++; }
-                case RoundTrip rt -> roundTripPnl.add(rt.pnlUsd());
+                case Fill fl -> lastFillReason = fl.reason();
+                case RoundTrip rt -> {
+                    roundTripPnl.add(rt.pnlUsd());
+                    trades.add(Trade.of(rt, barSeconds, lastFillReason));
+                }
                 case EngineEvent.Decision d -> {
                     if (signal != 0) {
                         modelSignals = modelSignals.plus(signal, 1);
@@ -165,7 +174,7 @@ public final class EngineReplay implements DecisionReplay {
             }
             Funnel f = new Funnel(cfg.mode().label(), sMin, n, modelSignals, gateBlocked, decisions, guardBlocked,
                     orders, roundTripPnl.size(), eligibilityFrac, mood, blocked, held);
-            return new ReplayResult(f, r, positionFrac, roundTripPnl.stream().mapToDouble(Double::doubleValue).toArray(), eq);
+            return new ReplayResult(f, r, positionFrac, roundTripPnl.stream().mapToDouble(Double::doubleValue).toArray(), eq, trades);
         }
     }
 }

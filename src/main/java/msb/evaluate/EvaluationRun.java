@@ -39,6 +39,7 @@ public final class EvaluationRun {
     private final EvalRange rangeOrNull;
     private final Map<Timeframe, Dataset> datasets = new HashMap<>();
     private final Map<Timeframe, Bars> bars = new HashMap<>();
+    private final Map<String, List<Trade>> trades = new java.util.LinkedHashMap<>();
 
     /** @param log stderr: which artifact is being scored, and rows left out */
     public EvaluationRun(Workspace ws, String symbol, Function<Timeframe, StrategyConfig> configs, BalanceOptions opts,
@@ -116,9 +117,36 @@ public final class EvaluationRun {
             Evaluator.Scorer bma = a.bma().isPresent() ? (d, r) -> toArray(a.bmaRows(d.x(), r).orElseThrow()) : null;
             var subject = new Evaluator.Subject(runDir.toAbsolutePath().normalize().toString(), m.model(), m.promoted(),
                     scorer, bma, provenance);
-            ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), replay, opts);
+            Recording recording = new Recording(replay);
+            ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), recording, opts);
+            if (recording.first != null) trades.put(e.artifact(), recording.first.trades());
             return e.withFailedGates(m.failedGates());
         }
+    }
+
+    /** The round trips of each evaluated artifact's replay, by artifact path (the report's trade list). */
+    public Map<String, List<Trade>> trades() { return java.util.Collections.unmodifiableMap(trades); }
+
+    /**
+     * Keeps the first replay of an evaluation: the model's own (the baselines replay after it, on the same rows).
+     * The report checks the trade list against the equity curve, so a wrong pick would not go unnoticed.
+     */
+    private static final class Recording implements DecisionReplay {
+        private final DecisionReplay inner;
+        ReplayResult first;
+
+        Recording(DecisionReplay inner) { this.inner = inner; }
+
+        @Override
+        public ReplayResult replay(EvalRows rows, double[][] probs, double[][] bmaProbs) {
+            ReplayResult r = inner.replay(rows, probs, bmaProbs);
+            if (first == null) first = r;
+            return r;
+        }
+
+        @Override public double sMin() { return inner.sMin(); }
+
+        @Override public double costPerSideFrac() { return inner.costPerSideFrac(); }
     }
 
     /**

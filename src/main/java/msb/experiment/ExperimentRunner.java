@@ -127,7 +127,7 @@ public final class ExperimentRunner {
                 var evaluator = new EvaluationRun(ws, e.symbol(), StrategyConfig::defaults, BalanceOptions.DEFAULTS,
                         new PrintWriter(err, true));
                 ArtifactEvaluation ev = evaluator.evaluate(tr.runDir());
-                ReportWriter.write(new EvaluationReport(List.of(ev), List.of()), tmp.resolve(REPORT_DIR), commandLine);
+                ReportWriter.write(new EvaluationReport(List.of(ev), List.of(), evaluator.trades()), tmp.resolve(REPORT_DIR), commandLine);
                 rec.put("evaluation", evaluationSummary(ev));
                 rec.put("report_dir", runDir.resolve(REPORT_DIR).toString());
                 returns.put("test_ts", ev.series().ts());
