@@ -33,6 +33,8 @@ public final class Charts {
         var files = new java.util.LinkedHashMap<String, String>();
         save(equity(e, trades), dir, prefix + "-equity", "Equity vs buy-and-hold", files);
         save(drawdown(e), dir, prefix + "-drawdown", "Drawdown", files);
+        XYChart ic = rollingIc(e);
+        if (ic != null) save(ic, dir, prefix + "-rolling-ic", "Rolling IC", files);
         save(shares(e), dir, prefix + "-shares", "Predicted vs label shares", files);
         save(reliability(e), dir, prefix + "-reliability", "Reliability", files);
         save(histogram(e), dir, prefix + "-s-model", "s_model histogram", files);
@@ -102,6 +104,41 @@ public final class Charts {
         a.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         a.setMarker(SeriesMarkers.NONE);
         a.setFillColor(new Color(0xc62828, false));
+        return c;
+    }
+
+    /** Bars in the rolling IC's window: a tenth of the evaluated bars, at least this many. */
+    static final int ROLLING_IC_MIN_BARS = 30;
+
+    /**
+     * Rank correlation of s_model with the realised label direction (-1/0/1) over a trailing window: whether the
+     * ordering skill holds across the evaluated period or comes from one stretch. Null with too few bars.
+     */
+    static XYChart rollingIc(ArtifactEvaluation e) {
+        var s = e.series();
+        int n = s.ts().length;
+        int w = Math.max(ROLLING_IC_MIN_BARS, n / 10);
+        if (n < 2 * w) return null;
+        List<Date> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int end = w; end <= n; end++) {
+            double[] a = java.util.Arrays.copyOfRange(s.sModel(), end - w, end);
+            double[] b = new double[w];
+            for (int k = 0; k < w; k++) b[k] = s.labels()[end - w + k];
+            double ic = Metrics.spearman(a, b);
+            if (!Double.isFinite(ic)) continue;
+            x.add(new Date(s.ts()[end - 1] * 1000));
+            y.add(ic);
+        }
+        if (x.isEmpty()) return null;
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2 + 80)
+                .title(who(e) + ": rolling IC, s_model vs label direction (" + w + "-bar window)")
+                .xAxisTitle("bar close (UTC), end of window").yAxisTitle("Spearman rank correlation").build();
+        style(c.getStyler());
+        c.getStyler().setDatePattern(datePattern(s.ts()));
+        c.getStyler().setLegendVisible(false);
+        line(c.addSeries("rolling IC", x, y));
+        line(c.addSeries("zero", List.of(x.getFirst(), x.getLast()), List.of(0.0, 0.0))).setLineColor(Color.GRAY);
         return c;
     }
 

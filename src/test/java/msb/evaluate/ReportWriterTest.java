@@ -15,7 +15,7 @@ class ReportWriterTest {
     @TempDir Path dir;
 
     @Test
-    void writesMarkdownJsonAndSixChartsPerArtifact() throws Exception {
+    void writesMarkdownJsonAndTheChartsOfEachArtifact() throws Exception {
         var honest = PlantedPredictorsTest.evaluate(Fixtures.honest(), PlantedPredictorsTest.LIVE, 0);
         var up = PlantedPredictorsTest.evaluate(Fixtures.constant(0.05, 0.15, 0.8), PlantedPredictorsTest.LIVE, 0);
         var report = new EvaluationReport(Evaluator.withDeflatedSharpe(List.of(honest, up)), List.of("5m"));
@@ -35,7 +35,8 @@ class ReportWriterTest {
         assertTrue(md.contains("**FLAGGED**") && md.contains("Not flagged"), md);
         assertTrue(md.contains("predicts UP on 100% and DOWN on 0%"), md);
         try (var files = Files.list(dir)) {
-            assertEquals(12, files.filter(p -> p.toString().endsWith(".png")).count());
+            long expected = report.artifacts().stream().mapToLong(e -> Charts.rollingIc(e) == null ? 6 : 7).sum();
+            assertEquals(expected, files.filter(p -> p.toString().endsWith(".png")).count());
         }
         JsonNode doc = Json.mapper().readTree(dir.resolve("report.json").toFile());
         JsonNode a = doc.get("artifacts").get(1);
