@@ -116,15 +116,17 @@ public final class RunLive {
                             LiveClock clock, LongConsumer barNanos, CohortSignals cohortsOrNull) throws InterruptedException {
         Bars bars = replayBars(ws, o, err);
         if (schema.hasCohorts() && cohortsOrNull.ts()[0] > bars.firstTs()) {
-            throw new UserInputException("the stored cohort data starts at " + cohortsOrNull.ts()[0] + ", after the first replayed bar "
-                    + bars.firstTs() + ", and the artifact's features need it from the first bar; replay bars from "
-                    + cohortsOrNull.ts()[0] + " on or import cohort data that covers them");
+            var cohortStart = java.time.Instant.ofEpochSecond(cohortsOrNull.ts()[0]);
+            throw new UserInputException("the stored cohort data starts at " + cohortStart + ", after the first replayed bar "
+                    + java.time.Instant.ofEpochSecond(bars.firstTs()) + ", and the artifact's features need it from the first bar;"
+                    + " replay bars from " + cohortStart + " on or import cohort data that covers them");
         }
         FundingSeries funding = schema.hasFunding() ? funding(ws, o.symbol()) : null;
         if (resumeTs != null) {
             if (java.util.Arrays.binarySearch(bars.ts(), resumeTs) < 0) {
-                throw new UserInputException(o.stateDir() + " stopped at bar " + resumeTs + ", which is not in the replayed series ("
-                        + bars.firstTs() + ".." + bars.lastTs() + "); replay the same data or use another --state-dir");
+                throw new UserInputException(o.stateDir() + " stopped at bar " + java.time.Instant.ofEpochSecond(resumeTs)
+                        + ", which is not in the replayed series (" + java.time.Instant.ofEpochSecond(bars.firstTs()) + " .. "
+                        + java.time.Instant.ofEpochSecond(bars.lastTs()) + "); replay the same data or use another --state-dir");
             }
             int done = java.util.Arrays.binarySearch(bars.ts(), resumeTs) + 1;
             int left = bars.size() - done;
