@@ -145,13 +145,15 @@ public final class ExperimentRunner {
                 WalkForwardSpec wf = e.walkForwardOrNull();
                 int purge = wf.purgeBars(e.label().horizonBars());
                 List<Fold> folds = WalkForwardPlan.folds(ds.rows(), e.label().horizonBars(), wf, e.file().toString());
-                if (!o.quiet()) err.println("msb: walk-forward over " + folds.size() + " folds (" + wf.window().name().toLowerCase()
+                // start and finish lines even with --quiet: a long job is never silent
+                err.println("msb: walk-forward over " + folds.size() + " folds (" + wf.window().name().toLowerCase()
                         + " window, re-fit every " + wf.refitEveryBars() + " bars)");
                 var replay = EngineReplay.of(e.tf(), StrategyConfig.defaults(e.tf()), DatasetStore.loadBars(ws, e.symbol(), e.tf()));
                 WalkForward.Result r = WalkForward.run(ds, folds, purge, e.model(), e.hyperparameters(), e.seed(), replay, o.quiet(), err);
                 rec.put("walk_forward", walkForwardSummary(wf, purge, r));
                 returns.put("walk_forward_net_returns", r.netReturns());
                 timings.put("walk_forward", ms(t));
+                err.println(String.format(java.util.Locale.ROOT, "msb: walk-forward done in %.1f s", ms(t) / 1000.0));
             }
             timings.put("total", ms(start));
             rec.put("timings_ms", timings);
