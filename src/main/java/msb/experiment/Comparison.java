@@ -185,10 +185,9 @@ public final class Comparison {
         return any;
     }
 
+    /** The data source's name ("bars", "coinbase-btc-usd-1d"), as `runs list` shows it. */
     private static String fileName(Object source) {
-        if (source == null) return "-";
-        String s = source.toString();
-        return s.substring(s.lastIndexOf('/') + 1);
+        return source == null ? "-" : RunTable.sourceName(source.toString());
     }
 
     private interface Cell { String of(Map<String, Object> r); }
