@@ -28,7 +28,7 @@ public final class BenchDatasetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bars", defaultValue = "1000000", description = "Synthetic 1m bars (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bars", paramLabel = "N", defaultValue = "1000000", description = "Synthetic 1m bars (default: ${DEFAULT-VALUE})")
     int bars;
 
     @Option(names = "--in", paramLabel = "FILE", description = "1m CSV ts,open,high,low,close,volume (ts = close, unix s)")
@@ -37,13 +37,13 @@ public final class BenchDatasetCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write <tf>.csv per timeframe here; one pass, no warm-up")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Mixin
     BenchPassOptions passes;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads, 0 = one per core (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads, 0 = one per core (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Override
@@ -59,7 +59,7 @@ public final class BenchDatasetCommand implements Callable<Integer> {
             DatasetBench.writeCsvs(r, out, nThreads);
             double sec = (System.nanoTime() - t0) / 1e9;
             for (DatasetBuilder.Computed c : r) {
-                System.err.println(c.dataset().tf().label() + ": " + c.dataset().rows() + " rows");
+                Cli.err(spec).println(c.dataset().tf().label() + ": " + c.dataset().rows() + " rows");
             }
             o.printf("%.0f bars/s%n", minutes.size() / sec);
             o.flush();
@@ -78,7 +78,7 @@ public final class BenchDatasetCommand implements Callable<Integer> {
         }
         java.util.Arrays.sort(secs);
         double median = secs[iterations / 2];
-        System.err.printf("msb: %d 1m bars -> %d dataset rows over 4 timeframes; median %.3f s per pass (min %.3f, max %.3f), %d thread(s)%n",
+        Cli.err(spec).printf("msb: %d 1m bars -> %d dataset rows over 4 timeframes; median %.3f s per pass (min %.3f, max %.3f), %d thread(s)%n",
                 minutes.size(), rows, median, secs[0], secs[iterations - 1], nThreads);
         o.printf("%.0f bars/s%n", minutes.size() / median);
         o.flush();

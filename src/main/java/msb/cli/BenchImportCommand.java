@@ -23,10 +23,10 @@ public final class BenchImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rows", defaultValue = "1000000", description = "Rows of the synthetic CSV (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows of the synthetic CSV (default: ${DEFAULT-VALUE})")
     int rows;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Generator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Mixin

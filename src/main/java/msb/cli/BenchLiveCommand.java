@@ -29,7 +29,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "gbm", paramLabel = "KIND", description = "gbm (default) or stack (with the LSTM), or any train --model kind.")
     String model;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic data (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the synthetic data (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
@@ -42,7 +42,7 @@ public final class BenchLiveCommand implements Callable<Integer> {
             throw new UserInputException("--model " + model + ": " + e.getMessage());
         }
         // The scratch workspace lives under --home, which confines every write (CONTRACT.md).
-        LiveBench.Result r = LiveBench.run(kind, bars, seed, System.err, Cli.workspace(spec).home());
+        LiveBench.Result r = LiveBench.run(kind, bars, seed, Cli.err(spec), Cli.workspace(spec).home());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%.0f bars/s%n", r.barsPerSec());
         out.printf(Locale.ROOT, "latency per bar (features + model + engine + event log): p50 %.4f ms, p99 %.4f ms, max %.3f ms%n",

@@ -31,19 +31,19 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tf", defaultValue = "24h", description = "Timeframe (default: ${DEFAULT-VALUE})")
-    String tf;
+    @Option(names = "--tf", paramLabel = "TF", defaultValue = "24h", description = "Timeframe (default: ${DEFAULT-VALUE})")
+    Timeframe tf;
 
-    @Option(names = "--model", defaultValue = "stack", description = "Model kind (default: ${DEFAULT-VALUE})")
-    String model;
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "stack", description = "Model kind (default: ${DEFAULT-VALUE})")
+    ModelKind model;
 
-    @Option(names = "--rows", defaultValue = "0", description = "Synthetic rows (default: 0 = 3300 for 12h/24h, 40000 for 5m/1h)")
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "0", description = "Synthetic rows (default: 0 = 3300 for 12h/24h, 40000 for 5m/1h)")
     int rows;
 
     @Option(names = "--synthetic", description = "Use the synthetic dataset even when a built one exists")
     boolean synthetic;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Mixin
@@ -51,14 +51,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Timeframe t;
-        ModelKind kind;
-        try {
-            t = Timeframe.parse(tf);
-            kind = ModelKind.parse(model);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        Timeframe t = tf;
+        ModelKind kind = model;
         if (rows < 0) throw new UserInputException("--rows must be >= 0");
         Dataset ds;
         String what;
@@ -74,7 +68,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         FitResult r = new StackTrainer(Hyperparameters.defaults(t), seed, false, FitObserver.NONE).fit(ds, kind);
         double sec = (System.nanoTime() - t0) / 1e9;
         r.pipeline().close();
-        System.err.printf("msb: %s fit on %s: %d rows (%d TRAIN, %d VAL, %d features) in %.1f s, %d core(s); timings ms %s%n",
+        Cli.err(spec).printf("msb: %s fit on %s: %d rows (%d TRAIN, %d VAL, %d features) in %.1f s, %d core(s); timings ms %s%n",
                 kind, what, ds.rows(), ds.rowsOf(Split.TRAIN).length, ds.rowsOf(Split.VAL).length, ds.columns().size(), sec,
                 Runtime.getRuntime().availableProcessors(), r.timingsMs());
         PrintWriter out = spec.commandLine().getOut();

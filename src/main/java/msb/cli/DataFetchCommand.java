@@ -39,7 +39,7 @@ public final class DataFetchCommand implements Callable<Integer> {
     String exchange;
 
     @Option(names = "--tf", required = true, paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h, 24h.")
-    String tf;
+    Timeframe tf;
 
     @Option(names = "--days", required = true, paramLabel = "N", description = "How many days back from now to ask for.")
     int days;
@@ -60,12 +60,7 @@ public final class DataFetchCommand implements Callable<Integer> {
         if (!exchange.equalsIgnoreCase("hyperliquid")) {
             throw new UserInputException("--exchange '" + exchange + "' is not supported; use hyperliquid");
         }
-        Timeframe timeframe;
-        try {
-            timeframe = Timeframe.parse(tf);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--tf: " + e.getMessage());
-        }
+        Timeframe timeframe = tf;
         if (days < 1 || days > 3650) throw new UserInputException("--days " + days + ": use a number of days from 1 to 3650");
         URI base;
         try {

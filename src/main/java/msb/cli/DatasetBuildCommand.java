@@ -31,7 +31,7 @@ public final class DatasetBuildCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h, 24h, any length that divides a day or is whole days (15m, 30m, 2h, 4h, 1d, ...), or all (5m, 1h, 12h, 24h)")
-    String tf;
+    TfChoice tf;
 
     @Mixin
     SymbolOption symbol;
@@ -39,35 +39,35 @@ public final class DatasetBuildCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "NAME", description = "Stored source to build from (default: the finest)")
     String source;
 
-    @Option(names = "--horizon-bars", defaultValue = "1", description = "Label horizon h in bars (default: ${DEFAULT-VALUE})")
+    @Option(names = "--horizon-bars", paramLabel = "N", defaultValue = "1", description = "Label horizon h in bars (default: ${DEFAULT-VALUE})")
     int horizonBars;
 
-    @Option(names = "--label", defaultValue = "adaptive", description = "fixed or adaptive (default: ${DEFAULT-VALUE})")
+    @Option(names = "--label", paramLabel = "KIND", defaultValue = "adaptive", description = "fixed or adaptive (default: ${DEFAULT-VALUE})")
     String labelKind;
 
-    @Option(names = "--threshold-bps", defaultValue = "10", description = "Fixed label threshold in bps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threshold-bps", paramLabel = "BPS", defaultValue = "10", description = "Fixed label threshold in bps (default: ${DEFAULT-VALUE})")
     double thresholdBps;
 
-    @Option(names = "--k", defaultValue = "0.5", description = "Adaptive threshold in sigmas (default: ${DEFAULT-VALUE})")
+    @Option(names = "--k", paramLabel = "SIGMAS", defaultValue = "0.5", description = "Adaptive threshold in sigmas (default: ${DEFAULT-VALUE})")
     double k;
 
-    @Option(names = "--vol-window-bars", defaultValue = "50", description = "Adaptive sigma window in bars (default: ${DEFAULT-VALUE})")
+    @Option(names = "--vol-window-bars", paramLabel = "N", defaultValue = "50", description = "Adaptive sigma window in bars (default: ${DEFAULT-VALUE})")
     int volWindowBars;
 
     @Option(names = "--features", paramLabel = "FILE", description = {"Feature set file (YAML/JSON, `features: [default, calendar,"
             + " {ret: [24h, 7d]}, ...]`); default: the seed's 17. Needs a single --tf (windows like 7d become bars of it)."})
     Path features;
 
-    @Option(names = "--embargo-bars", defaultValue = "12", description = "Embargo after each purge in bars (default: ${DEFAULT-VALUE})")
+    @Option(names = "--embargo-bars", paramLabel = "N", defaultValue = "12", description = "Embargo after each purge in bars (default: ${DEFAULT-VALUE})")
     int embargoBars;
 
     @Override
     public Integer call() {
         DatasetBuilder.Options options = options();
         Workspace ws = Cli.workspace(spec);
-        PrintStream err = System.err;
+        PrintStream err = Cli.err(spec);
         var out = spec.commandLine().getOut();
-        if (tf.trim().equalsIgnoreCase("all")) {
+        if (tf.all()) {
             if (features != null) {
                 throw new UserInputException("--features needs a single --tf (its windows, e.g. 7d, are turned into bars of that"
                         + " timeframe); run dataset build once per timeframe");
@@ -86,7 +86,7 @@ public final class DatasetBuildCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Timeframe t = Options.timeframe(tf);
+        Timeframe t = tf.single();
         if (features != null) options = options.withFeatures(FeatureSet.read(features, t));
         DatasetBuilder.Result r = DatasetBuilder.build(ws, symbol.value(), t, options, err);
         out.println("built " + r.tf().label() + ": " + r.manifest().rows() + " rows -> " + r.dir());
@@ -106,19 +106,6 @@ public final class DatasetBuildCommand implements Callable<Integer> {
                             embargoBars), source);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("bad option: " + e.getMessage() + " (see msb dataset build --help)", e);
-        }
-    }
-
-    /** Parsing shared by the dataset commands. */
-    static final class Options {
-        private Options() {}
-
-        static Timeframe timeframe(String text) {
-            try {
-                return Timeframe.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--tf: " + e.getMessage(), e);
-            }
         }
     }
 }

@@ -27,7 +27,7 @@ public final class DatasetShowCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--tf", required = true, paramLabel = "TF", description = "5m, 1h, 12h, 24h or any timeframe built (15m, 4h, ...)")
-    String tf;
+    Timeframe tf;
 
     @Mixin
     SymbolOption symbol;
@@ -37,7 +37,7 @@ public final class DatasetShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Timeframe timeframe = DatasetBuildCommand.Options.timeframe(tf);
+        Timeframe timeframe = tf;
         Workspace ws = Cli.workspace(spec);
         Dataset d;
         if (DatasetStore.exists(ws, symbol.value(), timeframe)
@@ -45,7 +45,7 @@ public final class DatasetShowCommand implements Callable<Integer> {
             d = DatasetStore.load(ws, symbol.value(), timeframe);
         } else {
             d = DatasetBuilder.computeFromWorkspace(ws, symbol.value(), timeframe,
-                    DatasetBuilder.Options.DEFAULT.withSource(source), System.err).dataset();
+                    DatasetBuilder.Options.DEFAULT.withSource(source), Cli.err(spec)).dataset();
         }
         PrintWriter out = spec.commandLine().getOut();
         DatasetCsv.write(d, out);

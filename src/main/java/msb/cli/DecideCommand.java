@@ -47,7 +47,7 @@ public final class DecideCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--tf", paramLabel = "TF", defaultValue = "5m", description = "Timeframe whose default thresholds apply (default: ${DEFAULT-VALUE}).")
-    String tfName;
+    Timeframe tf;
 
     @Spec
     CommandSpec spec;
@@ -61,12 +61,6 @@ public final class DecideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Timeframe tf;
-        try {
-            tf = Timeframe.parse(tfName);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--tf: " + e.getMessage());
-        }
         GateConfig base = (config == null ? StrategyConfig.defaults(tf) : StrategyConfig.load(config, tf)).gate();
         List<String> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -42,7 +42,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--tf", paramLabel = "TF|all", description = "Timeframe (5m, 1h, 12h, 24h) or all: every timeframe that has runs.")
-    String tf;
+    TfChoice tf;
 
     @Option(names = "--artifact", paramLabel = "DIR", description = "A run directory to evaluate (repeatable).")
     List<Path> artifacts = new ArrayList<>();
@@ -103,7 +103,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         var run = new EvaluationRun(ws, symbol.value(), t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
                 err, EvalRange.of(fromTs, toTs));
         List<ArtifactEvaluation> evals = run.evaluate(unique);
-        EvaluationReport report = new EvaluationReport(evals, skippedTfs);
+        EvaluationReport report = new EvaluationReport(evals, skippedTfs, run.trades());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json.on() ? Json.pretty(report) : EvaluationTable.render(evals));
         out.flush();
@@ -124,16 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void selectRuns(Workspace ws, PrintWriter err, List<Path> runs, List<String> skippedTfs) {
-        List<Timeframe> tfs;
-        if (tf.equalsIgnoreCase("all")) {
-            tfs = List.of(Timeframe.values());
-        } else {
-            try {
-                tfs = List.of(Timeframe.parse(tf));
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--tf: " + e.getMessage() + " or all");
-            }
-        }
+        List<Timeframe> tfs = tf.timeframes();
         for (Timeframe t : tfs) {
             if (!ArtifactSelection.hasRuns(ws, symbol.value(), t)) {
                 skippedTfs.add(t.label());
@@ -148,7 +139,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " (train them with msb train --tf TF)");
         }
         if (runs.isEmpty()) {
-            throw new UserInputException("no trained runs for " + symbol.value() + " " + (tfs.size() > 1 ? "at any timeframe" : tf)
+            throw new UserInputException("no trained runs for " + symbol.value() + " " + (tfs.size() > 1 ? "at any timeframe" : tfs.getFirst().label())
                     + " under " + ws.home().resolve("models").resolve(symbol.value()) + "; train one first: msb train --tf "
                     + (tfs.size() > 1 ? "24h" : tfs.getFirst().label()));
         }

@@ -10,6 +10,7 @@ import msb.core.Json;
 import msb.core.Workspace;
 import msb.experiment.Comparison;
 import msb.experiment.RunRecords;
+import msb.experiment.Trials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,18 +18,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code msb experiment compare RUN... [--json]}. */
-@Command(name = "compare", header = "Recorded experiment runs side by side (table, --json or --markdown).",
+@Command(name = "compare", header = "Recorded runs side by side (table, --json or --markdown).",
         mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
         footer = {"", "Writes: nothing.",
-                "Example: msb experiment compare 20261126T030255Z-24h-stack 20261126T030325Z-24h-gbm --markdown"},
-        description = {"Recorded experiment runs side by side: test-split metrics against the baselines, gates,",
+                "Example: msb experiment compare 20261126T030255.221Z-stack 20261126T030325.018Z-gbm --markdown"},
+        description = {"Recorded runs side by side: test-split metrics against the baselines, gates,",
                 "predicted-direction shares, train time, walk-forward spread, and the deflated Sharpe ratio of",
-                "each run among the runs compared."})
+                "each run. Any run id of `msb runs list` works: a run that only trained is evaluated on its",
+                "test split now. The deflated Sharpe counts as trials the distinct configurations recorded for",
+                "the run's symbol and timeframe (a configuration run twice counts once), whichever runs you pass."})
 public final class ExperimentCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "RUN", description = "Run ids (under <home>/experiments/runs/) or run directories.")
+    @Parameters(arity = "1..*", paramLabel = "RUN", description = "Run ids (`msb runs list`), earlier experiment run names, or run directories.")
     List<String> runs;
 
     @Option(names = "--json", description = "One JSON document on stdout: {\"runs\":[...]}.")
@@ -40,10 +43,10 @@ public final class ExperimentCompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = Cli.workspace(spec);
-        List<RunRecords.Loaded> loaded = new ArrayList<>();
-        for (String r : runs) loaded.add(RunRecords.load(ws, r));
-        List<Map<String, Object>> rows = Comparison.rows(loaded);
         PrintWriter out = spec.commandLine().getOut();
+        List<RunRecords.Loaded> loaded = new ArrayList<>();
+        for (String r : runs) loaded.add(RunRecords.load(ws, r, spec.commandLine().getErr()));
+        List<Map<String, Object>> rows = Comparison.rows(loaded, Trials.of(ws));
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("runs", rows);

@@ -53,7 +53,7 @@ public final class ExperimentRunCommand implements Callable<Integer> {
     public Integer call() {
         Experiment e = ExperimentFile.read(file);
         if (model != null) e = ExperimentFile.withModel(e, model);
-        RunOutcome r = new ExperimentRunner(Cli.workspace(spec), Clock.systemUTC(), System.err)
+        RunOutcome r = new ExperimentRunner(Cli.workspace(spec), Clock.systemUTC(), Cli.err(spec))
                 .run(e, new ExperimentRunner.Options(walkForward, quiet), "msb "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         PrintWriter out = spec.commandLine().getOut();
@@ -80,7 +80,8 @@ public final class ExperimentRunCommand implements Callable<Integer> {
         var ev = (java.util.Map<String, Object>) rec.get("evaluation");
         StringBuilder b = new StringBuilder();
         b.append("experiment ").append(rec.get("name")).append(": artifact ").append(art.get("dir"))
-                .append(Boolean.TRUE.equals(art.get("promoted")) ? " (promoted)" : " (not promoted: " + art.get("failed_gates") + ")");
+                .append(Boolean.TRUE.equals(art.get("promoted")) ? " (promoted)"
+                        : " (not promoted: " + String.join(", ", (java.util.List<String>) art.get("failed_gates")) + ")");
         if (ev != null) {
             var m = (java.util.Map<String, Object>) ev.get("metrics");
             b.append(System.lineSeparator()).append(String.format(java.util.Locale.ROOT,

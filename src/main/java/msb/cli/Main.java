@@ -77,8 +77,11 @@ public final class Main implements Runnable {
         if (all || only.equals("monitor")) cl.addSubcommand(new MonitorCommand());
         if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
         if (all || only.equals("experiment")) cl.addSubcommand(new ExperimentCommand());
+        if (all || only.equals("runs")) cl.addSubcommand(new RunsCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
-        cl.registerConverter(Timeframe.class, Timeframe::parse);
+        cl.registerConverter(Timeframe.class, clean(Timeframe::parse));
+        cl.registerConverter(TfChoice.class, clean(TfChoice::parse));
+        cl.registerConverter(msb.model.ModelKind.class, clean(msb.model.ModelKind::parse));
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleUsageError);
         // an Error (OutOfMemoryError, StackOverflowError) thrown by a command reaches the same handler, not the JVM
@@ -137,6 +140,17 @@ public final class Main implements Runnable {
         try (lock) {
             return new CommandLine.RunLast().execute(parsed);
         }
+    }
+
+    /** A converter whose refusal is picocli's one-line usage error (exit 2), not a wrapped exception. */
+    private static <T> CommandLine.ITypeConverter<T> clean(java.util.function.Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException | UserInputException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        };
     }
 
     static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

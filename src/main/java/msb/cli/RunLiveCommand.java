@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Runs a timeframe's model on a paper book, bar by bar: incremental features, model",
                 "probabilities, decision, guards, paper fills. The replay feed plays the whole stored series",
-                "(or --from FILE, or the embedded default data) and ends with a summary; state is checkpointed",
+                "(or --bars-file FILE, or the embedded default data) and ends with a summary; state is checkpointed",
                 "so that re-running the same command resumes from the last completed bar. An artifact that is",
                 "not promoted runs in shadow mode (no orders) and the command exits 3 naming its failed gates."},
         footer = {"", "Writes: <home>/state/<SYMBOL>/<tf>/ (state, event log) and, when it must train first, models/ and datasets/.", "Example: msb run-live --tf 5m --max-bars 500      (re-run the same command to continue)"})
@@ -34,7 +34,9 @@ public final class RunLiveCommand implements Callable<Integer> {
     @Option(names = "--feed", defaultValue = "replay", paramLabel = "KIND", description = "replay (default) or hyperliquid.")
     String feed;
 
-    @Option(names = "--from", paramLabel = "FILE", description = "Replay these bars (any `data import` layout) instead of the stored series.")
+    @Option(names = {"--bars-file", "--from"}, paramLabel = "FILE",
+            description = "Replay these bars (any `data import` layout) instead of the stored series. --from is the earlier"
+                    + " name of this option, kept working (in evaluate, --from is a time).")
     Path from;
 
     @Option(names = "--artifact", paramLabel = "DIR", description = "A training run directory. Default: the timeframe's LATEST (trained first when there is none).")
@@ -72,7 +74,7 @@ public final class RunLiveCommand implements Callable<Integer> {
         var options = new RunLive.Options(tf, symbol.value(), RunLive.FeedKind.parse(feed), from, artifact, Speed.parse(speed),
                 maxBars == null ? Long.MAX_VALUE : maxBars, stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf),
                 config, baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL, checkpointEvery == null ? 0 : checkpointEvery);
-        RunLive.run(ws, options, spec.commandLine().getOut(), System.err, LiveClock.SYSTEM);
+        RunLive.run(ws, options, spec.commandLine().getOut(), Cli.err(spec), LiveClock.SYSTEM);
         return 0;
     }
 }

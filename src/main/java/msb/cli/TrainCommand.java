@@ -50,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--tf", paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h, 24h or another length that divides a day, e.g. 4h (or from --experiment)")
-    String tf;
+    Timeframe tf;
 
     @Option(names = "--model", paramLabel = "KIND",
             description = "stack (default), gbm, rf, logreg, lstm, always-up, always-down, always-neutral")
@@ -101,18 +101,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (exp != null && exp.featuresOrNull() != null) {
             // the experiment's feature set: build (and store) the dataset with it, so that run-live replays its bars
             DatasetBuilder.build(Cli.workspace(spec), symbol.value(), t, new DatasetBuilder.Options(exp.label(), SplitSpec.DEFAULT,
-                    null, exp.featuresOrNull()), System.err);
+                    null, exp.featuresOrNull()), Cli.err(spec));
         }
-        TrainResult r = Training.train(Cli.workspace(spec), symbol.value(), t, opts, System.err);
+        TrainResult r = Training.train(Cli.workspace(spec), symbol.value(), t, opts, Cli.err(spec));
         PrintWriter out = spec.commandLine().getOut();
         if (!quiet.on()) {
             var m = ArtifactStore.verifiedManifest(r.runDir());
-            System.err.println("msb: verdicts of " + r.runDir().getFileName() + " (" + (m.fitted() ? "signal " + m.signalSpec().describe()
+            Cli.err(spec).println("msb: verdicts of " + r.runDir().getFileName() + " (" + (m.fitted() ? "signal " + m.signalSpec().describe()
                     : "refused before fitting") + "):");
             m.gates().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey(msb.signal.Verdicts.byOrder()))
-                    .forEach(e -> System.err.println(String.format(java.util.Locale.ROOT, "  %-4s %-15s %s",
+                    .forEach(e -> Cli.err(spec).println(String.format(java.util.Locale.ROOT, "  %-4s %-15s %s",
                             e.getValue().passed() ? "pass" : "FAIL", e.getKey(), e.getValue().detail())));
-            System.err.println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every verdict passed (not promoted: --no-promote) " : "rejected ")
+            Cli.err(spec).println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every verdict passed (not promoted: --no-promote) " : "rejected ")
                     + r.runDir().getFileName() + (r.passed() ? "" : "; failed gates: " + String.join(", ", r.failedGates())));
         }
         out.println(r.runDir().toAbsolutePath());
@@ -127,17 +127,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Timeframe resolveTf(ExperimentSpec exp) {
-        Timeframe fromFlag;
-        try {
-            fromFlag = tf == null ? null : Timeframe.parse(tf);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--tf: " + e.getMessage());
-        }
+        Timeframe fromFlag = tf;
         Timeframe fromFile = exp == null ? null : exp.tf();
         if (fromFlag == null && fromFile == null) {
             throw new UserInputException("--tf is required (5m, 1h, 12h, 24h, 4h, ...), or give tf in the --experiment file");
         }
-        if (fromFlag != null && fromFile != null && fromFlag != fromFile) {
+        if (fromFlag != null && fromFile != null && !fromFlag.equals(fromFile)) {
             throw new UserInputException("--tf " + fromFlag + " but " + experiment + " says tf: " + fromFile + "; make them agree");
         }
         return fromFlag != null ? fromFlag : fromFile;

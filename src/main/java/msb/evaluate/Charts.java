@@ -26,11 +26,17 @@ public final class Charts {
 
     private Charts() {}
 
-    /** Writes the five charts of one evaluation into {@code dir}; returns chart title -> file name. */
-    public static Map<String, String> write(ArtifactEvaluation e, Path dir, String prefix) {
+    /** Writes the charts of one evaluation into {@code dir}; returns chart title -> file name. */
+    public static Map<String, String> write(ArtifactEvaluation e, Path dir, String prefix) { return write(e, dir, prefix, List.of()); }
+
+    /** The same, with the replay's round trips marked on the equity chart. */
+    public static Map<String, String> write(ArtifactEvaluation e, Path dir, String prefix, List<Trade> trades) {
         System.setProperty("java.awt.headless", "true");
         var files = new java.util.LinkedHashMap<String, String>();
-        save(equity(e), dir, prefix + "-equity", "Equity vs buy-and-hold", files);
+        save(equity(e, trades), dir, prefix + "-equity", "Equity vs buy-and-hold", files);
+        save(drawdown(e), dir, prefix + "-drawdown", "Drawdown", files);
+        XYChart ic = rollingIc(e);
+        if (ic != null) save(ic, dir, prefix + "-rolling-ic", "Rolling IC", files);
         save(shares(e), dir, prefix + "-shares", "Predicted vs label shares", files);
         save(reliability(e), dir, prefix + "-reliability", "Reliability", files);
         save(histogram(e), dir, prefix + "-s-model", "s_model histogram", files);
@@ -42,19 +48,107 @@ public final class Charts {
         return e.tf() + " " + e.model() + (e.promoted() ? " (promoted)" : " (rejected)");
     }
 
-    static XYChart equity(ArtifactEvaluation e) {
+    static XYChart equity(ArtifactEvaluation e, List<Trade> trades) {
         var s = e.series();
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(who(e) + ": equity after costs vs buy-and-hold, test bars")
                 .xAxisTitle("bar close (UTC)").yAxisTitle("equity (start = 1.0)").build();
         style(c.getStyler());
-        c.getStyler().setDatePattern("yyyy-MM-dd");
+        c.getStyler().setDatePattern(datePattern(s.ts()));
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         List<Date> x = new ArrayList<>();
         for (long t : s.ts()) x.add(new Date(t * 1000));
         line(c.addSeries("strategy (live decision logic)", x, boxed(s.equity())));
         line(c.addSeries("buy-and-hold", x, boxed(s.buyHoldEquity())));
+        marks(c, "long entries", trades, "long", true, SeriesMarkers.TRIANGLE_UP, new Color(0x2e7d32), s);
+        marks(c, "short entries", trades, "short", true, SeriesMarkers.TRIANGLE_DOWN, new Color(0xc62828), s);
+        marks(c, "exits", trades, null, false, SeriesMarkers.CIRCLE, Color.DARK_GRAY, s);
         return c;
+    }
+
+    /** Round-trip entries or exits as markers on the strategy's equity at those bars. */
+    private static void marks(XYChart c, String name, List<Trade> trades, String side, boolean entries,
+                              org.knowm.xchart.style.markers.Marker marker, Color color, ArtifactEvaluation.Series s) {
+        List<Date> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (Trade t : trades) {
+            if (side != null && !side.equals(t.side())) continue;
+            int i = java.util.Arrays.binarySearch(s.ts(), entries ? t.entryTs() : t.exitTs());
+            if (i < 0) continue;
+            x.add(new Date(s.ts()[i] * 1000));
+            y.add(s.equity()[i]);
+        }
+        if (x.isEmpty()) return;
+        XYSeries m = c.addSeries(name + " (" + x.size() + ")", x, y);
+        m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        m.setMarker(marker);
+        m.setMarkerColor(color);
+    }
+
+    /** Drawdown of the strategy's equity from its running peak, in percent. */
+    static XYChart drawdown(ArtifactEvaluation e) {
+        var s = e.series();
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2 + 80)
+                .title(who(e) + ": drawdown from the running equity peak, test bars")
+                .xAxisTitle("bar close (UTC)").yAxisTitle("drawdown (%)").build();
+        style(c.getStyler());
+        c.getStyler().setDatePattern(datePattern(s.ts()));
+        c.getStyler().setLegendVisible(false);
+        List<Date> x = new ArrayList<>();
+        List<Double> dd = new ArrayList<>();
+        double peak = 1;
+        for (int i = 0; i < s.ts().length; i++) {
+            peak = Math.max(peak, s.equity()[i]);
+            x.add(new Date(s.ts()[i] * 1000));
+            dd.add(100 * (s.equity()[i] / peak - 1));
+        }
+        XYSeries a = c.addSeries("drawdown", x, dd);
+        a.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        a.setMarker(SeriesMarkers.NONE);
+        a.setFillColor(new Color(0xc62828, false));
+        return c;
+    }
+
+    /** Bars in the rolling IC's window: a tenth of the evaluated bars, at least this many. */
+    static final int ROLLING_IC_MIN_BARS = 30;
+
+    /**
+     * Rank correlation of s_model with the realised label direction (-1/0/1) over a trailing window: whether the
+     * ordering skill holds across the evaluated period or comes from one stretch. Null with too few bars.
+     */
+    static XYChart rollingIc(ArtifactEvaluation e) {
+        var s = e.series();
+        int n = s.ts().length;
+        int w = Math.max(ROLLING_IC_MIN_BARS, n / 10);
+        if (n < 2 * w) return null;
+        List<Date> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int end = w; end <= n; end++) {
+            double[] a = java.util.Arrays.copyOfRange(s.sModel(), end - w, end);
+            double[] b = new double[w];
+            for (int k = 0; k < w; k++) b[k] = s.labels()[end - w + k];
+            double ic = Metrics.spearman(a, b);
+            if (!Double.isFinite(ic)) continue;
+            x.add(new Date(s.ts()[end - 1] * 1000));
+            y.add(ic);
+        }
+        if (x.isEmpty()) return null;
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2 + 80)
+                .title(who(e) + ": rolling IC, s_model vs label direction (" + w + "-bar window)")
+                .xAxisTitle("bar close (UTC), end of window").yAxisTitle("Spearman rank correlation").build();
+        style(c.getStyler());
+        c.getStyler().setDatePattern(datePattern(s.ts()));
+        c.getStyler().setLegendVisible(false);
+        line(c.addSeries("rolling IC", x, y));
+        line(c.addSeries("zero", List.of(x.getFirst(), x.getLast()), List.of(0.0, 0.0))).setLineColor(Color.GRAY);
+        return c;
+    }
+
+    /** Day ticks for long ranges, hours and minutes when the evaluated bars span a few days or less. */
+    static String datePattern(long[] ts) {
+        if (ts.length < 2) return "yyyy-MM-dd";
+        long span = ts[ts.length - 1] - ts[0];
+        return span <= 3 * 86_400 ? "MM-dd HH:mm" : span <= 60 * 86_400 ? "yyyy-MM-dd" : "yyyy-MM";
     }
 
     static CategoryChart shares(ArtifactEvaluation e) {
@@ -90,6 +184,12 @@ public final class Charts {
         }
         line(c.addSeries("perfect calibration", List.of(0.0, 1.0), List.of(0.0, 1.0))).setLineColor(Color.GRAY);
         if (!xs.isEmpty()) c.addSeries("model (bins with rows)", xs, ys).setMarker(SeriesMarkers.CIRCLE);
+        // each bin's row count beside its point: a point from 3 rows is not evidence
+        for (int b = 0, k = 0; b < r.rows().length; b++) {
+            if (r.rows()[b] == 0) continue;
+            c.addAnnotation(new org.knowm.xchart.AnnotationText("n=" + r.rows()[b], xs.get(k), Math.min(0.97, ys.get(k) + 0.04), false));
+            k++;
+        }
         return c;
     }
 
@@ -122,14 +222,15 @@ public final class Charts {
         List<String> cats = new ArrayList<>();
         List<Number> buy = new ArrayList<>(), sell = new ArrayList<>();
         add(cats, buy, sell, "model signals", f.modelSignals());
-        f.gateBlocked().forEach((k, v) -> add(cats, buy, sell, "gate: " + k, v));
+        f.gateBlocked().forEach((k, v) -> add(cats, buy, sell, "refused: " + k, v));
         add(cats, buy, sell, "decisions", f.decisions());
-        f.guardBlocked().forEach((k, v) -> add(cats, buy, sell, "guard: " + k, v));
-        add(cats, buy, sell, "orders", f.orders());
+        add(cats, buy, sell, "= blocked", f.blocked());
+        add(cats, buy, sell, "+ held", f.held());
+        add(cats, buy, sell, "+ ordered", f.orders());
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(who(e) + ": decision funnel (" + f.mode() + " mode, S_MIN " + f.sMin() + ", "
                         + f.bars() + " bars)")
-                .xAxisTitle("step (gate/guard rows count what they blocked)").yAxisTitle("bars or orders (count)").build();
+                .xAxisTitle("step (refused: model signals the decision rule turned down; decisions = blocked + held + ordered)").yAxisTitle("bars or orders (count)").build();
         style(c.getStyler());
         c.getStyler().setLabelsVisible(true);
         c.getStyler().setDecimalPattern("#,##0");

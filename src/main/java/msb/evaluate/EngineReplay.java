@@ -14,6 +14,7 @@ import msb.signal.SignalSpec;
 import msb.trading.BarContext;
 import msb.trading.CohortInputs;
 import msb.trading.EngineEvent;
+import msb.trading.Fill;
 import msb.trading.RoundTrip;
 import msb.trading.StrategyConfig;
 import msb.trading.TradingEngine;
@@ -86,7 +87,7 @@ public final class EngineReplay implements DecisionReplay {
             }
             barIdx[k] = i;
         }
-        Collector c = new Collector(n);
+        Collector c = new Collector(n, tf.seconds());
         TradingEngine engine = new TradingEngine(tf, cfg, c);
         for (int i = Math.max(0, barIdx[0] - warmupBars); i < barIdx[0]; i++) engine.observe(bars.get(i));
         double sMin = sMin();
@@ -115,12 +116,16 @@ public final class EngineReplay implements DecisionReplay {
         final double[] equity, positionFrac;
         final List<Double> roundTripPnl = new ArrayList<>();
         final Map<String, Sides> gateBlocked = new HashMap<>(), guardBlocked = new HashMap<>();
-        Sides modelSignals = Sides.ZERO, decisions = Sides.ZERO, orders = Sides.ZERO;
+        Sides modelSignals = Sides.ZERO, decisions = Sides.ZERO, orders = Sides.ZERO, blocked = Sides.ZERO, held = Sides.ZERO;
         final List<String> barGuards = new ArrayList<>();
+        final List<Trade> trades = new ArrayList<>();
+        final long barSeconds;
+        String lastFillReason;
         int bar, signal, barEntryOrders;
         double close;
 
-        Collector(int n) {
+        Collector(int n, long barSeconds) {
+            this.barSeconds = barSeconds;
             equity = new double[n];
             positionFrac = new double[n];
         }
@@ -132,7 +137,11 @@ public final class EngineReplay implements DecisionReplay {
             switch (e) {
                 case EngineEvent.GuardBlock g -> barGuards.add(g.gate());
                 case EngineEvent.Order o -> { if (ENTRY_REASONS.contains(o.reason())) barEntryOrders++; }
-                case RoundTrip rt -> roundTripPnl.add(rt.pnlUsd());
+                case Fill fl -> lastFillReason = fl.reason();
+                case RoundTrip rt -> {
+                    roundTripPnl.add(rt.pnlUsd());
+                    trades.add(Trade.of(rt, barSeconds, lastFillReason));
+                }
                 case EngineEvent.Decision d -> {
                     if (signal != 0) {
                         modelSignals = modelSignals.plus(signal, 1);
@@ -142,9 +151,12 @@ public final class EngineReplay implements DecisionReplay {
                     }
                     int dir = d.dir();
                     if (dir != 0) {
+                        // one outcome per decision (msb.trading.FunnelCounts): ordered, else blocked, else held
                         decisions = decisions.plus(dir, 1);
-                        for (String g : barGuards) guardBlocked.merge(g, Sides.ZERO.plus(dir, 1), (a, b) -> a.plus(dir, 1));
-                        orders = orders.plus(dir, barEntryOrders);
+                        for (String g : new java.util.TreeSet<>(barGuards)) guardBlocked.merge(g, Sides.ZERO.plus(dir, 1), (a, b) -> a.plus(dir, 1));
+                        if (barEntryOrders > 0) orders = orders.plus(dir, 1);
+                        else if (!barGuards.isEmpty()) blocked = blocked.plus(dir, 1);
+                        else held = held.plus(dir, 1);
                     }
                     barGuards.clear();
                     barEntryOrders = 0;
@@ -166,8 +178,8 @@ public final class EngineReplay implements DecisionReplay {
                 prev = equity[k];
             }
             Funnel f = new Funnel(cfg.mode().label(), sMin, n, modelSignals, gateBlocked, decisions, guardBlocked,
-                    orders, roundTripPnl.size(), eligibilityFrac, mood);
-            return new ReplayResult(f, r, positionFrac, roundTripPnl.stream().mapToDouble(Double::doubleValue).toArray(), eq);
+                    orders, roundTripPnl.size(), eligibilityFrac, mood, blocked, held);
+            return new ReplayResult(f, r, positionFrac, roundTripPnl.stream().mapToDouble(Double::doubleValue).toArray(), eq, trades);
         }
     }
 }

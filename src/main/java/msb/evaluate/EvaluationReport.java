@@ -7,11 +7,19 @@ import java.util.List;
  *
  * @param artifacts     one evaluation per artifact, in the order evaluated
  * @param skippedTfs    timeframes asked for that had no runs (with --tf all)
+ * @param trades        artifact path -> its replay's closed round trips (report.md and trades CSV; not in the JSON)
  */
-public record EvaluationReport(List<ArtifactEvaluation> artifacts, List<String> skippedTfs) {
+public record EvaluationReport(List<ArtifactEvaluation> artifacts, List<String> skippedTfs,
+                               @com.fasterxml.jackson.annotation.JsonIgnore java.util.Map<String, List<Trade>> trades) {
     public EvaluationReport {
         artifacts = List.copyOf(artifacts);
         skippedTfs = List.copyOf(skippedTfs);
+        trades = java.util.Map.copyOf(trades);
+    }
+
+    /** A report without trade lists (its trades section says so). */
+    public EvaluationReport(List<ArtifactEvaluation> artifacts, List<String> skippedTfs) {
+        this(artifacts, skippedTfs, java.util.Map.of());
     }
 
     public boolean anyFlagged() { return artifacts.stream().anyMatch(ArtifactEvaluation::flagged); }

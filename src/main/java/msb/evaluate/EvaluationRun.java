@@ -40,6 +40,7 @@ public final class EvaluationRun {
     private final EvalRange rangeOrNull;
     private final Map<Timeframe, Dataset> datasets = new HashMap<>();
     private final Map<Timeframe, Bars> bars = new HashMap<>();
+    private final Map<String, List<Trade>> trades = new java.util.LinkedHashMap<>();
 
     /** @param log stderr: which artifact is being scored, and rows left out */
     public EvaluationRun(Workspace ws, String symbol, Function<Timeframe, StrategyConfig> configs, PrintWriter log) {
@@ -115,9 +116,45 @@ public final class EvaluationRun {
             Evaluator.Scorer bma = a.bma().isPresent() ? (d, r) -> toArray(a.bmaRows(d.x(), r).orElseThrow()) : null;
             var subject = new Evaluator.Subject(runDir.toAbsolutePath().normalize().toString(), m.model(), m.promoted(),
                     scorer, bma, provenance, m.signalSpec(), m.trainLabelPrior(), horizonBars(m));
-            ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), replay, verdictOptions(m));
+            Recording recording = new Recording(replay, null);
+            ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), recording, verdictOptions(m));
+            if (recording.first != null) trades.put(e.artifact(), recording.first.trades());
             return e.withFailedGates(m.failedGates());
         }
+    }
+
+    /** The round trips of each evaluated artifact's replay, by artifact path (the report's trade list). */
+    public Map<String, List<Trade>> trades() { return java.util.Collections.unmodifiableMap(trades); }
+
+    /**
+     * Keeps the first replay of an evaluation: the model's own (the baselines replay after it, on the same rows).
+     * The report checks the trade list against the equity curve, so a wrong pick would not go unnoticed.
+     */
+    private static final class Recording implements DecisionReplay {
+        private final DecisionReplay inner;
+        /** The recording this one was derived from by {@link #withSignal}: the first replay is kept there. */
+        private final Recording root;
+        ReplayResult first;
+
+        Recording(DecisionReplay inner, Recording root) {
+            this.inner = inner;
+            this.root = root;
+        }
+
+        @Override
+        public ReplayResult replay(EvalRows rows, double[][] probs, double[][] bmaProbs) {
+            ReplayResult r = inner.replay(rows, probs, bmaProbs);
+            Recording keep = root == null ? this : root;
+            if (keep.first == null) keep.first = r;
+            return r;
+        }
+
+        @Override
+        public DecisionReplay withSignal(msb.signal.SignalSpec s) { return new Recording(inner.withSignal(s), root == null ? this : root); }
+
+        @Override public double sMin() { return inner.sMin(); }
+
+        @Override public double costPerSideFrac() { return inner.costPerSideFrac(); }
     }
 
     /**

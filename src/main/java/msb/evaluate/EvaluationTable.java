@@ -42,15 +42,14 @@ public final class EvaluationTable {
         return b.toString().lines().map(String::stripTrailing).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 
-    /** e.g. "SELL: 190 model signals -> gate blocked 190 (no_consensus 190) -> 0 decisions -> guards blocked 0 -> 0 orders". */
+    /** The funnel sentence of status, evaluate and the report (msb.trading.FunnelCounts#line), for one side. */
     public static String funnelLine(Funnel f, int dir) {
         StringBuilder g = new StringBuilder();
         f.gateBlocked().forEach((k, v) -> { if (v.of(dir) > 0) g.append(g.isEmpty() ? "" : ", ").append(k).append(' ').append(v.of(dir)); });
         StringBuilder q = new StringBuilder();
         f.guardBlocked().forEach((k, v) -> { if (v.of(dir) > 0) q.append(q.isEmpty() ? "" : ", ").append(k).append(' ').append(v.of(dir)); });
-        return String.format(Locale.ROOT, "%-4s: %d model signals -> gate blocked %d%s -> %d decisions -> guards blocked %d%s -> %d orders",
-                Sides.sideName(dir), f.modelSignals().of(dir), f.gateBlockedTotal(dir), g.isEmpty() ? "" : " (" + g + ")",
-                f.decisions().of(dir), f.guardBlockedTotal(dir), q.isEmpty() ? "" : " (" + q + ")", f.orders().of(dir));
+        return msb.trading.FunnelCounts.line(Sides.sideName(dir), f.modelSignals().of(dir), f.gateBlockedTotal(dir), g.toString(),
+                f.decisions().of(dir), f.blocked().of(dir), q.toString(), f.held().of(dir), f.orders().of(dir));
     }
 
     /** e.g. "mode bandit, 412 bars, bandit eligibility 63.1% of bars; mood: none (no cohort data)". */

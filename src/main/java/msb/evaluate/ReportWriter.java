@@ -1,6 +1,7 @@
 package msb.evaluate;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import msb.core.AtomicFiles;
@@ -9,8 +10,9 @@ import msb.signal.Metrics;
 import msb.signal.Shares;
 
 /**
- * {@code --report DIR}: report.md (verdicts, metrics, baselines, funnel, charts, and the manifests read),
- * report.json (the --json document) and the PNG charts.
+ * {@code --report DIR}: report.md (verdicts, metrics, baselines, funnel, returns by month and year, round
+ * trips, the trade list, charts and a summary of each manifest), report.json (the --json document), the PNG
+ * charts, and per artifact a trades CSV and a per-bar predictions CSV.
  */
 public final class ReportWriter {
     private ReportWriter() {}
@@ -31,16 +33,19 @@ public final class ReportWriter {
         int i = 0;
         for (ArtifactEvaluation e : report.artifacts()) {
             String prefix = String.format(Locale.ROOT, "%02d-%s-%s", ++i, e.tf(), e.model().replaceAll("[^A-Za-z0-9_-]", "_"));
-            Map<String, String> charts = Charts.write(e, dir, prefix);
-            section(md, e, charts);
+            List<Trade> trades = report.trades().get(e.artifact());
+            Map<String, String> charts = Charts.write(e, dir, prefix, trades == null ? List.of() : trades);
+            section(md, e, charts, trades, prefix, dir);
         }
         AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
         Json.write(dir.resolve("report.json"), report);
     }
 
-    private static void section(StringBuilder md, ArtifactEvaluation e, Map<String, String> charts) {
+    private static void section(StringBuilder md, ArtifactEvaluation e, Map<String, String> charts, List<Trade> trades,
+                                String prefix, Path dir) {
         md.append("## ").append(e.tf()).append(' ').append(e.model()).append(e.promoted() ? " (promoted)" : " (rejected)")
                 .append("\n\nArtifact: `").append(e.artifact()).append("`\n\n");
+        md.append(BacktestSections.annualiseCaveat(e));
         if (e.metrics().get("evaluated_on") != null) md.append("Evaluated on: ").append(e.metrics().get("evaluated_on")).append("\n\n");
         if (!e.failedGates().isEmpty()) md.append("Failed promotion gates: ").append(String.join(", ", e.failedGates())).append("\n\n");
         md.append(e.flagged() ? "**FLAGGED** by the directional-balance check:\n\n" : "Not flagged by the directional-balance check.\n\n");
@@ -54,14 +59,14 @@ public final class ReportWriter {
         row(md, "predicted (|s_model| >= S_MIN)", e.predictedShares());
         row(md, "argmax class", e.argmaxShares());
         md.append("\n### Metrics\n\n| metric | value |\n|---|---|\n");
-        e.metrics().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(value(v)).append(" |\n"));
+        e.metrics().forEach((k, v) -> md.append("| ").append(ReportTables.cell(k)).append(" | ").append(ReportTables.value(v)).append(" |\n"));
         md.append("\n### Baselines (same rows)\n\n| baseline | balanced_accuracy | log_loss | sharpe_net | model better on |\n|---|---|---|---|---|\n");
         e.baselines().forEach((name, b) -> {
             Map<String, Boolean> beats = e.beatsBaselines().get(name);
             StringBuilder better = new StringBuilder(), worse = new StringBuilder();
             beats.forEach((metric, v) -> { if (v != null) (v ? better : worse).append(metric).append(' '); });
-            md.append("| ").append(name).append(" | ").append(value(b.balancedAccuracy())).append(" | ")
-                    .append(value(b.logLoss())).append(" | ").append(value(b.sharpeNet())).append(" | ")
+            md.append("| ").append(ReportTables.cell(name)).append(" | ").append(ReportTables.value(b.balancedAccuracy())).append(" | ")
+                    .append(ReportTables.value(b.logLoss())).append(" | ").append(ReportTables.value(b.sharpeNet())).append(" | ")
                     .append(better.isEmpty() ? "nothing" : better.toString().trim())
                     .append(worse.isEmpty() ? "" : "; worse on " + worse.toString().trim()).append(" |\n");
         });
@@ -69,11 +74,40 @@ public final class ReportWriter {
                 .append(EvaluationTable.funnelLine(e.funnel(), 1)).append('\n')
                 .append(EvaluationTable.funnelLine(e.funnel(), -1)).append('\n')
                 .append(EvaluationTable.funnelContext(e.funnel())).append("\n```\n\n");
-        charts.forEach((title, file) -> md.append("![").append(title).append("](").append(file).append(")\n\n"));
-        if (e.provenance() != null && !e.provenance().isEmpty()) {
-            md.append("<details><summary>Artifact manifest (provenance as read)</summary>\n\n```json\n")
-                    .append(Json.pretty(e.provenance())).append("```\n\n</details>\n\n");
+        BacktestSections.periodReturns(md, e);
+        if (trades != null) {
+            String csv = prefix + "-trades.csv";
+            BacktestSections.writeTradesCsv(dir.resolve(csv), trades);
+            BacktestSections.tradeSummary(md, trades);
+            BacktestSections.tradeList(md, trades, csv);
         }
+        String predictions = prefix + "-predictions.csv";
+        BacktestSections.writePredictionsCsv(dir.resolve(predictions), e);
+        md.append("Per-bar probabilities, s_model, label, net return and equity: [").append(predictions).append("](")
+                .append(predictions).append(").\n\n");
+        charts.forEach((title, file) -> md.append("![").append(title).append("](").append(file).append(")\n\n"));
+        if (e.provenance() != null && !e.provenance().isEmpty()) manifestSummary(md, e);
+    }
+
+    /** The manifest's key facts; the full manifest stays in the artifact directory. */
+    private static void manifestSummary(StringBuilder md, ArtifactEvaluation e) {
+        Map<String, Object> p = e.provenance();
+        md.append("### Artifact\n\n| field | value |\n|---|---|\n");
+        for (String k : List.of("run_id", "created_at", "model", "data_source", "train_rows", "val_rows", "seed", "calibration_method",
+                "imbalance", "schema_hash", "dataset_sha256")) {
+            if (p.get(k) != null) md.append("| ").append(k).append(" | ").append(ReportTables.value(p.get(k))).append(" |\n");
+        }
+        if (p.get("dataset_range") instanceof Map<?, ?> r && r.get("first_ts") instanceof Number a && r.get("last_ts") instanceof Number b) {
+            md.append("| dataset range (UTC) | ").append(BacktestSections.iso(a.longValue())).append(" .. ")
+                    .append(BacktestSections.iso(b.longValue())).append(" (").append(r.get("rows")).append(" rows) |\n");
+        }
+        if (p.get("label") instanceof Map<?, ?> l && l.get("definition") != null) {
+            md.append("| label | ").append(ReportTables.cell(l.get("definition"))).append(" |\n");
+        }
+        if (p.get("columns") instanceof List<?> c) md.append("| features | ").append(c.size()).append(": ").append(ReportTables.cell(String.join(", ",
+                c.stream().map(Object::toString).toList()))).append(" |\n");
+        md.append("\nThe full manifest (hyperparameters, gates, versions, file hashes): `")
+                .append(Path.of(e.artifact()).resolve("manifest.json")).append("`.\n\n");
     }
 
     /** One plain sentence: does the model beat every baseline on each metric? */
@@ -90,14 +124,7 @@ public final class ReportWriter {
     }
 
     private static void row(StringBuilder md, String name, Shares s) {
-        md.append("| ").append(name).append(" | ").append(EvaluationTable.pctOrNa(s.down())).append(" | ")
+        md.append("| ").append(ReportTables.cell(name)).append(" | ").append(EvaluationTable.pctOrNa(s.down())).append(" | ")
                 .append(EvaluationTable.pctOrNa(s.neutral())).append(" | ").append(EvaluationTable.pctOrNa(s.up())).append(" |\n");
-    }
-
-    private static String value(Object v) {
-        if (v == null) return "n/a";
-        if (v instanceof Double d) return String.format(Locale.ROOT, "%.4f", d);
-        if (v instanceof Number || v instanceof String) return v.toString();
-        return Json.line(v);
     }
 }

@@ -10,9 +10,10 @@ import msb.signal.TradingMetrics;
 
 /**
  * {@code experiment compare}: the runs side by side, one column per run, plus the deflated Sharpe ratio of
- * each run among the compared runs of its timeframe (its PSR against the expected maximum Sharpe of that many
- * unskilled trials; msb.evaluate's implementation), on the test split and on the pooled walk-forward
- * out-of-sample returns.
+ * each run (its PSR against the expected maximum Sharpe of that many unskilled trials; msb.evaluate's
+ * definitions), on the test split and on the pooled walk-forward out-of-sample returns. The trials are the
+ * distinct configurations recorded in the workspace for the run's symbol and timeframe (see {@link Trials}),
+ * not the runs passed, so a run's deflated Sharpe does not change with the company it is compared in.
  */
 public final class Comparison {
     static final List<String> BASELINES = List.of("majority", "always_up", "previous_bar_sign", "buy_and_hold");
@@ -20,12 +21,13 @@ public final class Comparison {
     private Comparison() {}
 
     /** One row per run, in the order given: the figures the table shows. */
-    public static List<Map<String, Object>> rows(List<RunRecords.Loaded> runs) {
+    public static List<Map<String, Object>> rows(List<RunRecords.Loaded> runs, Trials trials) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (RunRecords.Loaded r : runs) {
             JsonNode rec = r.record();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("run_id", text(rec, "run_id"));
+            m.put("run_id", r.runId());
+            m.put("config_sha256", r.config());
             m.put("run_dir", r.dir().toString());
             m.put("name", text(rec, "name"));
             m.put("tf", text(rec.path("spec"), "tf"));
@@ -41,8 +43,10 @@ public final class Comparison {
             m.put("flagged", ev.path("flagged").asBoolean(false));
             m.put("test_rows", num(met.path("rows")));
             for (String k : List.of("balanced_accuracy", "log_loss", "sharpe_net", "psr")) m.put(k, num(met.path(k)));
-            m.put("deflated_sharpe", deflated(runs, r, false));
-            m.put("runs_of_tf_compared", sameTf(runs, r).size());
+            Trials.Deflated dt = trials.deflated(r, false);
+            m.put("deflated_sharpe", dt.value());
+            m.put("trials", dt.trials());
+            m.put("trials_with_returns", dt.withReturns());
             for (String b : BASELINES) {
                 JsonNode bn = ev.path("baselines").path(b);
                 Map<String, Object> bm = new LinkedHashMap<>();
@@ -59,7 +63,9 @@ public final class Comparison {
             if (!wf.isMissingNode()) {
                 Map<String, Object> w = new LinkedHashMap<>();
                 wf.fieldNames().forEachRemaining(k -> w.put(k, wf.get(k).isNumber() ? wf.get(k).numberValue() : null));
-                w.put("deflated_sharpe", deflated(runs, r, true));
+                Trials.Deflated dw = trials.deflated(r, true);
+                w.put("deflated_sharpe", dw.value());
+                w.put("trials", dw.trials());
                 m.put("walk_forward", w);
             } else {
                 m.put("walk_forward", null);
@@ -67,27 +73,6 @@ public final class Comparison {
             out.add(m);
         }
         return out;
-    }
-
-    /** The compared runs of the same timeframe as {@code r} (per-bar Sharpe ratios are comparable only within one). */
-    static List<RunRecords.Loaded> sameTf(List<RunRecords.Loaded> runs, RunRecords.Loaded r) {
-        String tf = r.record().path("spec").path("tf").asText();
-        return runs.stream().filter(x -> x.record().path("spec").path("tf").asText().equals(tf)).toList();
-    }
-
-    /**
-     * The deflated Sharpe ratio of a run among the compared runs of its timeframe (msb.evaluate's definition:
-     * its PSR against the expected maximum Sharpe of that many unskilled trials); null with fewer than two
-     * such runs, or, for walk-forward, when one of them has no walk-forward returns.
-     */
-    static Double deflated(List<RunRecords.Loaded> runs, RunRecords.Loaded r, boolean walkForward) {
-        List<RunRecords.Loaded> group = sameTf(runs, r);
-        double[] mine = walkForward ? r.walkForwardNetReturns() : r.testNetReturns();
-        if (group.size() < 2 || mine == null || mine.length == 0) return null;
-        if (walkForward && group.stream().anyMatch(x -> x.walkForwardNetReturns() == null)) return null;
-        double[] trials = group.stream().mapToDouble(x -> TradingMetrics.sharpePerBar(walkForward ? x.walkForwardNetReturns()
-                : x.testNetReturns())).filter(Double::isFinite).toArray();
-        return trials.length < 2 ? null : finite(TradingMetrics.deflatedSharpe(mine, trials));
     }
 
     /** The side-by-side table: one line per figure, one column per run. */
@@ -107,7 +92,8 @@ public final class Comparison {
         lines.add(row("net Sharpe (ann.)", rows, r -> f(r.get("sharpe_net"))));
         lines.add(row("  best baseline", rows, r -> best(r, "sharpe_net", true)));
         lines.add(row("PSR (SR > 0)", rows, r -> f(r.get("psr"))));
-        lines.add(row("deflated Sharpe (same tf)", rows, r -> f(r.get("deflated_sharpe"))));
+        lines.add(row("deflated Sharpe", rows, r -> f(r.get("deflated_sharpe"))));
+        lines.add(row("  trials (distinct configs)", rows, r -> r.get("trials") + " (" + r.get("trials_with_returns") + " with returns)"));
         lines.add(row("predicted d/n/u", rows, r -> shares(r.get("predicted_shares"))));
         lines.add(row("labels d/n/u", rows, r -> shares(r.get("label_shares"))));
         lines.add(row("train time (s)", rows, r -> r.get("train_ms") == null ? "-"
@@ -139,23 +125,23 @@ public final class Comparison {
     @SuppressWarnings("unchecked")
     public static String markdown(List<Map<String, Object>> rows) {
         StringBuilder b = new StringBuilder();
-        b.append("| tf | model | data | test rows | bal. acc. | log loss (nats) | net Sharpe | PSR | deflated Sharpe | predicted D/N/U | labels D/N/U | train s | promoted | flagged |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| run | tf | model | data | test rows | bal. acc. | log loss (nats) | net Sharpe | PSR | deflated Sharpe | predicted D/N/U | labels D/N/U | train s | promoted | flagged |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : rows) {
-            b.append("| ").append(r.get("tf")).append(" | ").append(r.get("model")).append(" | ").append(fileName(r.get("data_source")))
+            b.append("| ").append(r.get("run_id")).append(" | ").append(r.get("tf")).append(" | ").append(r.get("model")).append(" | ").append(fileName(r.get("data_source")))
                     .append(" | ").append(r.get("test_rows")).append(" | ").append(f(r.get("balanced_accuracy")))
                     .append(" | ").append(f(r.get("log_loss"))).append(" | ").append(f(r.get("sharpe_net")))
                     .append(" | ").append(f(r.get("psr"))).append(" | ").append(f(r.get("deflated_sharpe")))
                     .append(" | ").append(shares(r.get("predicted_shares"))).append(" | ").append(shares(r.get("label_shares")))
                     .append(" | ").append(r.get("train_ms") == null ? "-" : String.format(Locale.ROOT, "%.1f", ((Number) r.get("train_ms")).doubleValue() / 1000))
-                    .append(" | ").append((Boolean) r.get("promoted") ? "yes" : "no (" + String.join(", ", (List<String>) r.get("failed_gates")) + ")")
+                    .append(" | ").append((Boolean) r.get("promoted") ? "yes" : "no: " + String.join(", ", (List<String>) r.get("failed_gates")))
                     .append(" | ").append((Boolean) r.get("flagged") ? "yes" : "no").append(" |\n");
         }
         b.append("\nBaselines on the same test rows (balanced accuracy / log loss / net Sharpe; buy-and-hold has no classes):\n\n");
-        b.append("| tf | model | majority | always-UP | previous-bar sign | buy-and-hold Sharpe | model beats every baseline on |\n");
-        b.append("|---|---|---|---|---|---|---|\n");
+        b.append("| run | tf | model | majority | always-UP | previous-bar sign | buy-and-hold Sharpe | model beats every baseline on |\n");
+        b.append("|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : rows) {
-            b.append("| ").append(r.get("tf")).append(" | ").append(r.get("model"));
+            b.append("| ").append(r.get("run_id")).append(" | ").append(r.get("tf")).append(" | ").append(r.get("model"));
             for (String name : List.of("majority", "always_up", "previous_bar_sign")) {
                 Map<String, Object> bl = (Map<String, Object>) r.get("baseline_" + name);
                 b.append(" | ").append(f(bl.get("balanced_accuracy"))).append(" / ").append(f(bl.get("log_loss")))
@@ -170,12 +156,12 @@ public final class Comparison {
         }
         if (rows.stream().anyMatch(r -> r.get("walk_forward") != null)) {
             b.append("\nWalk-forward (re-fitted per fold, out of sample; mean +- sample sd over folds; pooled = all folds' test bars):\n\n");
-            b.append("| tf | model | folds | folds passing gates | bal. acc. | log loss (nats) | net Sharpe | pooled net Sharpe | pooled PSR | deflated Sharpe |\n");
-            b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+            b.append("| run | tf | model | folds | folds passing gates | bal. acc. | log loss (nats) | net Sharpe | pooled net Sharpe | pooled PSR | deflated Sharpe |\n");
+            b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Map<String, Object> r : rows) {
                 Map<String, Object> w = (Map<String, Object>) r.get("walk_forward");
                 if (w == null) continue;
-                b.append("| ").append(r.get("tf")).append(" | ").append(r.get("model")).append(" | ").append(w.get("folds")).append(" | ").append(w.get("folds_passing_gates"))
+                b.append("| ").append(r.get("run_id")).append(" | ").append(r.get("tf")).append(" | ").append(r.get("model")).append(" | ").append(w.get("folds")).append(" | ").append(w.get("folds_passing_gates"))
                         .append(" | ").append(f(w.get("balanced_accuracy_mean"))).append(" +- ").append(f(w.get("balanced_accuracy_std")))
                         .append(" | ").append(f(w.get("log_loss_mean"))).append(" +- ").append(f(w.get("log_loss_std")))
                         .append(" | ").append(f(w.get("sharpe_net_mean"))).append(" +- ").append(f(w.get("sharpe_net_std")))
@@ -200,10 +186,9 @@ public final class Comparison {
         return any;
     }
 
+    /** The data source's name ("bars", "coinbase-btc-usd-1d"), as `runs list` shows it. */
     private static String fileName(Object source) {
-        if (source == null) return "-";
-        String s = source.toString();
-        return s.substring(s.lastIndexOf('/') + 1);
+        return source == null ? "-" : RunTable.sourceName(source.toString());
     }
 
     private interface Cell { String of(Map<String, Object> r); }
@@ -271,5 +256,4 @@ public final class Comparison {
         return out;
     }
 
-    private static Double finite(double v) { return Double.isFinite(v) ? v : null; }
 }

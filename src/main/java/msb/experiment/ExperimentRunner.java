@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,16 +49,16 @@ import msb.trading.StrategyConfig;
 /**
  * {@code msb experiment run}: import (when the spec's file is not stored yet) -> dataset build -> train ->
  * evaluate (with report) -> optional walk-forward, through the other packages' public APIs, recording the run
- * in {@code <home>/experiments/runs/<run-id>/}: {@code record.json}, the spec as written ({@code spec.yaml}),
+ * in {@code <home>/experiments/runs/<run-id>/} (the id of the training run it made, beside that run's
+ * {@code run.json}): {@code record.json}, the spec as written ({@code spec.yaml}),
  * the per-bar net returns ({@code returns.json}, for the deflated Sharpe of {@code compare}) and
- * {@code report/}. The directory appears complete or not at all.
+ * {@code report/}. record.json is moved in last, so a run with a record is complete.
  */
 public final class ExperimentRunner {
     public static final String RECORD = "record.json";
     public static final String RETURNS = "returns.json";
     public static final String SPEC_COPY = "spec.yaml";
     public static final String REPORT_DIR = "report";
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** @param walkForward also run the spec's walk-forward evaluation */
     public record Options(boolean walkForward, boolean quiet) {}
@@ -121,7 +119,8 @@ public final class ExperimentRunner {
             problems.add(e.tf().label() + " " + e.model().id() + ": gate " + g + " refused promotion ("
                     + am.gates().get(g).detail() + ")");
         }
-        String runId = uniqueRunId(started, e.name() + "-" + e.model().id());
+        // One id everywhere: the experiment run is recorded beside its training run's record, under its id.
+        String runId = am.runId();
         Path runDir = ws.runsDir().resolve(runId);
         Path tmp = ws.runsDir().resolve("." + runId + ".tmp");
         try {
@@ -132,7 +131,7 @@ public final class ExperimentRunner {
                 var evaluator = new EvaluationRun(ws, e.symbol(), StrategyConfig::defaults,
                         new PrintWriter(err, true));
                 ArtifactEvaluation ev = evaluator.evaluate(tr.runDir());
-                ReportWriter.write(new EvaluationReport(List.of(ev), List.of()), tmp.resolve(REPORT_DIR), commandLine);
+                ReportWriter.write(new EvaluationReport(List.of(ev), List.of(), evaluator.trades()), tmp.resolve(REPORT_DIR), commandLine);
                 rec.put("evaluation", evaluationSummary(ev));
                 rec.put("report_dir", runDir.resolve(REPORT_DIR).toString());
                 returns.put("test_ts", ev.series().ts());
@@ -150,13 +149,15 @@ public final class ExperimentRunner {
                 WalkForwardSpec wf = e.walkForwardOrNull();
                 int purge = wf.purgeBars(e.label().horizonBars());
                 List<Fold> folds = WalkForwardPlan.folds(ds.rows(), e.label().horizonBars(), wf, e.file().toString());
-                if (!o.quiet()) err.println("msb: walk-forward over " + folds.size() + " folds (" + wf.window().name().toLowerCase()
+                // start and finish lines even with --quiet: a long job is never silent
+                err.println("msb: walk-forward over " + folds.size() + " folds (" + wf.window().name().toLowerCase()
                         + " window, re-fit every " + wf.refitEveryBars() + " bars)");
                 var replay = EngineReplay.of(e.tf(), StrategyConfig.defaults(e.tf()), DatasetStore.loadBars(ws, e.symbol(), e.tf()));
                 WalkForward.Result r = WalkForward.run(ds, folds, purge, e.model(), e.hyperparameters(), e.seed(), replay, o.quiet(), err);
                 rec.put("walk_forward", walkForwardSummary(wf, purge, r));
                 returns.put("walk_forward_net_returns", r.netReturns());
                 timings.put("walk_forward", ms(t));
+                err.println(String.format(java.util.Locale.ROOT, "msb: walk-forward done in %.1f s", ms(t) / 1000.0));
             }
             timings.put("total", ms(start));
             rec.put("timings_ms", timings);
@@ -168,7 +169,14 @@ public final class ExperimentRunner {
             AtomicFiles.writeString(tmp.resolve(SPEC_COPY), e.text());
             Json.write(tmp.resolve(RETURNS), returns);
             Json.write(tmp.resolve(RECORD), rec);
-            AtomicFiles.move(tmp, runDir);
+            Files.createDirectories(runDir);
+            // record.json last: a directory with a record is a complete experiment run
+            try (Stream<Path> files = Files.list(tmp)) {
+                for (Path f : files.filter(f -> !f.getFileName().toString().equals(RECORD)).toList()) {
+                    AtomicFiles.move(f, runDir.resolve(f.getFileName()));
+                }
+            }
+            AtomicFiles.move(tmp.resolve(RECORD), runDir.resolve(RECORD));
         } catch (IOException ex) {
             throw new UncheckedIOException("could not write the run record " + runDir + ": " + ex.getMessage(), ex);
         } finally {
@@ -324,7 +332,7 @@ public final class ExperimentRunner {
         return s;
     }
 
-    private static Map<String, Object> evaluationSummary(ArtifactEvaluation ev) {
+    static Map<String, Object> evaluationSummary(ArtifactEvaluation ev) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("flagged", ev.flagged());
         s.put("reasons", ev.reasons());
@@ -362,13 +370,6 @@ public final class ExperimentRunner {
         }
         s.put("folds", folds);
         return s;
-    }
-
-    private String uniqueRunId(Instant now, String name) {
-        String base = RUN_ID.format(now) + "-" + name.replaceAll("[^A-Za-z0-9._-]", "-");
-        String id = base;
-        for (int k = 2; Files.exists(ws.runsDir().resolve(id)); k++) id = base + "-" + k;
-        return id;
     }
 
     private static long ms(long t0) { return (System.nanoTime() - t0) / 1_000_000; }

@@ -27,7 +27,7 @@ public final class AlertMonitor {
     public List<Alert> onStale(FeedEvent.Stale stale) {
         if (staleActive) return List.of();
         staleActive = true;
-        return List.of(new Alert(stale.lastSeenTs(), Alert.STALE_FEED, "no bar closing at " + stale.expectedTs()
-                + " (last bar " + stale.lastSeenTs() + "): trading halted until fresh bars arrive; " + stale.reason()));
+        return List.of(new Alert(stale.lastSeenTs(), Alert.STALE_FEED, "no bar closing at " + java.time.Instant.ofEpochSecond(stale.expectedTs())
+                + " (last bar " + java.time.Instant.ofEpochSecond(stale.lastSeenTs()) + "): trading halted until fresh bars arrive; " + stale.reason()));
     }
 }

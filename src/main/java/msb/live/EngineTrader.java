@@ -85,6 +85,8 @@ public final class EngineTrader implements Trader {
 
     @Override public SideCounts orders() { return sides(engine.orders()); }
 
+    @Override public msb.trading.FunnelCounts funnel() { return engine.funnel(); }
+
     @Override public List<Object> roundTrips() { return List.copyOf(engine.roundTrips()); }
 
     @Override

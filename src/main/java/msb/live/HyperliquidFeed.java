@@ -128,7 +128,8 @@ public final class HyperliquidFeed implements Feed {
                     continue;
                 }
                 failures++;
-                lastFailure = "no candle closing at " + dueTs + " yet (last seen " + lastTs + ")";
+                lastFailure = "no candle closing at " + java.time.Instant.ofEpochSecond(dueTs) + " yet (last seen "
+                        + java.time.Instant.ofEpochSecond(lastTs) + ")";
             } catch (IOException e) {
                 if (clock.nowMs() < dueMs + options.staleAfterMs() || staleReportedForTs == dueTs) {
                     backoff(e);

@@ -227,7 +227,7 @@ public final class LiveRunner {
                 setup.source(), barsProcessed, lastBarTs, trader.position(), trader.equity(), trader.realizedPnl(),
                 trader.signals(), trader.orders(), trader.roundTrips(), trader.blocked(),
                 trader.halted() || feedStale, feedStale, trader.flips(), recentAlerts, inSample, outOfSample,
-                Double.isNaN(elig) ? null : elig, setup.failedGates(), finished, trader.moodSource());
+                Double.isNaN(elig) ? null : elig, setup.failedGates(), finished, trader.moodSource(), trader.funnel());
     }
 
     private StatusDoc checkpoint() {

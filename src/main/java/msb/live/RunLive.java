@@ -44,7 +44,7 @@ public final class RunLive {
                 throw new UserInputException("--checkpoint-every " + checkpointEveryBarsOrZero + ": must be >= 1");
             }
             if (feed == FeedKind.HYPERLIQUID && fromFileOrNull != null) {
-                throw new UserInputException("--from is for --feed replay; the hyperliquid feed reads the venue");
+                throw new UserInputException("--bars-file (--from) is for --feed replay; the hyperliquid feed reads the venue");
             }
         }
     }
@@ -71,7 +71,7 @@ public final class RunLive {
         // Bad inputs exit 2 before an artifact may be trained for this run: a typo must not cost a training run.
         StrategyConfig cfg = o.configOrNull() == null ? StrategyConfig.defaults(o.tf()) : StrategyConfig.load(o.configOrNull(), o.tf());
         if (o.fromFileOrNull() != null && !java.nio.file.Files.isRegularFile(o.fromFileOrNull())) {
-            throw new UserInputException("--from " + o.fromFileOrNull() + ": no such file; pass a bar file `msb data import` reads");
+            throw new UserInputException("--bars-file (--from) " + o.fromFileOrNull() + ": no such file; pass a bar file `msb data import` reads");
         }
         StateStore store = new StateStore(o.stateDir());
         // One runner per state directory, enforced by an OS lock held for the whole run: two runners would
@@ -117,13 +117,14 @@ public final class RunLive {
             var cross = o.feed() == FeedKind.REPLAY ? crossBars(ws, o, schema, null) : java.util.Map.<String, Bars>of();
             LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts, cross), artifact.predictor(),
                     artifact.bma().orElse(null), new EngineTrader(o.tf(), cfg.withSignal(m.signalSpec()), shadow, CohortInputs.of(cohorts, o.tf())), store,
-                    a -> err.println("msb: ALERT " + a.kind() + " at bar " + a.barTs() + ": " + a.message()), clock);
+                    a -> err.println("msb: ALERT " + a.kind() + " at bar " + java.time.Instant.ofEpochSecond(a.barTs()) + ": " + a.message()), clock);
             Long resumeTs = runner.open();
             StatusDoc status = switch (o.feed()) {
                 case REPLAY -> replay(ws, o, schema, runner, resumeTs, err, clock, null, cohorts);
                 case HYPERLIQUID -> live(o, schema, runner, resumeTs, err, clock);
             };
             out.print(StatusReport.render(status));
+            out.print(nextSteps(ws, o, artifactDir, shadow));
             out.flush();
             if (shadow) {
                 List<String> gates = m.failedGates().isEmpty() ? List.of("not promoted (trained with --no-promote)")
@@ -139,9 +140,10 @@ public final class RunLive {
                             LiveClock clock, LongConsumer barNanos, CohortSignals cohortsOrNull) throws InterruptedException {
         Bars bars = replayBars(ws, o, err);
         if (schema.hasCohorts() && cohortsOrNull.ts()[0] > bars.firstTs()) {
-            throw new UserInputException("the stored cohort data starts at " + cohortsOrNull.ts()[0] + ", after the first replayed bar "
-                    + bars.firstTs() + ", and the artifact's features need it from the first bar; replay bars from "
-                    + cohortsOrNull.ts()[0] + " on or import cohort data that covers them");
+            var cohortStart = java.time.Instant.ofEpochSecond(cohortsOrNull.ts()[0]);
+            throw new UserInputException("the stored cohort data starts at " + cohortStart + ", after the first replayed bar "
+                    + java.time.Instant.ofEpochSecond(bars.firstTs()) + ", and the artifact's features need it from the first bar;"
+                    + " replay bars from " + cohortStart + " on or import cohort data that covers them");
         }
         FundingSeries funding = schema.hasFunding() ? funding(ws, o.symbol()) : null;
         if (funding != null && funding.ts()[0] > bars.firstTs()) {
@@ -158,14 +160,28 @@ public final class RunLive {
         crossBars(ws, o, schema, bars); // refuses a replayed bar without the other symbols' bars
         if (resumeTs != null) {
             if (java.util.Arrays.binarySearch(bars.ts(), resumeTs) < 0) {
-                throw new UserInputException(o.stateDir() + " stopped at bar " + resumeTs + ", which is not in the replayed series ("
-                        + bars.firstTs() + ".." + bars.lastTs() + "); replay the same data or use another --state-dir");
+                throw new UserInputException(o.stateDir() + " stopped at bar " + java.time.Instant.ofEpochSecond(resumeTs)
+                        + ", which is not in the replayed series (" + java.time.Instant.ofEpochSecond(bars.firstTs()) + " .. "
+                        + java.time.Instant.ofEpochSecond(bars.lastTs()) + "); replay the same data or use another --state-dir");
             }
-            err.println("msb: resuming after bar " + resumeTs + " (" + java.time.Instant.ofEpochSecond(resumeTs) + ")");
+            int done = java.util.Arrays.binarySearch(bars.ts(), resumeTs) + 1;
+            int left = bars.size() - done;
             runner.prime(bars, funding, resumeTs);
+            if (left == 0) {
+                err.println("msb: " + o.stateDir() + " already reached the last bar (" + java.time.Instant.ofEpochSecond(resumeTs)
+                        + "); nothing left to replay, the summary below is the stored state (delete the state directory or pass"
+                        + " another --state-dir to start over)");
+            } else {
+                err.println("msb: resuming after bar " + java.time.Instant.ofEpochSecond(resumeTs) + " (" + done + " of " + bars.size()
+                        + " bars done); replaying " + (o.maxBars() < left ? "the next " + o.maxBars() + " of " : "")
+                        + "the remaining " + left + " " + o.tf().label() + " bars (from " + java.time.Instant.ofEpochSecond(bars.ts(done))
+                        + ") at speed " + o.speed());
+            }
+        } else {
+            err.println("msb: replaying " + (o.maxBars() < bars.size() ? "the first " + o.maxBars() + " of " : "") + bars.size() + " "
+                    + o.tf().label() + " bars (" + java.time.Instant.ofEpochSecond(bars.firstTs()) + " .. "
+                    + java.time.Instant.ofEpochSecond(bars.lastTs()) + ") at speed " + o.speed());
         }
-        err.println("msb: replaying " + bars.size() + " " + o.tf().label() + " bars (" + java.time.Instant.ofEpochSecond(bars.firstTs())
-                + " .. " + java.time.Instant.ofEpochSecond(bars.lastTs()) + ") at speed " + o.speed());
         return runner.run(new ReplayFeed(bars, funding, o.speed(), clock), o.maxBars(), barNanos);
     }
 
@@ -212,7 +228,7 @@ public final class RunLive {
         }
     }
 
-    /** The bars to replay: --from FILE (resampled to the timeframe), else the timeframe's stored series. */
+    /** The bars to replay: --bars-file FILE (resampled to the timeframe), else the timeframe's stored series. */
     static Bars replayBars(Workspace ws, Options o, PrintStream err) {
         Bars bars;
         if (o.fromFileOrNull() != null) {
@@ -263,6 +279,28 @@ public final class RunLive {
                     + schema.schemaHash() + " for the same columns (a feature definition changed); retrain: msb train --tf " + m.tf());
         }
         return schema;
+    }
+
+    /** The summary's last lines: which commands show the book and the model's verdicts next. */
+    static String nextSteps(Workspace ws, Options o, Path artifactDir, boolean shadow) {
+        String tf = o.tf().label();
+        String home = ws.home().toString().isEmpty() ? "" : " --home " + ws.home();
+        String sym = (o.symbol().equals("BTC") ? "" : " --symbol " + o.symbol()) + home;
+        String state = " --state-dir " + o.stateDir() + home;
+        StringBuilder b = new StringBuilder("\nnext steps\n");
+        if (shadow) {
+            b.append("  why it was refused      msb evaluate --artifact ").append(artifactDir).append(sym)
+                    .append(" --report reports/").append(tf).append("   (verdicts per gate, the funnel, a report)\n");
+            b.append("  what it would have done msb status").append(state).append("   (signals and blocks; no orders in shadow mode)\n");
+            b.append("  a book that trades      needs a promoted run: msb runs list --tf ").append(tf).append(sym)
+                    .append(" --promoted, then msb run-live --tf ").append(tf).append(" --artifact DIR").append(sym)
+                    .append("; or msb train --tf ").append(tf).append(sym).append(" (promoted when every gate passes)\n");
+        } else {
+            b.append("  the book                msb status").append(state).append("   (position, equity, orders, round trips)\n");
+            b.append("  the backtest report     msb evaluate --tf ").append(tf).append(sym).append(" --report reports/").append(tf).append('\n');
+            b.append("  continue                the same command again resumes after the last bar\n");
+        }
+        return b.toString();
     }
 
     private static String gatesText(ArtifactManifest m) {

@@ -2,19 +2,22 @@ package msb.live;
 
 import java.util.List;
 import java.util.Map;
+import msb.trading.FunnelCounts;
 
 /**
  * What `msb status --json` prints (fields per CONTRACT.md, plus flips, alerts and the in-sample /
  * out-of-sample split). Written into every checkpoint so that `status` needs neither the engine nor the
  * artifact. {@code mood} says where the decision logic's mood came from (null in checkpoints written before
- * the field existed). No wall-clock field: a resumed run and an uninterrupted one compare equal.
+ * the field existed). {@code funnel} is the decision funnel with the definitions of {@link FunnelCounts}
+ * (null in checkpoints written before it existed). No wall-clock field: a resumed run and an uninterrupted one compare equal.
  */
 public record StatusDoc(String tf, String symbol, String artifact, String mode, String feed,
                         long barsProcessed, Long lastBarTs, double position, double equity, double realizedPnl,
                         SideCounts signals, SideCounts orders, List<Object> roundTrips,
                         Map<String, SideCounts> blocked, boolean halted, boolean feedStale,
                         Map<String, Object> flips, List<Alert> alerts, SplitPnl inSample, SplitPnl outOfSample,
-                        Double banditEligibilityFrac, List<String> failedGates, boolean finished, String mood) {
+                        Double banditEligibilityFrac, List<String> failedGates, boolean finished, String mood,
+                        FunnelCounts funnel) {
     public StatusDoc {
         roundTrips = List.copyOf(roundTrips);
         blocked = Map.copyOf(blocked);

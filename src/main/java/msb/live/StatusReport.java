@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import msb.core.Json;
+import msb.trading.FunnelCounts;
+import msb.trading.TradingEngine;
 
 /** Human renderings of a {@link StatusDoc}: the `status` table and the replay summary. */
 public final class StatusReport {
@@ -20,10 +22,13 @@ public final class StatusReport {
         line(b, "timeframe", s.tf() + "  " + s.symbol() + "  feed " + s.feed() + (s.finished() ? " (end of data)" : ""));
         line(b, "artifact", s.artifact());
         line(b, "mode", s.mode() + (s.failedGates().isEmpty() ? "" : "  (not promoted: " + String.join(", ", s.failedGates()) + ")"));
-        line(b, "bars processed", s.barsProcessed() + (s.lastBarTs() == null ? "" : "  last bar " + s.lastBarTs() + " ("
-                + Instant.ofEpochSecond(s.lastBarTs()) + ")"));
-        line(b, "signals", sides(s.signals()));
-        line(b, "orders", sides(s.orders()));
+        line(b, "bars processed", s.barsProcessed() + (s.lastBarTs() == null ? "" : "  last bar " + Instant.ofEpochSecond(s.lastBarTs())));
+        if (s.funnel() != null) {
+            funnel(b, s);
+        } else { // a checkpoint written before the funnel existed
+            line(b, "decisions", sides(s.signals()));
+            line(b, "orders", sides(s.orders()));
+        }
         List<JsonNode> trips = new ArrayList<>();
         for (Object rt : s.roundTrips()) trips.add(Json.mapper().valueToTree(rt));
         line(b, "round trips", roundTripSummary(trips));
@@ -31,20 +36,22 @@ public final class StatusReport {
         if (from > 0) b.append(String.format(Locale.ROOT, "  %-22s(%d earlier round trips not listed)%n", "", from));
         for (int i = from; i < trips.size(); i++) {
             JsonNode t = trips.get(i);
-            b.append(String.format(Locale.ROOT, "  %-22s%-5s %d -> %d  PnL %+.2f USD (%+.1f bps)%n", "",
-                    t.path("side").asText("?"), t.path("entry_ts").asLong(), t.path("exit_ts").asLong(),
+            b.append(String.format(Locale.ROOT, "  %-22s%-5s %s -> %s  PnL %+.2f USD (%+.1f bps)%n", "",
+                    t.path("side").asText("?"), Instant.ofEpochSecond(t.path("entry_ts").asLong()), Instant.ofEpochSecond(t.path("exit_ts").asLong()),
                     t.path("pnl_usd").asDouble(Double.NaN), t.path("pnl_bps").asDouble(Double.NaN)));
         }
         line(b, "position", String.format(Locale.ROOT, "%.6f", s.position()));
         line(b, "equity", String.format(Locale.ROOT, "%.2f USD  (realized PnL %+.2f USD)", s.equity(), s.realizedPnl()));
         line(b, "halted", s.halted() + (s.feedStale() ? "  (feed stale)" : ""));
-        if (s.blocked().isEmpty()) {
-            line(b, "blocked", "nothing blocked");
-        } else {
-            line(b, "blocked", String.format(Locale.ROOT, "%-26s %8s %8s", "gate", "buy", "sell"));
-            for (Map.Entry<String, SideCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
-                b.append(String.format(Locale.ROOT, "  %-22s%-26s %8d %8d%n", "", e.getKey(), e.getValue().buy(),
-                        e.getValue().sell()));
+        if (s.funnel() == null) {
+            if (s.blocked().isEmpty()) {
+                line(b, "blocked", "nothing blocked");
+            } else {
+                line(b, "blocked", String.format(Locale.ROOT, "%-26s %8s %8s", "gate", "buy", "sell"));
+                for (Map.Entry<String, SideCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
+                    b.append(String.format(Locale.ROOT, "  %-22s%-26s %8d %8d%n", "", e.getKey(), e.getValue().buy(),
+                            e.getValue().sell()));
+                }
             }
         }
         line(b, "fitted/validated bars", String.format(Locale.ROOT, "%d  PnL %+.2f USD", s.inSample().bars(), s.inSample().pnl()));
@@ -58,9 +65,33 @@ public final class StatusReport {
             line(b, "alerts", "none");
         } else {
             line(b, "alerts", s.alerts().size() + " (most recent last)");
-            for (Alert a : s.alerts()) b.append(String.format(Locale.ROOT, "  %-22s%d %s: %s%n", "", a.barTs(), a.kind(), a.message()));
+            for (Alert a : s.alerts()) b.append(String.format(Locale.ROOT, "  %-22s%s %s: %s%n", "", Instant.ofEpochSecond(a.barTs()), a.kind(), a.message()));
         }
         return b.toString();
+    }
+
+    /**
+     * The funnel with msb.trading.FunnelCounts' words: per side, model signals, refused by the gate, and
+     * decisions = blocked + held + ordered; then every order sent, decisions' and exits'.
+     */
+    private static void funnel(StringBuilder b, StatusDoc s) {
+        FunnelCounts f = s.funnel();
+        line(b, "decision funnel", FunnelCounts.line("BUY", f.modelSignals().buy(), f.refusedByGate().buy(), detail(s, true, 1),
+                f.decisions().buy(), f.blocked().buy(), detail(s, false, 1), f.held().buy(), f.ordered().buy()));
+        line(b, "", FunnelCounts.line("SELL", f.modelSignals().sell(), f.refusedByGate().sell(), detail(s, true, -1),
+                f.decisions().sell(), f.blocked().sell(), detail(s, false, -1), f.held().sell(), f.ordered().sell()));
+        long all = s.orders().buy() + s.orders().sell(), forDecisions = f.ordered().total();
+        line(b, "orders sent", all == 0 ? "0" : all + " (" + forDecisions + " carrying out decisions, " + (all - forDecisions) + " exits)");
+    }
+
+    /** "below_min 20, no_consensus 3": the gate refusals (gate) or guard blocks (!gate) of one side. */
+    private static String detail(StatusDoc s, boolean gate, int dir) {
+        StringBuilder d = new StringBuilder();
+        for (Map.Entry<String, SideCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
+            long n = dir > 0 ? e.getValue().buy() : e.getValue().sell();
+            if (n > 0 && TradingEngine.gateRefusal(e.getKey()) == gate) d.append(d.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(n);
+        }
+        return d.toString();
     }
 
     private static String roundTripSummary(List<JsonNode> trips) {

@@ -39,6 +39,9 @@ public interface Trader {
     /** Share of bars with at least one eligible bandit arm; NaN when not in bandit mode. */
     double banditEligibilityFrac();
 
+    /** The decision funnel (msb.trading.FunnelCounts definitions); null when the trader keeps none. */
+    default msb.trading.FunnelCounts funnel() { return null; }
+
     /** Where the decision logic's mood and cohort signals come from (one line for status and the summary). */
     default String moodSource() { return "none (no cohort data)"; }
 

@@ -90,7 +90,7 @@ public final class Training {
         gates.put(Verdicts.GATE_SETTINGS, Verdicts.settings(hp.gates(), Hyperparameters.defaults(tf).gates()));
         Instant now = clock.instant();
         Path modelsDir = ws.modelsDir(symbol, tf);
-        String runId = uniqueRunId(modelsDir, now, opts.model());
+        String runId = uniqueRunId(modelsDir, ws.runsDir(), now, opts.model());
         Path tmp = modelsDir.resolve("." + runId + ".tmp");
         Path runDir = modelsDir.resolve(runId);
         Map<String, Long> timings = new LinkedHashMap<>();
@@ -106,12 +106,15 @@ public final class Training {
         try {
             Files.createDirectories(tmp);
             if (fit) {
-                if (!opts.quiet()) err.println("msb: training " + opts.model() + " for " + symbol + " " + tf + " on " + train.length
+                // a start and a finish line even with --quiet: a long job is never silent
+                err.println("msb: training " + opts.model() + " for " + symbol + " " + tf + " on " + train.length
                         + " TRAIN rows, calibrating on " + val.length + " VAL rows (" + data.source() + ")");
                 long tf0 = System.nanoTime();
                 FitResult r = new StackTrainer(hp, opts.seed(), opts.quiet(), observer).fit(ds, opts.model());
                 timings.putAll(r.timingsMs());
                 timings.put("fit_total", (System.nanoTime() - tf0) / 1_000_000);
+                err.println(String.format(java.util.Locale.ROOT, "msb: fitted %s for %s %s in %.1f s", opts.model(), symbol, tf,
+                        (System.nanoTime() - tf0) / 1e9));
                 try (Pipeline p = r.pipeline()) {
                     Gates.Judged judged = Gates.onValidation(r, ds, train, hp.gates(), horizonBars(data));
                     gates.putAll(judged.verdicts());
@@ -180,10 +183,11 @@ public final class Training {
         return out;
     }
 
-    private static String uniqueRunId(Path modelsDir, Instant now, ModelKind kind) {
+    /** Unique among this timeframe's runs and among every run record of the workspace (one id space). */
+    private static String uniqueRunId(Path modelsDir, Path runsDir, Instant now, ModelKind kind) {
         String base = RUN_ID.format(now) + "-" + kind.id();
         String id = base;
-        for (int k = 2; Files.exists(modelsDir.resolve(id)); k++) id = base + "-" + k;
+        for (int k = 2; Files.exists(modelsDir.resolve(id)) || Files.exists(runsDir.resolve(id)); k++) id = base + "-" + k;
         return id;
     }
 
@@ -205,23 +209,11 @@ public final class Training {
         return m;
     }
 
-    /** One JSON file per run under experiments/runs/, named after the run. */
+    /**
+     * The run record under experiments/runs/RUN-ID/ (the same id as the run directory), where an experiment
+     * run that trained this artifact also leaves its record and report.
+     */
     private static void writeRunRecord(Workspace ws, Path runDir, ArtifactManifest m, TrainOptions opts) {
-        Map<String, Object> rec = new LinkedHashMap<>();
-        rec.put("run_id", m.runId());
-        rec.put("run_dir", runDir.toString());
-        rec.put("tf", m.tf());
-        rec.put("symbol", m.symbol());
-        rec.put("model", m.model());
-        rec.put("seed", m.seed());
-        rec.put("experiment", opts.experiment());
-        rec.put("data_source", m.dataSource());
-        rec.put("promoted", m.promoted());
-        rec.put("promotion_allowed", opts.promote());
-        rec.put("failed_gates", m.failedGates());
-        rec.put("gates", m.gates());
-        rec.put("metrics", m.metrics());
-        rec.put("timings_ms", m.timingsMs());
-        Json.write(ws.runsDir().resolve(m.symbol() + "-" + m.tf() + "-" + m.runId() + ".json"), rec);
+        Json.write(ws.runsDir().resolve(m.runId()).resolve(RunRecord.FILE), RunRecord.of(runDir, m, opts.promote(), opts.experiment()));
     }
 }

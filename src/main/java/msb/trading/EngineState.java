@@ -13,13 +13,14 @@ import msb.decision.BanditState;
  * @param pending        orders waiting for the next bar's open
  * @param recentDirs     the last non-flat decisions (oldest first), for the one-directional alert
  * @param recentEligible the last bars' bandit eligibility (oldest first), for the low-eligibility alert
+ * @param funnel         the decision funnel; null in snapshots written before it existed (restored as zero)
  */
 public record EngineState(long barsProcessed, long lastBarTs, double lastClose, PaperBook.State book,
                           BanditState bandit, double[] closes, List<PendingOrder> pending, DirCounts signals,
                           DirCounts orders, Map<String, DirCounts> blocked, List<RoundTrip> roundTrips, long dayIndex,
                           double dayStartEquityUsd, boolean halted, long lastFillTs, int[] recentDirs,
                           boolean oneSidedAlerted, boolean[] recentEligible, boolean lowEligibilityAlerted,
-                          PendingReward pendingReward) {
+                          PendingReward pendingReward, FunnelCounts funnel) {
 
     /** An order decided on bar {@code ts}, to fill at the next bar's open; flatten orders close whatever is held. */
     public record PendingOrder(long ts, double qtyDelta, boolean flatten, String reason) {}

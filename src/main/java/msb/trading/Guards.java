@@ -64,13 +64,13 @@ final class Guards {
         if (adds && cfg.exits().netEdgeCheck()) {
             double edgeBps = in.perBarVol() * 1e4 * targetDir * in.sModel() - cfg.paper().roundTripCostBps();
             if (!(edgeBps > 0)) {
-                return new Verdict(NET_EDGE, "expected edge " + edgeBps + " bps after round-trip cost is not > 0");
+                return new Verdict(NET_EDGE, String.format(java.util.Locale.ROOT, "expected edge %.2f bps after round-trip cost is not > 0", edgeBps));
             }
         }
         double changeUsd = Math.abs(in.targetQty() - in.currentQty()) * in.price();
         double minUsd = g.minPositionChangeFrac() * cfg.sizing().baseNotionalUsd();
         if (changeUsd < minUsd) {
-            return new Verdict(MIN_CHANGE, "change " + changeUsd + " USD < " + minUsd + " USD");
+            return new Verdict(MIN_CHANGE, String.format(java.util.Locale.ROOT, "change %.2f USD < %.2f USD", changeUsd, minUsd));
         }
         if (in.ordersThisBar() >= g.maxOrdersPerBar()) {
             return new Verdict(MAX_ORDERS, in.ordersThisBar() + " orders already sent this bar (max "

@@ -28,6 +28,9 @@ public final class TradingEngine {
     static final Set<String> GATE_REFUSALS = Set.of(DecisionGate.BELOW_MIN, DecisionGate.MODEL_ONLY_REJECTED,
             DecisionGate.NO_CONSENSUS, DecisionGate.LOW_CONF);
     public static final String NO_ELIGIBLE_ARM = "no_eligible_arm";
+    /** Whether a name in {@link #blocked()} is a decision rule's refusal of a model signal (not a guard). */
+    public static boolean gateRefusal(String name) { return GATE_REFUSALS.contains(name) || NO_ELIGIBLE_ARM.equals(name); }
+
     /** Mode of a bar without model probabilities: nothing is decided, exits and the daily stop still run. */
     public static final String NO_SIGNAL = "no_signal";
 
@@ -47,6 +50,7 @@ public final class TradingEngine {
     private DirCounts signals = DirCounts.ZERO;
     private DirCounts orders = DirCounts.ZERO;
     private final TreeMap<String, DirCounts> blocked = new TreeMap<>();
+    private FunnelCounts funnel = FunnelCounts.ZERO;
     private final List<RoundTrip> roundTrips = new ArrayList<>();
     private long dayIndex = Long.MIN_VALUE;
     private double dayStartEquityUsd;
@@ -87,6 +91,7 @@ public final class TradingEngine {
         this.signals = s.signals();
         this.orders = s.orders();
         this.blocked.putAll(s.blocked());
+        this.funnel = s.funnel() == null ? FunnelCounts.ZERO : s.funnel();
         this.roundTrips.addAll(s.roundTrips());
         this.dayIndex = s.dayIndex();
         this.dayStartEquityUsd = s.dayStartEquityUsd();
@@ -114,7 +119,7 @@ public final class TradingEngine {
         return new EngineState(barsProcessed, lastBarTs, lastClose, book.state(), banditState, vol.oldestFirst(),
                 List.copyOf(pending), signals, orders, Collections.unmodifiableMap(new TreeMap<>(blocked)), List.copyOf(roundTrips), dayIndex,
                 dayStartEquityUsd, halted, lastFillTs, recentDirs.oldestFirst(), oneSidedAlerted, eligible,
-                lowEligibilityAlerted, pendingReward);
+                lowEligibilityAlerted, pendingReward, funnel);
     }
 
     /**
@@ -161,6 +166,11 @@ public final class TradingEngine {
 
         Choice d = decide(ctx, ts);
         if (d.dir != 0) signals = signals.plus(Side.ofDir(d.dir));
+        int wanted = modelSignal(ctx);
+        if (wanted != 0) {
+            funnel = funnel.signal(Side.ofDir(wanted));
+            if (d.dir == 0) funnel = funnel.refused(Side.ofDir(wanted));
+        }
         noteDirection(ts, d.dir);
 
         int pos = (int) Math.signum(book.positionQty());
@@ -177,7 +187,14 @@ public final class TradingEngine {
         if (wantsEntry) {
             action = exitReason != null ? "reverse" : pos == 0 ? "enter" : "scale";
             targetUsd = targetNotionalUsd(d.dir, d.alpha);
+            int before = plan.ordersThisBar;
             blockedBy = tryOrder(ts, ctx, d, targetUsd, plan, action);
+            Side side = Side.ofDir(d.dir);
+            if (plan.ordersThisBar > before) funnel = funnel.ordered(side);
+            else if (blockedBy != null && !action.equals("scale")) funnel = funnel.blocked(side);
+            else funnel = funnel.held(side);
+        } else if (d.dir != 0) {
+            funnel = funnel.held(Side.ofDir(d.dir));
         }
         if (cfg.mode() == StrategyConfig.Mode.BANDIT && d.choice != null && d.choice.arm() != null) {
             pendingReward = new EngineState.PendingReward(d.choice.arm(), d.dir, equity);
@@ -203,7 +220,7 @@ public final class TradingEngine {
         double signal = cfg.signal().of(sModel);
         if (cfg.mode() == StrategyConfig.Mode.GATE) {
             GateDecision g = DecisionGate.decide(cfg.gate(), ctx.mood(), signal);
-            if (GATE_REFUSALS.contains(g.mode())) countBlock(g.mode(), DecisionGate.wantedDir(cfg.gate(), signal));
+            if (GATE_REFUSALS.contains(g.mode())) countBlock(g.mode(), modelSignal(ctx));
             return new Choice(g.dir(), g.alpha(), g.mode(), null, sModel, signal);
         }
         ArmSignals s = new ArmSignals(ctx.sTop(), ctx.sBot(), ctx.meta(), ctx.bma());
@@ -211,8 +228,19 @@ public final class TradingEngine {
         boolean any = !c.eligible().isEmpty();
         banditState = banditState.countBar(any);
         noteEligibility(ts, any);
-        if (!any) countBlock(NO_ELIGIBLE_ARM, (int) Math.signum(signal));
+        if (!any) countBlock(NO_ELIGIBLE_ARM, modelSignal(ctx));
         return new Choice(c.dir(), c.dir() == 0 ? 0.0 : c.alpha(), c.mode(), c, sModel, signal);
+    }
+
+    /**
+     * The direction the model signals on this bar (its flip flag applied) when |s_model| reaches S_MIN, else 0:
+     * gate refusals are counted only against such signals, as evaluate counts them.
+     */
+    /** The direction the model signals on this bar: |signal| >= S_MIN, the signal centred as the artifact says. */
+    private int modelSignal(BarContext ctx) {
+        if (ctx.meta() == null) return 0;
+        double s = cfg.signal().of(ctx.meta().sModel());
+        return Math.abs(s) >= cfg.gate().sMin() ? DecisionGate.wantedDir(cfg.gate(), s) : 0;
     }
 
     private String exitReason(long ts, int pos, Choice d) {
@@ -361,7 +389,9 @@ public final class TradingEngine {
     public double realizedPnlUsd() { return book.realizedPnlUsd(); }
     public DirCounts signals() { return signals; }
     public DirCounts orders() { return orders; }
-    /** Blocks per gate and direction, sorted by gate name. */
+    /** The decision funnel (decisions = blocked + held + ordered per side). */
+    public FunnelCounts funnel() { return funnel; }
+    /** Gate refusals of model signals and guard blocks, per gate and direction, sorted by gate name. */
     public Map<String, DirCounts> blocked() { return Collections.unmodifiableMap(new TreeMap<>(blocked)); }
     public List<RoundTrip> roundTrips() { return List.copyOf(roundTrips); }
     public boolean halted() { return halted; }

@@ -92,10 +92,14 @@ class EvaluateCommandTest {
         assertTrue(r.out().contains("FLAGGED"), r.out());
         assertTrue(r.err().contains("no runs for 5m, 1h, 12h"), r.err());
         assertTrue(Files.isRegularFile(report.resolve("report.md")));
-        assertTrue(Files.readString(report.resolve("report.md")).contains("\"schema_hash\""), "the manifest is embedded");
+        String md = Files.readString(report.resolve("report.md"));
+        assertTrue(md.contains("| schema_hash |") && md.contains("manifest.json`"), "the manifest is summarised and named");
+        assertFalse(md.contains("```json"), "not pasted");
+        long images = md.lines().filter(l -> l.startsWith("![")).count();
         try (var s = Files.list(report)) {
-            assertEquals(10, s.filter(p -> p.toString().endsWith(".png")).count());
+            assertEquals(images, s.filter(p -> p.toString().endsWith(".png")).count(), "every chart is shown");
         }
+        assertTrue(images >= 12, "two artifacts, six charts or more each");
     }
 
     @Test

@@ -96,7 +96,7 @@ class ExperimentCommandTest {
         JsonNode doc = Json.mapper().readTree(cmp.out());
         assertEquals(2, doc.get("runs").size());
         assertEquals("always-up", doc.get("runs").get(1).get("model").asText());
-        assertTrue(doc.get("runs").get(1).get("run_id").asText().endsWith("-lr-always-up"), "the run id names the model");
+        assertTrue(doc.get("runs").get(1).get("run_id").asText().endsWith("-always-up"), "the run id names the model");
         assertTrue(doc.get("runs").get(0).get("deflated_sharpe").isNumber(), "two 24h runs: a deflated Sharpe for each");
         assertTrue(doc.get("runs").get(0).get("walk_forward").get("deflated_sharpe").isNumber());
         assertFalse(doc.get("runs").get(1).get("promoted").asBoolean());

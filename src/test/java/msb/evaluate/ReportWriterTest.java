@@ -15,7 +15,7 @@ class ReportWriterTest {
     @TempDir Path dir;
 
     @Test
-    void writesMarkdownJsonAndFiveChartsPerArtifact() throws Exception {
+    void writesMarkdownJsonAndTheChartsOfEachArtifact() throws Exception {
         var honest = PlantedPredictorsTest.evaluate(Fixtures.honest(), PlantedPredictorsTest.LIVE, 0);
         var up = PlantedPredictorsTest.evaluate(Fixtures.constant(0.05, 0.15, 0.8), PlantedPredictorsTest.LIVE, 0);
         var report = new EvaluationReport(Evaluator.withDeflatedSharpe(List.of(honest, up)), List.of("5m"));
@@ -36,7 +36,8 @@ class ReportWriterTest {
         assertTrue(md.contains("the signal never changes sign"), md);
         assertTrue(md.contains("`direction_skill`") && md.contains("`blocked_direction`"), md);
         try (var files = Files.list(dir)) {
-            assertEquals(10, files.filter(p -> p.toString().endsWith(".png")).count());
+            long expected = report.artifacts().stream().mapToLong(e -> Charts.rollingIc(e) == null ? 6 : 7).sum();
+            assertEquals(expected, files.filter(p -> p.toString().endsWith(".png")).count());
         }
         JsonNode doc = Json.mapper().readTree(dir.resolve("report.json").toFile());
         JsonNode a = doc.get("artifacts").get(1);
@@ -54,5 +55,44 @@ class ReportWriterTest {
         assertEquals(1.0, a.get("predicted_shares").get("up").asDouble());
         assertTrue(a.get("flagged").asBoolean());
         assertTrue(a.get("funnel").get("model_signals").has("sell"));
+    }
+
+    /** Money agrees to well below a cent; compounding monthly returns agrees with the equity curve to rounding. */
+    private static final double USD_TOL = 1e-6, RETURN_TOL = 1e-9;
+
+    @Test
+    void tradeListMonthlyReturnsAndDrawdownAgreeWithTheEquityCurve() throws Exception {
+        var honest = PlantedPredictorsTest.evaluate(Fixtures.honest(), PlantedPredictorsTest.LIVE, 0);
+        var s = honest.series();
+        EvalRows rows = EvalRows.of(PlantedPredictorsTest.FX.dataset, Evaluator.testRows(PlantedPredictorsTest.FX.dataset));
+        ReplayResult replay = EngineReplay.of(Fixtures.TF, PlantedPredictorsTest.LIVE, PlantedPredictorsTest.FX.bars).replay(rows, s.probs());
+        List<Trade> trades = replay.trades();
+        assertTrue(trades.size() > 3, "the honest predictor trades");
+        double start = PlantedPredictorsTest.LIVE.paper().initialEquityUsd();
+        int flatBars = 0;
+        for (int j = 0; j < s.ts().length; j++) {
+            if (replay.positionFrac()[j] != 0) continue;
+            long at = s.ts()[j];
+            double closed = trades.stream().filter(t -> t.exitTs() < at).mapToDouble(Trade::pnlUsd).sum();
+            assertEquals(start * (s.equity()[j] - 1), closed, USD_TOL * start, "flat at " + at + ": equity change = closed trades' net PnL");
+            flatBars++;
+        }
+        assertTrue(flatBars > 0);
+        for (Trade t : trades) assertEquals(t.grossPnlUsd() - t.feesUsd() - t.fundingUsd(), t.pnlUsd(), USD_TOL);
+        double g = 1;
+        for (var year : BacktestSections.monthlyReturns(s.ts(), s.netReturns()).values()) for (double r : year.values()) g *= 1 + r;
+        assertEquals(s.equity()[s.ts().length - 1] - 1, g - 1, RETURN_TOL, "months compound to the total return");
+
+        var named = honest.withMetric("odd|name", "a|b");
+        ReportWriter.write(new EvaluationReport(List.of(named), List.of(), java.util.Map.of(named.artifact(), trades)), dir, "msb evaluate x");
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("| odd\\|name | a\\|b |"), "pipes are escaped in table cells");
+        assertTrue(md.contains("### Returns by month and year") && md.contains("### Trade list") && md.contains("| long |"), md);
+        assertTrue(!md.contains("```json"), "no JSON dump of the manifest");
+        List<String> csv = Files.readAllLines(dir.resolve("01-24h-planted-trades.csv"));
+        assertEquals(trades.size() + 1, csv.size());
+        assertTrue(csv.getFirst().startsWith("entry_time,exit_time,entry_ts,exit_ts,side,size"), csv.getFirst());
+        assertEquals(s.ts().length + 1, Files.readAllLines(dir.resolve("01-24h-planted-predictions.csv")).size());
+        assertTrue(Files.isRegularFile(dir.resolve("01-24h-planted-drawdown.png")));
     }
 }

@@ -142,7 +142,7 @@ class CohortReplayTest {
         assertTrue(s[1].get("mood").asText().startsWith("cohort data"), s[1].toString());
         CliRun table = msb("evaluate", "--artifact", trained.runDir().toString(), "--config", consensusCfg.toString(),
                 "--from", Long.toString(fromTs), "--to", Long.toString(toTs));
-        assertTrue(table.out().contains("gate blocked " + sells + " (no_consensus " + sells + ")"), table.out());
+        assertTrue(table.out().contains(sells + " refused by the gate (no_consensus " + sells + ")"), table.out());
     }
 
     @Test

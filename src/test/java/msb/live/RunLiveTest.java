@@ -62,9 +62,19 @@ class RunLiveTest {
         assertTrue(s.get("orders").get("buy").asLong() > 0 && s.get("orders").get("sell").asLong() > 0, st.out());
         assertTrue(s.get("round_trips").size() > 0);
         assertTrue(r.out().contains("round trips") && r.out().contains(Long.toString(bars.size())), r.out());
+        assertTrue(r.out().contains("next steps") && r.out().contains("msb status --state-dir " + state), r.out());
+        JsonNode f = s.get("funnel");
+        for (String side : new String[] {"buy", "sell"}) {
+            long decisions = f.get("decisions").get(side).asLong();
+            assertEquals(s.get("signals").get(side).asLong(), decisions, "status: signals are the funnel's decisions");
+            assertEquals(decisions, f.get("blocked").get(side).asLong() + f.get("held").get(side).asLong()
+                    + f.get("ordered").get(side).asLong(), "decisions = blocked + held + ordered: " + f);
+        }
+        assertTrue(r.out().contains("decisions = "), r.out());
 
         CliRun again = msb("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", state.toString());
         assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("nothing left to replay") && !again.err().contains("replaying"), again.err());
         assertEquals(st.out(), msb("status", "--state-dir", state.toString(), "--json").out(), "a finished replay resumes at its end");
     }
 
@@ -145,5 +155,27 @@ class RunLiveTest {
                 "--config", config.toString());
         assertEquals(2, second.code(), second.err());
         assertTrue(second.err().contains("strategy config") && second.err().contains(state.toString()), second.err());
+    }
+
+    @Test
+    void withRunsButNonePromotedTheNewestIsUsedAndNothingIsTrained() throws Exception {
+        Path other = home.resolve("other-home");
+        Path runs = Files.createDirectories(other.resolve("models/BTC/5m"));
+        Path copy = runs.resolve(trained.runDir().getFileName());
+        Files.createDirectories(copy);
+        try (var files = Files.list(trained.runDir())) {
+            for (Path f : files.toList()) Files.copy(f, copy.resolve(f.getFileName()));
+        }
+        var err = new java.io.ByteArrayOutputStream();
+        Path chosen = ArtifactChoice.resolve(Workspace.at(other), "BTC", Timeframe.M5, null,
+                new StateStore(other.resolve("state")), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+                () -> { throw new AssertionError("nothing may be trained"); });
+        assertEquals(copy.toAbsolutePath().normalize(), chosen);
+        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(said.contains("1 fitted run exists, none promoted") && said.contains("using the newest, " + copy.getFileName()), said);
+        assertFalse(said.contains("training"), said);
+        try (var left = Files.list(runs)) {
+            assertEquals(1, left.count(), "no run was trained");
+        }
     }
 }

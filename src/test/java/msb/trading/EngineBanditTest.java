@@ -27,7 +27,9 @@ class EngineBanditTest {
         Probs weak = new Probs(0.1, 0.75, 0.15); // p_non_neutral 0.25 < 0.3
         for (int i = 1; i <= 30; i++) e.onBar(BarContext.replay(Fixture.bar(DAY0 + i * H, 100, 100), weak, null));
         assertEquals(0.0, e.banditState().eligibilityFrac());
-        assertEquals(new DirCounts(30, 0), e.blocked().get(TradingEngine.NO_ELIGIBLE_ARM));
+        // s_model 0.05 is below S_MIN: the model signalled nothing, so no refusal is counted against it
+        assertEquals(null, e.blocked().get(TradingEngine.NO_ELIGIBLE_ARM));
+        assertEquals(DirCounts.ZERO, e.funnel().modelSignals());
         List<EngineEvent.Alert> alerts = Fixture.of(ev, EngineEvent.Alert.class);
         assertEquals(1, alerts.size());
         assertEquals("low_eligibility", alerts.getFirst().kind());
