@@ -30,6 +30,8 @@ public final class EngineTrader implements Trader {
     private final String configId;
     private TradingEngine engine;
     private EventSink sink = (ts, type, data) -> { };
+    private ExposureBudget budget;
+    private int budgetIndex;
 
     public EngineTrader(Timeframe tf, StrategyConfig config, boolean shadow) {
         this(tf, config, shadow, CohortInputs.NONE);
@@ -51,6 +53,19 @@ public final class EngineTrader implements Trader {
 
     public TradingEngine engine() { return engine; }
 
+    /** Shares {@code budget} with the other timeframes of the process, as its book {@code index}. */
+    public void shareExposure(ExposureBudget budget, int index) {
+        this.budget = budget;
+        this.budgetIndex = index;
+        reportExposure();
+    }
+
+    private void reportExposure() {
+        if (budget == null) return;
+        double close = engine.lastClose();
+        budget.report(budgetIndex, Double.isNaN(close) ? 0 : engine.positionQty() * close, engine.equityUsd());
+    }
+
     @Override
     public void onBar(LiveBar in, EventSink events) {
         sink = events;
@@ -59,8 +74,10 @@ public final class EngineTrader implements Trader {
             return;
         }
         MarketContext m = in.market();
+        if (budget != null) engine.capExposureUsd(budget.capUsd(budgetIndex, in.bar().tsClose()));
         engine.onBar(cohorts.apply(new BarContext(in.bar(), in.probs(), in.bmaProbs(), Double.NaN, Double.NaN, 0.0,
                 m.fundingPerHour(), m.spreadBps(), in.receivedAtSec(), m.midPrice(), !shadow)));
+        reportExposure();
     }
 
     private void forward(EngineEvent e) {
@@ -120,6 +137,7 @@ public final class EngineTrader implements Trader {
     public void restore(JsonNode snapshot) {
         try {
             engine = TradingEngine.restore(tf, config, Json.mapper().treeToValue(snapshot, EngineState.class), this::forward);
+            reportExposure();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("engine snapshot in the state file is unreadable: " + e.getOriginalMessage(), e);
         }

@@ -66,6 +66,78 @@ public final class RunLive {
 
     public static StatusDoc run(Workspace ws, Options o, java.io.PrintWriter out, PrintStream err, LiveClock clock)
             throws InterruptedException {
+        return run(ws, o, Shared.ALONE, out, err, clock);
+    }
+
+    /** {@link #run} with the book under a joint exposure limit (one timeframe given --max-total-exposure-frac). */
+    public static StatusDoc runWithin(Workspace ws, Options o, ExposureBudget budget, java.io.PrintWriter out, PrintStream err,
+                                      LiveClock clock) throws InterruptedException {
+        return run(ws, o, new Shared(budget, 0, null, "msb: "), out, err, clock);
+    }
+
+    private static StatusDoc run(Workspace ws, Options o, Shared shared, java.io.PrintWriter out, PrintStream err, LiveClock clock)
+            throws InterruptedException {
+        try (Prepared p = prepare(ws, o, err, clock, shared)) {
+            StatusDoc status = p.execute(ws, err, clock, null);
+            out.print(StatusReport.render(status));
+            out.flush();
+            if (p.shadow()) throw p.shadowFailure(status);
+            return status;
+        }
+    }
+
+    /**
+     * What a timeframe shares with the others of its process: the exposure budget (its book {@code index}),
+     * the bar order of a replay (null live), and the prefix of its operator lines.
+     */
+    record Shared(ExposureBudget budgetOrNull, int index, BarTurns turnsOrNull, String prefix) {
+        static final Shared ALONE = new Shared(null, 0, null, "msb: ");
+    }
+
+    /** One timeframe's runner, verified and opened, with the artifact it holds open. */
+    static final class Prepared implements AutoCloseable {
+        final Options o;
+        final Path artifactDir;
+        final LoadedArtifact artifact;
+        final FeatureSchema schema;
+        final CohortSignals cohorts;
+        final LiveRunner runner;
+        final Long resumeTs;
+
+        private Prepared(Options o, Path artifactDir, LoadedArtifact artifact, FeatureSchema schema, CohortSignals cohorts,
+                         LiveRunner runner, Long resumeTs) {
+            this.o = o;
+            this.artifactDir = artifactDir;
+            this.artifact = artifact;
+            this.schema = schema;
+            this.cohorts = cohorts;
+            this.runner = runner;
+            this.resumeTs = resumeTs;
+        }
+
+        boolean shadow() { return !artifact.promoted(); }
+
+        /** Feeds the runner (replay, or the venue; {@code venueOrNull} shares one venue client between timeframes). */
+        StatusDoc execute(Workspace ws, PrintStream err, LiveClock clock, HyperliquidVenue venueOrNull) throws InterruptedException {
+            return switch (o.feed()) {
+                case REPLAY -> replay(ws, o, schema, runner, resumeTs, err, clock, null, cohorts);
+                case HYPERLIQUID -> live(o, schema, runner, resumeTs, err, clock,
+                        venueOrNull != null ? venueOrNull : new HyperliquidVenue(o.baseUrl(), o.symbol(), clock));
+            };
+        }
+
+        CheckFailedException shadowFailure(StatusDoc status) {
+            ArtifactManifest m = artifact.manifest();
+            List<String> gates = m.failedGates().isEmpty() ? List.of("not promoted (trained with --no-promote)") : m.failedGates();
+            return new CheckFailedException("artifact " + artifactDir + " is not promoted; it ran in shadow mode ("
+                    + status.barsProcessed() + " bars, 0 orders). Failed gates:", gates);
+        }
+
+        @Override public void close() { artifact.close(); }
+    }
+
+    /** Verifies the artifact (before any data is read), wires features, model and engine, and opens the state. */
+    static Prepared prepare(Workspace ws, Options o, PrintStream err, LiveClock clock, Shared shared) {
         // Bad inputs exit 2 before an artifact may be trained for this run: a typo must not cost a training run.
         StrategyConfig cfg = o.configOrNull() == null ? StrategyConfig.defaults(o.tf()) : StrategyConfig.load(o.configOrNull(), o.tf());
         if (o.fromFileOrNull() != null && !java.nio.file.Files.isRegularFile(o.fromFileOrNull())) {
@@ -73,7 +145,8 @@ public final class RunLive {
         }
         StateStore store = new StateStore(o.stateDir());
         Path artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err);
-        try (LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null)) {
+        LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null);
+        try {
             ArtifactManifest m = artifact.manifest();
             FeatureSchema schema = schemaOf(artifactDir, m);
             // stored cohort data feeds a replay (features and the decision's mood); the live venue has none
@@ -85,29 +158,24 @@ public final class RunLive {
             }
             boolean shadow = !artifact.promoted();
             if (shadow) {
-                err.println("msb: artifact " + artifactDir + " is not promoted (" + gatesText(m)
+                err.println(shared.prefix() + "artifact " + artifactDir + " is not promoted (" + gatesText(m)
                         + "): SHADOW mode, every decision is computed and logged, no order is sent");
             }
             int every = o.checkpointEveryBarsOrZero() > 0 ? o.checkpointEveryBarsOrZero()
                     : o.feed() == FeedKind.REPLAY && o.speed().isMax() ? MAX_SPEED_CHECKPOINT_BARS : 1;
             var setup = new LiveRunner.Setup(o.tf(), o.symbol(), artifactDir.toString(), o.feed().name().toLowerCase(), shadow,
                     m.failedGates(), m::seenInFitting, every);
+            EngineTrader trader = new EngineTrader(o.tf(), cfg, shadow, CohortInputs.of(cohorts, o.tf()));
             LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts), artifact.predictor(),
-                    artifact.bma().orElse(null), new EngineTrader(o.tf(), cfg, shadow, CohortInputs.of(cohorts, o.tf())), store,
-                    a -> err.println("msb: ALERT " + a.kind() + " at bar " + a.barTs() + ": " + a.message()), clock);
+                    artifact.bma().orElse(null), trader, store,
+                    a -> err.println(shared.prefix() + "ALERT " + a.kind() + " at bar " + a.barTs() + ": " + a.message()), clock);
             Long resumeTs = runner.open();
-            StatusDoc status = switch (o.feed()) {
-                case REPLAY -> replay(ws, o, schema, runner, resumeTs, err, clock, null, cohorts);
-                case HYPERLIQUID -> live(o, schema, runner, resumeTs, err, clock);
-            };
-            out.print(StatusReport.render(status));
-            out.flush();
-            if (shadow) {
-                List<String> gates = m.failedGates().isEmpty() ? List.of("not promoted (trained with --no-promote)") : m.failedGates();
-                throw new CheckFailedException("artifact " + artifactDir + " is not promoted; it ran in shadow mode ("
-                        + status.barsProcessed() + " bars, 0 orders). Failed gates:", gates);
-            }
-            return status;
+            if (shared.budgetOrNull() != null) trader.shareExposure(shared.budgetOrNull(), shared.index());
+            if (shared.turnsOrNull() != null) runner.takeTurns(shared.turnsOrNull(), shared.index());
+            return new Prepared(o, artifactDir, artifact, schema, cohorts, runner, resumeTs);
+        } catch (RuntimeException e) {
+            artifact.close();
+            throw e;
         }
     }
 
@@ -134,8 +202,7 @@ public final class RunLive {
     }
 
     private static StatusDoc live(Options o, FeatureSchema schema, LiveRunner runner, Long resumeTs, PrintStream err,
-                                  LiveClock clock) throws InterruptedException {
-        HyperliquidVenue venue = new HyperliquidVenue(o.baseUrl(), o.symbol(), clock);
+                                  LiveClock clock, HyperliquidVenue venue) throws InterruptedException {
         try (HyperliquidFeed feed = new HyperliquidFeed(venue, o.tf(), HyperliquidFeed.Options.defaults(o.tf()), clock)) {
             int warm = schema.warmupBars() + 64;
             Bars history = feed.history(warm, resumeTs == null ? Long.MIN_VALUE : resumeTs);
