@@ -39,6 +39,16 @@ final class HyperliquidStub implements AutoCloseable {
 
     record Error(int status, String retryAfterSec) {}
 
+    /** A wallet's fill, which the venue lists from {@code visibleFromMs} on (a late fill has it after its time). */
+    record StubFill(String user, long tid, long timeMs, String side, double px, double sz, String coin, long visibleFromMs) {}
+
+    final List<StubFill> fills = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Scripted answers to userFillsByTime, served before any fill. */
+    final ConcurrentLinkedQueue<Error> fillErrors = new ConcurrentLinkedQueue<>();
+    final AtomicInteger fillRequests = new AtomicInteger();
+    /** Page size of userFillsByTime (the venue's is 2000; small values force paging). */
+    volatile int fillsPerPage = 2000;
+
     private final HttpServer server;
     final Clock clock;
     private final LiveClock time;
@@ -92,6 +102,23 @@ final class HyperliquidStub implements AutoCloseable {
                         "c", Double.toString(c), "h", Double.toString(Math.max(o, c) + 5),
                         "l", Double.toString(Math.min(o, c) - 5), "v", "12.5", "n", 40));
             }
+            send(ex, 200, Json.line(out));
+        } else if (type.equals("userFillsByTime")) {
+            fillRequests.incrementAndGet();
+            Error e = fillErrors.poll();
+            if (e != null) {
+                send(ex, e.status(), "{\"error\":\"scripted\"}");
+                return;
+            }
+            String user = req.path("user").asText();
+            long start = req.path("startTime").asLong();
+            long end = req.path("endTime").asLong(Long.MAX_VALUE);
+            long now = time.nowMs();
+            List<Map<String, Object>> out = new ArrayList<>();
+            fills.stream().filter(f -> f.user().equals(user) && f.timeMs() >= start && f.timeMs() <= end && f.visibleFromMs() <= now)
+                    .sorted(java.util.Comparator.comparingLong(StubFill::timeMs).thenComparingLong(StubFill::tid)).limit(fillsPerPage)
+                    .forEach(f -> out.add(Map.of("coin", f.coin(), "px", Double.toString(f.px()), "sz", Double.toString(f.sz()),
+                            "side", f.side(), "time", f.timeMs(), "tid", f.tid(), "hash", "0x0", "oid", f.tid())));
             send(ex, 200, Json.line(out));
         } else if (type.equals("l2Book")) {
             send(ex, 200, "{\"coin\":\"BTC\",\"levels\":[[{\"px\":\"29999\",\"sz\":\"1\",\"n\":1}],"
