@@ -38,6 +38,12 @@ public final class RunLiveCommand implements Callable<Integer> {
                     + " with several timeframes; with one, no joint limit unless given).")
     Double maxTotalExposureFrac;
 
+    @Option(names = "--cohorts", paramLabel = "FILE",
+            description = "With --feed hyperliquid: collect cohort and mood signals live from these wallets (lines role,address;"
+                    + " role pros or amateurs) and the public trades, one row per 5m into the cohort store (state under"
+                    + " <home>/state/<SYMBOL>/cohorts).")
+    Path cohorts;
+
     @Option(names = "--feed", defaultValue = "replay", paramLabel = "KIND", description = "replay (default) or hyperliquid.")
     String feed;
 
@@ -84,7 +90,7 @@ public final class RunLiveCommand implements Callable<Integer> {
         URI base = baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL;
         long bars = maxBars == null ? Long.MAX_VALUE : maxBars;
         int every = checkpointEvery == null ? 0 : checkpointEvery;
-        if (tfs.size() == 1) {
+        if (tfs.size() == 1 && cohorts == null) {
             Timeframe tf = tfs.getFirst();
             var options = new RunLive.Options(tf, symbol.value(), feedKind, from, artifact, Speed.parse(speed), bars,
                     stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf), config, base, every);
@@ -96,18 +102,23 @@ public final class RunLiveCommand implements Callable<Integer> {
             }
             return 0;
         }
-        if (artifact != null) {
+        if (artifact != null && tfs.size() > 1) {
             throw new msb.core.UserInputException("--artifact names one timeframe's run; with several timeframes each runs its"
                     + " LATEST: run one --tf with --artifact, or promote the run");
         }
-        Path parent = stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateRoot().resolve(Workspace.checkSymbol(symbol.value()));
+        // one timeframe with --cohorts: its state dir as usual, the group file beside it
+        boolean one = tfs.size() == 1;
+        Path parent = one ? (stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tfs.getFirst())).getParent()
+                : stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateRoot().resolve(Workspace.checkSymbol(symbol.value()));
         java.util.List<RunLive.Options> perTf = new java.util.ArrayList<>();
         for (Timeframe tf : tfs) {
-            perTf.add(new RunLive.Options(tf, symbol.value(), feedKind, from, null, Speed.parse(speed), bars,
-                    parent.resolve(tf.label()), config, base, every));
+            Path dir = one && stateDir != null ? Cli.underHome(ws, stateDir) : parent.resolve(tf.label());
+            perTf.add(new RunLive.Options(tf, symbol.value(), feedKind, from, one ? artifact : null, Speed.parse(speed), bars,
+                    dir, config, base, every));
         }
         msb.live.MultiRunLive.run(ws, perTf, maxTotalExposureFrac != null ? maxTotalExposureFrac
-                : msb.live.ExposureBudget.DEFAULT_MAX_TOTAL_EXPOSURE_FRAC, parent, spec.commandLine().getOut(), System.err, LiveClock.SYSTEM);
+                : msb.live.ExposureBudget.DEFAULT_MAX_TOTAL_EXPOSURE_FRAC, parent, cohorts, spec.commandLine().getOut(), System.err,
+                LiveClock.SYSTEM);
         return 0;
     }
 }

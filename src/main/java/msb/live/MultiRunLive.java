@@ -28,8 +28,25 @@ public final class MultiRunLive {
      */
     public static List<StatusDoc> run(Workspace ws, List<RunLive.Options> perTf, double maxTotalExposureFrac, Path groupDir,
                                       PrintWriter out, PrintStream err, LiveClock clock) throws InterruptedException {
+        return run(ws, perTf, maxTotalExposureFrac, groupDir, null, out, err, clock);
+    }
+
+    /**
+     * As above; with {@code cohortsFileOrNull} (hyperliquid feed only) one {@link CohortCollector} runs beside
+     * the timeframes on the same venue client, writing a cohort row per 5m bar until they all stop.
+     */
+    public static List<StatusDoc> run(Workspace ws, List<RunLive.Options> perTf, double maxTotalExposureFrac, Path groupDir,
+                                      Path cohortsFileOrNull, PrintWriter out, PrintStream err, LiveClock clock)
+            throws InterruptedException {
         int n = perTf.size();
         RunLive.Options first = perTf.getFirst();
+        CohortAddresses cohortAddresses = null;
+        if (cohortsFileOrNull != null) {
+            if (first.feed() != RunLive.FeedKind.HYPERLIQUID) {
+                throw new UserInputException("--cohorts collects wallet fills and public trades from the venue; use it with --feed hyperliquid");
+            }
+            cohortAddresses = CohortAddresses.read(cohortsFileOrNull);
+        }
         ExposureBudget budget = new ExposureBudget(n, maxTotalExposureFrac);
         BarTurns turns = first.feed() == RunLive.FeedKind.REPLAY ? new BarTurns(n) : null;
         List<RunnerGroup.Member> members = new ArrayList<>();
@@ -62,6 +79,27 @@ public final class MultiRunLive {
             StatusDoc[] docs = new StatusDoc[n];
             String[] outcomes = new String[n];
             List<Thread> threads = new ArrayList<>();
+            CohortCollector collector = null;
+            Thread collectorThread = null;
+            if (cohortAddresses != null) {
+                collector = new CohortCollector(ws, first.symbol(), venue, cohortAddresses,
+                        new TradeStream(first.baseUrl(), first.symbol(), LiveClock.SYSTEM, 500, 30_000), // reconnect waits are real
+                        ws.stateRoot().resolve(Workspace.checkSymbol(first.symbol())).resolve("cohorts"),
+                        CohortCollector.Options.defaults(), clock,
+                        a -> err.println("msb: [cohorts] ALERT " + a.kind() + " at bar " + a.barTs() + ": " + a.message()));
+                err.println("msb: collecting cohort signals of " + cohortAddresses.pros().size() + " pros and "
+                        + cohortAddresses.amateurs().size() + " amateurs, and the public trades' mood, every 5m into the cohort store");
+                CohortCollector c = collector;
+                collectorThread = Thread.ofPlatform().name("cohort-collector").start(() -> {
+                    try {
+                        c.run(Long.MAX_VALUE);
+                    } catch (InterruptedException e) {
+                        // stopped with the timeframes
+                    } catch (RuntimeException e) {
+                        err.println("msb: [cohorts] ALERT failed: " + e + "; the timeframes go on without new cohort rows");
+                    }
+                });
+            }
             for (int i = 0; i < n; i++) {
                 if (prepared[i] == null) continue;
                 int k = i;
@@ -97,6 +135,16 @@ public final class MultiRunLive {
             } catch (InterruptedException e) {
                 for (Thread t : threads) t.interrupt();
                 throw e;
+            } finally {
+                if (collector != null) {
+                    collector.close();
+                    collectorThread.interrupt();
+                    collectorThread.join();
+                    var f = collector.figures();
+                    out.printf(java.util.Locale.ROOT, "cohort collector        %d bars, %d fills (%d duplicates dropped), %d public trades,"
+                            + " %d failed requests, %d reconnects%n", f.bars(), f.fills(), f.duplicateFills(), f.trades(),
+                            f.requestFailures(), f.reconnects());
+                }
             }
             List<StatusDoc> result = new ArrayList<>();
             List<String> problems = new ArrayList<>();

@@ -145,6 +145,46 @@ class MultiRunLiveTest {
     }
 
     @Test
+    void theCohortCollectorRunsBesideTheTimeframesAndStoresARowPerBar(@TempDir Path home2) throws Exception {
+        var t = LiveFixture.homeWithArtifact(home2, 5_000, ModelKind.LOGREG);
+        LiveFixture.promotedAs(home2, t.runDir(), Timeframe.H1);
+        long close = 1_699_999_200L; // an hour boundary
+        VirtualClock clock = new VirtualClock(close * 1000 + 10_000);
+        try (HyperliquidStub stub = new HyperliquidStub(clock)) {
+            String pro = "0x" + "d".repeat(40);
+            String amateur = "0x" + "e".repeat(40);
+            for (int i = 0; i < 40; i++) {
+                long ms = close * 1000 + 60_000 + i * 300_000L;
+                stub.fills.add(new HyperliquidStub.StubFill(pro, 100 + i, ms, "B", 30_000, 1, "BTC", 0));
+                stub.fills.add(new HyperliquidStub.StubFill(amateur, 500 + i, ms, "A", 30_000, 1, "BTC", 0));
+            }
+            Path file = Files.writeString(home2.resolve("cohorts.txt"), "pros," + pro + "\namateurs," + amateur + "\n");
+            Path dir = home2.resolve("state/BTC");
+            List<RunLive.Options> perTf = List.of(Timeframe.M5, Timeframe.H1).stream().map(tf -> new RunLive.Options(tf, "BTC",
+                    RunLive.FeedKind.HYPERLIQUID, null, null, Speed.MAX, 2, dir.resolve(tf.label()), null, URI.create(stub.baseUrl()), 0))
+                    .toList();
+            var out = new ByteArrayOutputStream();
+            var err = new ByteArrayOutputStream();
+            List<StatusDoc> docs = MultiRunLive.run(Workspace.at(home2), perTf, 1.0, dir, file, new PrintWriter(out, true),
+                    new PrintStream(err, true), clock);
+            assertEquals(2, docs.size(), err.toString());
+            assertTrue(out.toString().contains("cohort collector"), out.toString());
+            var rows = msb.data.RawStore.cohorts(Workspace.at(home2), "BTC").orElseThrow();
+            assertTrue(rows.size() >= 2, "a row per 5m bar while the timeframes ran: " + rows.size() + "; " + err);
+            for (int i = 1; i < rows.size(); i++) assertEquals(300, rows.ts()[i] - rows.ts()[i - 1], "one row per 5m bar");
+            int last = rows.size() - 1;
+            assertTrue(rows.sTop()[last] > 0 && rows.sBot()[last] < 0, "pros bought, amateurs sold: " + rows.sTop()[last]);
+            assertTrue(stub.fillRequests.get() >= 2 * rows.size(), "both wallets asked every bar");
+        }
+        CliRun bad = CliRun.runArgs("--home", home2.toString(), "run-live", "--tf", "5m", "--cohorts", home2.resolve("nope.txt").toString(),
+                "--feed", "hyperliquid", "--base-url", "http://127.0.0.1:9");
+        assertEquals(2, bad.code(), bad.err());
+        CliRun replay = CliRun.runArgs("--home", home2.toString(), "run-live", "--tf", "5m", "--cohorts", home2.resolve("cohorts.txt").toString());
+        assertEquals(2, replay.code(), replay.err());
+        assertTrue(replay.err().contains("--feed hyperliquid"), replay.err());
+    }
+
+    @Test
     void severalTimeframesThatCannotStartAreExit2() {
         CliRun r = msb("run-live", "--tf", "5m,1h", "--state-dir", home.resolve("bad").toString(), "--config",
                 home.resolve("missing.json").toString());
