@@ -244,9 +244,18 @@ public final class CohortCollector implements AutoCloseable {
         return null;
     }
 
+    /** The cohort rows stored now (what the decision logic of a live timeframe reads at its next bar). */
+    public CohortSignals rows() {
+        CohortSignals r = rows;
+        return r != null ? r : CohortStore.load(ws, symbol).orElse(null);
+    }
+
+    private volatile CohortSignals rows;
+
     private void append(Row r) {
         CohortStore.append(ws, symbol, new CohortSignals(new long[] {r.ts()}, new double[] {r.sTop()}, new double[] {r.sBot()},
                 new double[] {r.mood()}), "live:hyperliquid");
+        rows = CohortStore.load(ws, symbol).orElse(null);
     }
 
     /** Makes {@link #run} return after the current bar. */

@@ -53,6 +53,8 @@ public final class MultiRunLive {
         for (RunLive.Options o : perTf) members.add(new RunnerGroup.Member(o.tf().label(), o.stateDir().toString(), "starting", ""));
         Group group = new Group(new RunnerGroup(first.symbol(), first.feed().name().toLowerCase(), maxTotalExposureFrac, members), groupDir);
 
+        // the timeframes' decisions read the collector's newest rows; it starts once the venue client exists
+        var liveCollector = new java.util.concurrent.atomic.AtomicReference<CohortCollector>();
         RunLive.Prepared[] prepared = new RunLive.Prepared[n];
         String[] refusals = new String[n];
         try {
@@ -60,7 +62,8 @@ public final class MultiRunLive {
                 RunLive.Options o = perTf.get(i);
                 String prefix = "msb: [" + o.tf().label() + "] ";
                 try {
-                    prepared[i] = RunLive.prepare(ws, o, err, clock, new RunLive.Shared(budget, i, turns, prefix));
+                    prepared[i] = RunLive.prepare(ws, o, err, clock, new RunLive.Shared(budget, i, turns, prefix,
+                            cohortAddresses == null ? null : () -> liveCollector.get() == null ? null : liveCollector.get().rows()));
                 } catch (UserInputException e) {
                     refusals[i] = e.getMessage();
                     if (turns != null) turns.finish(i);
@@ -90,6 +93,7 @@ public final class MultiRunLive {
                 err.println("msb: collecting cohort signals of " + cohortAddresses.pros().size() + " pros and "
                         + cohortAddresses.amateurs().size() + " amateurs, and the public trades' mood, every 5m into the cohort store");
                 CohortCollector c = collector;
+                liveCollector.set(c);
                 collectorThread = Thread.ofPlatform().name("cohort-collector").start(() -> {
                     try {
                         c.run(Long.MAX_VALUE);

@@ -72,7 +72,7 @@ public final class RunLive {
     /** {@link #run} with the book under a joint exposure limit (one timeframe given --max-total-exposure-frac). */
     public static StatusDoc runWithin(Workspace ws, Options o, ExposureBudget budget, java.io.PrintWriter out, PrintStream err,
                                       LiveClock clock) throws InterruptedException {
-        return run(ws, o, new Shared(budget, 0, null, "msb: "), out, err, clock);
+        return run(ws, o, new Shared(budget, 0, null, "msb: ", null), out, err, clock);
     }
 
     private static StatusDoc run(Workspace ws, Options o, Shared shared, java.io.PrintWriter out, PrintStream err, LiveClock clock)
@@ -90,8 +90,9 @@ public final class RunLive {
      * What a timeframe shares with the others of its process: the exposure budget (its book {@code index}),
      * the bar order of a replay (null live), and the prefix of its operator lines.
      */
-    record Shared(ExposureBudget budgetOrNull, int index, BarTurns turnsOrNull, String prefix) {
-        static final Shared ALONE = new Shared(null, 0, null, "msb: ");
+    record Shared(ExposureBudget budgetOrNull, int index, BarTurns turnsOrNull, String prefix,
+                  java.util.function.Supplier<CohortSignals> liveCohortsOrNull) {
+        static final Shared ALONE = new Shared(null, 0, null, "msb: ", null);
     }
 
     /** One timeframe's runner, verified and opened, with the artifact it holds open. */
@@ -166,6 +167,7 @@ public final class RunLive {
             var setup = new LiveRunner.Setup(o.tf(), o.symbol(), artifactDir.toString(), o.feed().name().toLowerCase(), shadow,
                     m.failedGates(), m::seenInFitting, every);
             EngineTrader trader = new EngineTrader(o.tf(), cfg, shadow, CohortInputs.of(cohorts, o.tf()));
+            if (shared.liveCohortsOrNull() != null && cohorts == null) trader.withLiveCohorts(shared.liveCohortsOrNull());
             LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts), artifact.predictor(),
                     artifact.bma().orElse(null), trader, store,
                     a -> err.println(shared.prefix() + "ALERT " + a.kind() + " at bar " + a.barTs() + ": " + a.message()), clock);

@@ -68,6 +68,9 @@ class MultiRunLiveSoakTest {
             assertTrue(rows.size() >= 140, "a cohort row per 5m bar: " + rows.size());
             assertTrue(figures.contains("failed requests") && !figures.contains(" 0 failed requests"), figures);
             assertTrue(m5.orders().buy() + m5.orders().sell() > 0, "5m traded: " + m5.orders());
+            // the decision logic reads the collector's rows as they are written (mood stays 0 here: this stub has no
+            // WebSocket for public trades; the pros and amateurs rows feed the bandit's cohort arms)
+            assertTrue(m5.mood().startsWith("live cohort collector (cohort data ("), m5.mood());
         }
     }
 }
