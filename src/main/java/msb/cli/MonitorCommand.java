@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "monitor", header = "Watch a live runner in a refreshing terminal view.",
         mixinStandardHelpOptions = true,
         description = {"A refreshing terminal view of a live runner: equity, position, the decision funnel",
-                "(signals, blocks per gate, orders) and the most recent events. Ctrl-C to leave."},
+                "(signals, blocks per gate, orders) and the most recent events. Ctrl-C to leave. For a",
+                "`run-live --tf A,B,...` process, every timeframe with its own funnel, alerts and events."},
         footer = {"", "Writes: nothing (reads the runner's checkpoint and event log).", "Example: msb monitor --state-dir state/BTC/5m"})
 public final class MonitorCommand implements Callable<Integer> {
     @Spec
@@ -39,15 +40,20 @@ public final class MonitorCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (intervalMs < 50) throw new msb.core.UserInputException("--interval-ms " + intervalMs + ": use at least 50");
         Workspace ws = Cli.workspace(spec);
-        StateStore store = runner.resolve(ws);
+        var group = runner.group(ws);
+        StateStore store = group.isPresent() ? null : runner.resolve(ws);
+        java.util.function.Supplier<String> frame = () -> group.isPresent()
+                ? MonitorView.groupFrame(msb.live.RunnerGroup.load(Path.of(group.get().members().getFirst().stateDir())
+                        .toAbsolutePath().getParent()).orElse(group.get()), events)
+                : MonitorView.frame(store, events);
         PrintWriter out = spec.commandLine().getOut();
         if (once) {
-            out.print(MonitorView.frame(store, events));
+            out.print(frame.get());
             out.flush();
             return 0;
         }
         while (!Thread.currentThread().isInterrupted()) {
-            out.print(MonitorView.CLEAR_SCREEN + MonitorView.frame(store, events));
+            out.print(MonitorView.CLEAR_SCREEN + frame.get());
             out.flush();
             LiveClock.SYSTEM.sleepMs(intervalMs);
         }

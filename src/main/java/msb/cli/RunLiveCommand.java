@@ -28,8 +28,22 @@ public final class RunLiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tf", required = true, paramLabel = "TF", description = "Timeframe: 5m, 1h, 12h, 24h or another length that divides a day (15m, 4h, ...).")
-    Timeframe tf;
+    @Option(names = "--tf", required = true, split = ",", paramLabel = "TF",
+            description = "Timeframe: 5m, 1h, 12h, 24h or another length that divides a day (15m, 4h, ...); several, comma-separated"
+                    + " (5m,1h,12h,24h), run in one process.")
+    java.util.List<Timeframe> tfs;
+
+    @Option(names = "--max-total-exposure-frac", paramLabel = "X",
+            description = "Joint limit of every timeframe's book: their absolute notional together at most X times their"
+                    + " summed equity (default " + msb.live.ExposureBudget.DEFAULT_MAX_TOTAL_EXPOSURE_FRAC
+                    + " with several timeframes; with one, no joint limit unless given).")
+    Double maxTotalExposureFrac;
+
+    @Option(names = "--cohorts", paramLabel = "FILE",
+            description = "With --feed hyperliquid: collect cohort and mood signals live from these wallets (lines role,address;"
+                    + " role pros or amateurs) and the public trades, one row per 5m into the cohort store (state under"
+                    + " <home>/state/<SYMBOL>/cohorts).")
+    Path cohorts;
 
     @Option(names = "--feed", defaultValue = "replay", paramLabel = "KIND", description = "replay (default) or hyperliquid.")
     String feed;
@@ -48,7 +62,8 @@ public final class RunLiveCommand implements Callable<Integer> {
     @Option(names = "--max-bars", paramLabel = "N", description = "Stop after N more bars (the state is kept; re-run to continue). Default: no limit.")
     Long maxBars;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "State and event log (relative paths are under --home). Default: <home>/state/<SYMBOL>/<tf>.")
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "State and event log (relative paths are under --home). Default: <home>/state/<SYMBOL>/<tf>."
+            + " With several timeframes: their parent (DIR/<tf> each, and DIR/runners.json), default <home>/state/<SYMBOL>.")
     Path stateDir;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (JSON or YAML) over the timeframe's defaults.")
@@ -71,10 +86,42 @@ public final class RunLiveCommand implements Callable<Integer> {
         if (checkpointEvery != null && checkpointEvery < 1) {
             throw new msb.core.UserInputException("--checkpoint-every " + checkpointEvery + ": must be >= 1");
         }
-        var options = new RunLive.Options(tf, symbol.value(), RunLive.FeedKind.parse(feed), from, artifact, Speed.parse(speed),
-                maxBars == null ? Long.MAX_VALUE : maxBars, stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf),
-                config, baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL, checkpointEvery == null ? 0 : checkpointEvery);
-        RunLive.run(ws, options, spec.commandLine().getOut(), Cli.err(spec), LiveClock.SYSTEM);
+        if (new java.util.HashSet<>(tfs).size() != tfs.size()) {
+            throw new msb.core.UserInputException("--tf " + tfs.stream().map(Timeframe::label).toList() + " names a timeframe twice; name each once");
+        }
+        RunLive.FeedKind feedKind = RunLive.FeedKind.parse(feed);
+        URI base = baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL;
+        long bars = maxBars == null ? Long.MAX_VALUE : maxBars;
+        int every = checkpointEvery == null ? 0 : checkpointEvery;
+        if (tfs.size() == 1 && cohorts == null) {
+            Timeframe tf = tfs.getFirst();
+            var options = new RunLive.Options(tf, symbol.value(), feedKind, from, artifact, Speed.parse(speed), bars,
+                    stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf), config, base, every);
+            if (maxTotalExposureFrac != null) {
+                RunLive.runWithin(ws, options, new msb.live.ExposureBudget(1, maxTotalExposureFrac), spec.commandLine().getOut(),
+                        Cli.err(spec), LiveClock.SYSTEM);
+            } else {
+                RunLive.run(ws, options, spec.commandLine().getOut(), Cli.err(spec), LiveClock.SYSTEM);
+            }
+            return 0;
+        }
+        if (artifact != null && tfs.size() > 1) {
+            throw new msb.core.UserInputException("--artifact names one timeframe's run; with several timeframes each runs its"
+                    + " LATEST: run one --tf with --artifact, or promote the run");
+        }
+        // one timeframe with --cohorts: its state dir as usual, the group file beside it
+        boolean one = tfs.size() == 1;
+        Path parent = one ? (stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tfs.getFirst())).getParent()
+                : stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateRoot().resolve(Workspace.checkSymbol(symbol.value()));
+        java.util.List<RunLive.Options> perTf = new java.util.ArrayList<>();
+        for (Timeframe tf : tfs) {
+            Path dir = one && stateDir != null ? Cli.underHome(ws, stateDir) : parent.resolve(tf.label());
+            perTf.add(new RunLive.Options(tf, symbol.value(), feedKind, from, one ? artifact : null, Speed.parse(speed), bars,
+                    dir, config, base, every));
+        }
+        msb.live.MultiRunLive.run(ws, perTf, maxTotalExposureFrac != null ? maxTotalExposureFrac
+                : msb.live.ExposureBudget.DEFAULT_MAX_TOTAL_EXPOSURE_FRAC, parent, cohorts, spec.commandLine().getOut(), Cli.err(spec),
+                LiveClock.SYSTEM);
         return 0;
     }
 }

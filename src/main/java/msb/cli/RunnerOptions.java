@@ -17,6 +17,17 @@ public final class RunnerOptions {
             description = "Only runners of this symbol (default: every symbol; run-live's default symbol is BTC).")
     String symbol;
 
+    /**
+     * The multi-timeframe group to show instead of one runner: the group whose parent directory --state-dir
+     * names, or, without --state-dir, the group of the most recently updated runner. Empty for one runner.
+     */
+    public java.util.Optional<msb.live.RunnerGroup> group(Workspace ws) {
+        if (stateDir != null) return msb.live.RunnerGroup.load(Cli.underHome(ws, stateDir));
+        Path root = symbol == null ? ws.stateRoot() : ws.stateRoot().resolve(Workspace.checkSymbol(symbol));
+        return StateStore.mostRecent(root).flatMap(s -> msb.live.RunnerGroup.around(s.dir()))
+                .filter(g -> g.members().size() > 1);
+    }
+
     /** The chosen runner's state store; exit 2 naming where it looked when there is none. */
     public StateStore resolve(Workspace ws) {
         if (stateDir != null) return new StateStore(Cli.underHome(ws, stateDir));

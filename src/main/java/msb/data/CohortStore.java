@@ -90,6 +90,39 @@ public final class CohortStore {
         return info;
     }
 
+    /**
+     * Appends rows after the stored series (rows at or before its last time are skipped: appending the same
+     * row twice is harmless), rewriting it atomically; creates the series when none is stored. Returns the
+     * rows now stored.
+     */
+    public static int append(Workspace ws, String symbol, CohortSignals rows, String sourceName) {
+        CohortSignals old = load(ws, symbol).orElse(null);
+        long after = old == null ? Long.MIN_VALUE : old.ts()[old.size() - 1];
+        int from = 0;
+        while (from < rows.size() && rows.ts()[from] <= after) from++;
+        if (from == rows.size()) return old == null ? 0 : old.size();
+        int n0 = old == null ? 0 : old.size();
+        int n = n0 + rows.size() - from;
+        long[] ts = new long[n];
+        double[] top = new double[n];
+        double[] bot = new double[n];
+        double[] mood = new double[n];
+        if (old != null) {
+            System.arraycopy(old.ts(), 0, ts, 0, n0);
+            System.arraycopy(old.sTop(), 0, top, 0, n0);
+            System.arraycopy(old.sBot(), 0, bot, 0, n0);
+            System.arraycopy(old.mood(), 0, mood, 0, n0);
+        }
+        System.arraycopy(rows.ts(), from, ts, n0, n - n0);
+        System.arraycopy(rows.sTop(), from, top, n0, n - n0);
+        System.arraycopy(rows.sBot(), from, bot, n0, n - n0);
+        System.arraycopy(rows.mood(), from, mood, n0, n - n0);
+        Info prev = info(ws, symbol).orElse(null);
+        String input = prev == null ? sourceName : prev.inputFile().endsWith(sourceName) ? prev.inputFile() : prev.inputFile() + " + " + sourceName;
+        store(ws, symbol, new CohortSignals(ts, top, bot, mood), input, "");
+        return n;
+    }
+
     public static Optional<CohortSignals> load(Workspace ws, String symbol) {
         Path file = dir(ws, symbol).resolve("cohorts.csv");
         if (!Files.isRegularFile(file)) return Optional.empty();

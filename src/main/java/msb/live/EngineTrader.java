@@ -27,9 +27,13 @@ public final class EngineTrader implements Trader {
     private final StrategyConfig config;
     private final boolean shadow;
     private final CohortInputs cohorts;
-    private final String configId;
+    private String configId;
     private TradingEngine engine;
     private EventSink sink = (ts, type, data) -> { };
+    private ExposureBudget budget;
+    private int budgetIndex;
+    /** Live cohort rows (the collector's newest), read at each bar; null: the fixed {@link #cohorts}. */
+    private java.util.function.Supplier<msb.data.CohortSignals> liveCohorts;
 
     public EngineTrader(Timeframe tf, StrategyConfig config, boolean shadow) {
         this(tf, config, shadow, CohortInputs.NONE);
@@ -51,6 +55,31 @@ public final class EngineTrader implements Trader {
 
     public TradingEngine engine() { return engine; }
 
+    /** Shares {@code budget} with the other timeframes of the process, as its book {@code index}. */
+    public void shareExposure(ExposureBudget budget, int index) {
+        this.budget = budget;
+        this.budgetIndex = index;
+        reportExposure();
+    }
+
+    /**
+     * Reads the decision's cohort inputs from {@code rows} at each bar (the rows a live collector has written
+     * by the time the bar is processed: the bar's own, or the one before while it is still being collected).
+     * Only for a trader built without stored cohort data; the config id then says so, not which rows.
+     */
+    public EngineTrader withLiveCohorts(java.util.function.Supplier<msb.data.CohortSignals> rows) {
+        if (cohorts.present()) throw new IllegalStateException("stored and live cohort data are exclusive");
+        this.liveCohorts = rows;
+        this.configId = msb.core.Hashing.sha256(configId + "\nlive cohorts");
+        return this;
+    }
+
+    private void reportExposure() {
+        if (budget == null) return;
+        double close = engine.lastClose();
+        budget.report(budgetIndex, Double.isNaN(close) ? 0 : engine.positionQty() * close, engine.equityUsd());
+    }
+
     @Override
     public void onBar(LiveBar in, EventSink events) {
         sink = events;
@@ -59,8 +88,11 @@ public final class EngineTrader implements Trader {
             return;
         }
         MarketContext m = in.market();
-        engine.onBar(cohorts.apply(new BarContext(in.bar(), in.probs(), in.bmaProbs(), Double.NaN, Double.NaN, 0.0,
+        if (budget != null) engine.capExposureUsd(budget.capUsd(budgetIndex, in.bar().tsClose()));
+        CohortInputs inputs = liveCohorts == null ? cohorts : CohortInputs.of(liveCohorts.get(), tf);
+        engine.onBar(inputs.apply(new BarContext(in.bar(), in.probs(), in.bmaProbs(), Double.NaN, Double.NaN, 0.0,
                 m.fundingPerHour(), m.spreadBps(), in.receivedAtSec(), m.midPrice(), !shadow)));
+        reportExposure();
     }
 
     private void forward(EngineEvent e) {
@@ -111,7 +143,10 @@ public final class EngineTrader implements Trader {
         return config.mode() == StrategyConfig.Mode.BANDIT ? engine.banditState().eligibilityFrac() : Double.NaN;
     }
 
-    @Override public String moodSource() { return cohorts.describe(); }
+    @Override
+    public String moodSource() {
+        return liveCohorts == null ? cohorts.describe() : "live cohort collector (" + CohortInputs.of(liveCohorts.get(), tf).describe() + ")";
+    }
 
     /** sha256 of the strategy config as JSON, and of the stored cohort data when the replay reads it. */
     @Override public String configId() { return configId; }
@@ -122,6 +157,7 @@ public final class EngineTrader implements Trader {
     public void restore(JsonNode snapshot) {
         try {
             engine = TradingEngine.restore(tf, config, Json.mapper().treeToValue(snapshot, EngineState.class), this::forward);
+            reportExposure();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("engine snapshot in the state file is unreadable: " + e.getOriginalMessage(), e);
         }

@@ -64,6 +64,8 @@ public final class LiveRunner {
     private final List<Alert> recentAlerts = new ArrayList<>();
     private boolean feedStale;
     private boolean finished;
+    private BarTurns turns;
+    private int turnIndex;
 
     public LiveRunner(Setup setup, FeatureStep features, SequencePredictor predictor, SequencePredictor bmaPredictor,
                       Trader trader, StateStore store, Consumer<Alert> alertOut, LiveClock clock) {
@@ -144,6 +146,12 @@ public final class LiveRunner {
         }
     }
 
+    /** Processes bars in close-time order with the other runners of {@code turns} (multi-timeframe replay). */
+    void takeTurns(BarTurns turns, int index) {
+        this.turns = turns;
+        this.turnIndex = index;
+    }
+
     /**
      * Runs until the feed ends or {@code maxBars} more bars were processed; checkpoints at the end.
      * {@code barNanos} (may be null) receives each bar's processing time.
@@ -168,16 +176,19 @@ public final class LiveRunner {
                         checkpoint();
                     }
                     case FeedEvent.Closed closed -> {
+                        if (turns != null) turns.await(turnIndex, closed.bar().tsClose());
                         long t0 = barNanos == null ? 0 : System.nanoTime();
                         onBar(feed, closed);
                         if (barNanos != null) barNanos.accept(System.nanoTime() - t0);
                         done++;
                         if (barsProcessed % setup.checkpointEveryBars() == 0) checkpoint();
+                        if (turns != null) turns.done(turnIndex);
                     }
                 }
             }
             return checkpoint();
         } finally {
+            if (turns != null) turns.finish(turnIndex);
             log.close();
             log = null;
         }

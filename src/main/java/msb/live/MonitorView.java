@@ -41,6 +41,20 @@ public final class MonitorView {
         return b.toString();
     }
 
+    /** Every timeframe of a `run-live --tf A,B,...` process, one frame each (its funnel, last alert and events). */
+    public static String groupFrame(RunnerGroup g, int recentEvents) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "msb monitor  %s  %d timeframes  max_total_exposure_frac %.4f%n", g.symbol(),
+                g.members().size(), g.maxTotalExposureFrac()));
+        for (RunnerGroup.Member m : g.members()) {
+            b.append(String.format(Locale.ROOT, "%n=== %s  %s%s%n", m.tf(), m.outcome(), m.detail().isEmpty() ? "" : "  (" + m.detail() + ")"));
+            StateStore store = new StateStore(java.nio.file.Path.of(m.stateDir()));
+            if (store.load().isPresent()) b.append(frame(store, recentEvents));
+            else b.append("no checkpoint yet in ").append(m.stateDir()).append('\n');
+        }
+        return b.toString();
+    }
+
     /** "bar_ts type key=value ..." for a log line; the raw line when it is not an event. */
     static String summarise(String line) {
         try {

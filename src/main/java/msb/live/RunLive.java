@@ -68,6 +68,90 @@ public final class RunLive {
 
     public static StatusDoc run(Workspace ws, Options o, java.io.PrintWriter out, PrintStream err, LiveClock clock)
             throws InterruptedException {
+        return run(ws, o, Shared.ALONE, out, err, clock);
+    }
+
+    /** {@link #run} with the book under a joint exposure limit (one timeframe given --max-total-exposure-frac). */
+    public static StatusDoc runWithin(Workspace ws, Options o, ExposureBudget budget, java.io.PrintWriter out, PrintStream err,
+                                      LiveClock clock) throws InterruptedException {
+        return run(ws, o, new Shared(budget, 0, null, "msb: ", null), out, err, clock);
+    }
+
+    private static StatusDoc run(Workspace ws, Options o, Shared shared, java.io.PrintWriter out, PrintStream err, LiveClock clock)
+            throws InterruptedException {
+        try (Prepared p = prepare(ws, o, err, clock, shared)) {
+            StatusDoc status = p.execute(ws, err, clock, null);
+            out.print(StatusReport.render(status));
+            out.print(nextSteps(ws, o, p.artifactDir, p.shadow()));
+            out.flush();
+            if (p.shadow()) throw p.shadowFailure(status);
+            return status;
+        }
+    }
+
+    /**
+     * What a timeframe shares with the others of its process: the exposure budget (its book {@code index}),
+     * the bar order of a replay (null live), and the prefix of its operator lines.
+     */
+    record Shared(ExposureBudget budgetOrNull, int index, BarTurns turnsOrNull, String prefix,
+                  java.util.function.Supplier<CohortSignals> liveCohortsOrNull) {
+        static final Shared ALONE = new Shared(null, 0, null, "msb: ", null);
+    }
+
+    /** One timeframe's runner, verified and opened, with the artifact and the state directory's lock it holds. */
+    static final class Prepared implements AutoCloseable {
+        final RunnerLock lock;
+        final Options o;
+        final Path artifactDir;
+        final LoadedArtifact artifact;
+        final FeatureSchema schema;
+        final CohortSignals cohorts;
+        final LiveRunner runner;
+        final Long resumeTs;
+
+        private Prepared(RunnerLock lock, Options o, Path artifactDir, LoadedArtifact artifact, FeatureSchema schema,
+                         CohortSignals cohorts, LiveRunner runner, Long resumeTs) {
+            this.lock = lock;
+            this.o = o;
+            this.artifactDir = artifactDir;
+            this.artifact = artifact;
+            this.schema = schema;
+            this.cohorts = cohorts;
+            this.runner = runner;
+            this.resumeTs = resumeTs;
+        }
+
+        boolean shadow() { return !artifact.promoted(); }
+
+        /** Feeds the runner (replay, or the venue; {@code venueOrNull} shares one venue client between timeframes). */
+        StatusDoc execute(Workspace ws, PrintStream err, LiveClock clock, HyperliquidVenue venueOrNull) throws InterruptedException {
+            return switch (o.feed()) {
+                case REPLAY -> replay(ws, o, schema, runner, resumeTs, err, clock, null, cohorts);
+                case HYPERLIQUID -> live(o, schema, runner, resumeTs, err, clock,
+                        venueOrNull != null ? venueOrNull : new HyperliquidVenue(o.baseUrl(), o.symbol(), clock));
+            };
+        }
+
+        CheckFailedException shadowFailure(StatusDoc status) {
+            ArtifactManifest m = artifact.manifest();
+            List<String> gates = m.failedGates().isEmpty() ? List.of("not promoted (trained with --no-promote)")
+                    : m.failedGates().stream().map(g -> g + ": " + m.gates().get(g).detail()).toList();
+            return new CheckFailedException("artifact " + artifactDir + " is not promoted; it ran in shadow mode ("
+                    + status.barsProcessed() + " bars, 0 orders). Failed verdicts:", gates);
+        }
+
+        @Override
+        public void close() {
+            try {
+                artifact.close();
+            } finally {
+                lock.close();
+            }
+        }
+    }
+
+    /** Verifies the artifact (before any data is read), wires features, model and engine, and opens the state. */
+    static Prepared prepare(Workspace ws, Options o, PrintStream err, LiveClock clock, Shared shared) {
         // Bad inputs exit 2 before an artifact may be trained for this run: a typo must not cost a training run.
         StrategyConfig cfg = o.configOrNull() == null ? StrategyConfig.defaults(o.tf()) : StrategyConfig.load(o.configOrNull(), o.tf());
         if (o.fromFileOrNull() != null && !java.nio.file.Files.isRegularFile(o.fromFileOrNull())) {
@@ -79,13 +163,15 @@ public final class RunLive {
         // the holder's pid), before it trains an artifact when the directory exists (RunnerLock).
         RunnerLock lock = RunnerLock.early(o.stateDir(), "msb run-live --tf " + o.tf().label() + " --symbol " + o.symbol());
         Path artifactDir;
+        LoadedArtifact artifact;
         try {
             artifactDir = ArtifactChoice.resolve(ws, o.symbol(), o.tf(), o.artifactOrNull(), store, err, lock::take);
+            artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
-        try (lock; LoadedArtifact artifact = ArtifactStore.loadFor(artifactDir, o.tf(), o.symbol(), null)) {
+        try {
             lock.take();
             FileSet.removeTemps(o.stateDir()); // a killed runner's half-written checkpoint
             ArtifactManifest m = artifact.manifest();
@@ -107,32 +193,31 @@ public final class RunLive {
             }
             boolean shadow = !artifact.promoted();
             if (shadow) {
-                err.println("msb: artifact " + artifactDir + " is not promoted (" + gatesText(m)
+                err.println(shared.prefix() + "artifact " + artifactDir + " is not promoted (" + gatesText(m)
                         + "): SHADOW mode, every decision is computed and logged, no order is sent");
             }
             int every = o.checkpointEveryBarsOrZero() > 0 ? o.checkpointEveryBarsOrZero()
                     : o.feed() == FeedKind.REPLAY && o.speed().isMax() ? MAX_SPEED_CHECKPOINT_BARS : 1;
             var setup = new LiveRunner.Setup(o.tf(), o.symbol(), ws.recorded(artifactDir), o.feed().name().toLowerCase(), shadow,
                     m.failedGates(), m::seenInFitting, every);
+            EngineTrader trader = new EngineTrader(o.tf(), cfg.withSignal(m.signalSpec()), shadow, CohortInputs.of(cohorts, o.tf()));
+            if (shared.liveCohortsOrNull() != null && cohorts == null) trader.withLiveCohorts(shared.liveCohortsOrNull());
             var cross = o.feed() == FeedKind.REPLAY ? crossBars(ws, o, schema, null) : java.util.Map.<String, Bars>of();
             LiveRunner runner = new LiveRunner(setup, new EngineFeatures(schema, cohorts, cross), artifact.predictor(),
-                    artifact.bma().orElse(null), new EngineTrader(o.tf(), cfg.withSignal(m.signalSpec()), shadow, CohortInputs.of(cohorts, o.tf())), store,
-                    a -> err.println("msb: ALERT " + a.kind() + " at bar " + java.time.Instant.ofEpochSecond(a.barTs()) + ": " + a.message()), clock);
+                    artifact.bma().orElse(null), trader, store,
+                    a -> err.println(shared.prefix() + "ALERT " + a.kind() + " at bar " + java.time.Instant.ofEpochSecond(a.barTs())
+                            + ": " + a.message()), clock);
             Long resumeTs = runner.open();
-            StatusDoc status = switch (o.feed()) {
-                case REPLAY -> replay(ws, o, schema, runner, resumeTs, err, clock, null, cohorts);
-                case HYPERLIQUID -> live(o, schema, runner, resumeTs, err, clock);
-            };
-            out.print(StatusReport.render(status));
-            out.print(nextSteps(ws, o, artifactDir, shadow));
-            out.flush();
-            if (shadow) {
-                List<String> gates = m.failedGates().isEmpty() ? List.of("not promoted (trained with --no-promote)")
-                        : m.failedGates().stream().map(g -> g + ": " + m.gates().get(g).detail()).toList();
-                throw new CheckFailedException("artifact " + artifactDir + " is not promoted; it ran in shadow mode ("
-                        + status.barsProcessed() + " bars, 0 orders). Failed verdicts:", gates);
+            if (shared.budgetOrNull() != null) trader.shareExposure(shared.budgetOrNull(), shared.index());
+            if (shared.turnsOrNull() != null) runner.takeTurns(shared.turnsOrNull(), shared.index());
+            return new Prepared(lock, o, artifactDir, artifact, schema, cohorts, runner, resumeTs);
+        } catch (RuntimeException e) {
+            try {
+                artifact.close();
+            } finally {
+                lock.close();
             }
-            return status;
+            throw e;
         }
     }
 
@@ -212,8 +297,7 @@ public final class RunLive {
     }
 
     private static StatusDoc live(Options o, FeatureSchema schema, LiveRunner runner, Long resumeTs, PrintStream err,
-                                  LiveClock clock) throws InterruptedException {
-        HyperliquidVenue venue = new HyperliquidVenue(o.baseUrl(), o.symbol(), clock);
+                                  LiveClock clock, HyperliquidVenue venue) throws InterruptedException {
         try (HyperliquidFeed feed = new HyperliquidFeed(venue, o.tf(), HyperliquidFeed.Options.defaults(o.tf()), clock)) {
             int warm = schema.warmupBars() + 64;
             Bars history = feed.history(warm, resumeTs == null ? Long.MIN_VALUE : resumeTs);

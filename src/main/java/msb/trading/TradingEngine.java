@@ -33,6 +33,8 @@ public final class TradingEngine {
 
     /** Mode of a bar without model probabilities: nothing is decided, exits and the daily stop still run. */
     public static final String NO_SIGNAL = "no_signal";
+    /** The guard name of a blocked order that would take the books of several timeframes over their joint limit. */
+    public static final String TOTAL_EXPOSURE = "max_total_exposure_frac";
 
     private final Timeframe tf;
     private final StrategyConfig cfg;
@@ -61,6 +63,8 @@ public final class TradingEngine {
     private final IntRing recentEligible;
     private boolean lowEligibilityAlerted;
     private EngineState.PendingReward pendingReward;
+    /** Set by a runner sharing an exposure limit with other books before each bar; not part of the snapshot. */
+    private double exposureCapUsd = Double.POSITIVE_INFINITY;
 
     public TradingEngine(Timeframe tf, StrategyConfig cfg, Consumer<EngineEvent> listener) {
         this.tf = tf;
@@ -287,6 +291,11 @@ public final class TradingEngine {
         Guards.Input in = new Guards.Input(ts, ctx.receivedAtSec(), halted, targetQty, plan.qty, close,
                 ctx.spreadBps(), ctx.fundingPerHour(), lastFillTs, vol.perBarStd(), d.signal, plan.ordersThisBar);
         Guards.Verdict v = guards.check(in);
+        if (v == null && Math.abs(targetQty) * close > exposureCapUsd && Math.abs(targetQty) > Math.abs(plan.qty)) {
+            v = new Guards.Verdict(TOTAL_EXPOSURE, String.format(java.util.Locale.ROOT,
+                    "target %.2f USD is above the %.2f USD left under max_total_exposure_frac", Math.abs(targetQty) * close,
+                    exposureCapUsd));
+        }
         if (v == null && !ctx.ordersAllowed()) v = new Guards.Verdict("shadow", "shadow mode: " + reason + " not sent");
         if (v != null) {
             // A refused re-size of a position already held in the decided direction is a hold, not a blocked
@@ -376,6 +385,18 @@ public final class TradingEngine {
     private void emit(EngineEvent e) { listener.accept(e); }
 
     // ---- read side ----
+
+    /**
+     * The most notional (USD, absolute) this book may hold after an order that adds exposure; other books'
+     * exposure is the caller's business. Infinite by default. Orders that reduce exposure are never capped.
+     */
+    public void capExposureUsd(double capUsd) {
+        if (!(capUsd >= 0)) throw new IllegalArgumentException("exposure cap must be >= 0 USD, got " + capUsd);
+        this.exposureCapUsd = capUsd;
+    }
+
+    /** The close of the last bar seen (NaN before the first). */
+    public double lastClose() { return lastClose; }
 
     public Timeframe timeframe() { return tf; }
     public StrategyConfig config() { return cfg; }

@@ -76,6 +76,17 @@ public final class LiveFixture {
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
+    /**
+     * Copies {@code runDir} as a {@code tf} run of {@code home} and promotes it there (LATEST.json), so that a
+     * multi-timeframe runner finds a promoted artifact for {@code tf} without training one.
+     */
+    public static Path promotedAs(Path home, Path runDir, Timeframe tf) {
+        Path target = asTimeframe(runDir, tf, Workspace.at(home).modelsDir("BTC", tf).resolve(runDir.getFileName()));
+        Json.write(target.getParent().resolve(msb.model.ArtifactStore.LATEST), new msb.model.ArtifactStore.Latest(
+                target.getFileName().toString(), Hashing.sha256(target.resolve("manifest.json")), "2026-01-01T00:00:00Z"));
+        return target;
+    }
+
     /** A copy of a run directory whose manifest claims another timeframe (content hash recomputed). */
     public static Path asTimeframe(Path runDir, Timeframe tf, Path target) {
         try {

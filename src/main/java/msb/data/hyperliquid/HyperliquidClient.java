@@ -200,6 +200,23 @@ public final class HyperliquidClient implements AutoCloseable {
         }
     }
 
+    /** The most fills one userFillsByTime answer holds. */
+    public static final int MAX_FILLS_PER_ANSWER = 2000;
+
+    /**
+     * One page of {@code user}'s fills (every coin) with time in [startMs, endMs], oldest first, as the venue
+     * sends them (at most {@link #MAX_FILLS_PER_ANSWER}); the caller pages on and de-duplicates by tid.
+     */
+    public java.util.List<Trade> userFillsPage(String user, long startMs, long endMs) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("type", "userFillsByTime").put("user", user).put("startTime", startMs).put("endTime", endMs);
+        JsonNode answer = post(body);
+        if (!answer.isArray()) throw unexpected("userFillsByTime", answer);
+        java.util.List<Trade> out = new java.util.ArrayList<>(answer.size());
+        for (JsonNode f : answer) out.add(Trade.parse(f));
+        return out;
+    }
+
     /** Best bid and ask of {@code coin} now. */
     public BookTop bookTop(String coin) {
         ObjectNode body = Json.mapper().createObjectNode();
