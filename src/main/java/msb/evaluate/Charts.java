@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import msb.signal.DirectionCounts;
 import msb.signal.Metrics;
 import msb.signal.Shares;
 import org.knowm.xchart.BitmapEncoder;
@@ -240,7 +241,7 @@ public final class Charts {
         return c;
     }
 
-    private static void add(List<String> cats, List<Number> buy, List<Number> sell, String name, Sides s) {
+    private static void add(List<String> cats, List<Number> buy, List<Number> sell, String name, DirectionCounts s) {
         cats.add(name);
         buy.add(s.buy());
         sell.add(s.sell());

@@ -3,6 +3,7 @@ package msb.evaluate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import msb.signal.DirectionCounts;
 import msb.signal.Shares;
 
 /** The readable stdout table of {@code msb evaluate}: one line per artifact, then reasons, baselines, funnels. */
@@ -48,7 +49,7 @@ public final class EvaluationTable {
         f.gateBlocked().forEach((k, v) -> { if (v.of(dir) > 0) g.append(g.isEmpty() ? "" : ", ").append(k).append(' ').append(v.of(dir)); });
         StringBuilder q = new StringBuilder();
         f.guardBlocked().forEach((k, v) -> { if (v.of(dir) > 0) q.append(q.isEmpty() ? "" : ", ").append(k).append(' ').append(v.of(dir)); });
-        return msb.trading.FunnelCounts.line(Sides.sideName(dir), f.modelSignals().of(dir), f.gateBlockedTotal(dir), g.toString(),
+        return msb.trading.FunnelCounts.line(DirectionCounts.sideName(dir), f.modelSignals().of(dir), f.gateBlockedTotal(dir), g.toString(),
                 f.decisions().of(dir), f.blocked().of(dir), q.toString(), f.held().of(dir), f.orders().of(dir));
     }
 

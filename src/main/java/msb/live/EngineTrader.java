@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import msb.core.Json;
 import msb.core.Timeframe;
-import msb.trading.DirCounts;
+import msb.signal.DirectionCounts;
+import msb.trading.DirectionCounts;
 import msb.trading.EngineEvent;
 import msb.trading.EngineState;
 import msb.trading.Fill;
@@ -113,17 +114,17 @@ public final class EngineTrader implements Trader {
 
     @Override public double realizedPnl() { return engine.realizedPnlUsd(); }
 
-    @Override public SideCounts signals() { return sides(engine.signals()); }
+    @Override public DirectionCounts signals() { return sides(engine.signals()); }
 
-    @Override public SideCounts orders() { return sides(engine.orders()); }
+    @Override public DirectionCounts orders() { return sides(engine.orders()); }
 
     @Override public msb.trading.FunnelCounts funnel() { return engine.funnel(); }
 
     @Override public List<Object> roundTrips() { return List.copyOf(engine.roundTrips()); }
 
     @Override
-    public Map<String, SideCounts> blocked() {
-        Map<String, SideCounts> out = new TreeMap<>();
+    public Map<String, DirectionCounts> blocked() {
+        Map<String, DirectionCounts> out = new TreeMap<>();
         engine.blocked().forEach((k, v) -> out.put(k, sides(v)));
         return out;
     }
@@ -163,5 +164,5 @@ public final class EngineTrader implements Trader {
         }
     }
 
-    private static SideCounts sides(DirCounts c) { return new SideCounts(c.buy(), c.sell()); }
+    private static DirectionCounts sides(DirectionCounts c) { return new DirectionCounts(c.buy(), c.sell()); }
 }
