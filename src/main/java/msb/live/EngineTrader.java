@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import msb.core.Json;
 import msb.core.Timeframe;
 import msb.signal.DirectionCounts;
-import msb.trading.DirectionCounts;
 import msb.trading.EngineEvent;
 import msb.trading.EngineState;
 import msb.trading.Fill;
@@ -114,9 +113,9 @@ public final class EngineTrader implements Trader {
 
     @Override public double realizedPnl() { return engine.realizedPnlUsd(); }
 
-    @Override public DirectionCounts signals() { return sides(engine.signals()); }
+    @Override public DirectionCounts signals() { return engine.signals(); }
 
-    @Override public DirectionCounts orders() { return sides(engine.orders()); }
+    @Override public DirectionCounts orders() { return engine.orders(); }
 
     @Override public msb.trading.FunnelCounts funnel() { return engine.funnel(); }
 
@@ -125,7 +124,7 @@ public final class EngineTrader implements Trader {
     @Override
     public Map<String, DirectionCounts> blocked() {
         Map<String, DirectionCounts> out = new TreeMap<>();
-        engine.blocked().forEach((k, v) -> out.put(k, sides(v)));
+        out.putAll(engine.blocked());
         return out;
     }
 
@@ -164,5 +163,5 @@ public final class EngineTrader implements Trader {
         }
     }
 
-    private static DirectionCounts sides(DirectionCounts c) { return new DirectionCounts(c.buy(), c.sell()); }
+
 }
