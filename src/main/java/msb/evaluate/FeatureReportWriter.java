@@ -101,6 +101,8 @@ public final class FeatureReportWriter {
         st.setChartBackgroundColor(Color.WHITE);
         st.setLegendPosition(Styler.LegendPosition.InsideNE);
         c.getStyler().setXAxisLabelRotation(60);
+        c.getStyler().setOverlapped(true); // the AUC and its bounds share one x position per feature
+        c.getStyler().setXAxisMaxLabelCount(names.size() + 1); // every feature named
         c.getStyler().setPlotGridLinesVisible(true);
         c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         c.addSeries("VAL AUC", names, auc).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(0x1565c0));
