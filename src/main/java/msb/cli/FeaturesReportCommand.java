@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {
                 "Scores every feature column of the timeframe's dataset as a signal on its own, on TRAIN and on VAL",
                 "rows: direction AUC (UP vs DOWN rows by the feature's value) and IC (Spearman with the forward",
-                "return), each with a 95% block-bootstrap interval. An AUC below 0.5 is information too (inverse):",
+                "return), each with a 95%% block-bootstrap interval. An AUC below 0.5 is information too (inverse):",
                 "features are sorted by VAL |AUC - 0.5|, and one whose VAL interval excludes 0.5 carries information.",
                 "Permutation importance: a logistic regression fitted on TRAIN rows, each VAL column shuffled",
                 "(seeded) in turn; the drop in VAL direction AUC of s_model and the rise in log loss.",
