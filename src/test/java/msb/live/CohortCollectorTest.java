@@ -127,13 +127,19 @@ class CohortCollectorTest {
                 assertTrue(ws.nextReceived().contains("\"trades\""), "subscribes to trades");
                 ws.broadcast(trades(trade(1, T * 1000 + 1_000, "B", 2), trade(2, T * 1000 + 2_000, "A", 1)));
                 ws.broadcast("{\"channel\":\"subscriptionResponse\",\"data\":{}}");
+                // the first two trades reach the stream before the drop (a dropped socket may discard what the client
+                // had not read yet, and the venue would not re-send trade 1): wait for them, bounded, on a busy machine too
+                List<msb.data.hyperliquid.Trade> got = new ArrayList<>();
+                for (int i = 0; i < BOUNDED_POLLS && got.size() < 2; i++) {
+                    got.addAll(stream.drainThrough(T * 1000 + 300_000));
+                    Thread.sleep(10);
+                }
                 ws.dropAll();
                 assertTrue(ws.nextReceived().contains("\"trades\""), "re-subscribes after the drop");
                 // the venue re-sends a trade after the reconnect, and one of the next bar
                 ws.broadcast(trades(trade(2, T * 1000 + 2_000, "A", 1), trade(3, T * 1000 + 301_000, "B", 1),
                         trade(4, T * 1000 + 3_000, "B", 1)));
-                List<msb.data.hyperliquid.Trade> got = new ArrayList<>();
-                for (int i = 0; i < 500 && got.size() < 3; i++) {
+                for (int i = 0; i < BOUNDED_POLLS && got.size() < 3; i++) {
                     got.addAll(stream.drainThrough(T * 1000 + 300_000));
                     Thread.sleep(10);
                 }
@@ -147,6 +153,9 @@ class CohortCollectorTest {
             }
         }
     }
+
+    /** Polls of 10 ms while waiting for the stream: a hang guard (30 s), not a timing assertion. */
+    static final int BOUNDED_POLLS = 3_000;
 
     static String trade(long tid, long timeMs, String side, double sz) {
         return "{\"coin\":\"BTC\",\"side\":\"" + side + "\",\"px\":\"30000\",\"sz\":\"" + sz + "\",\"time\":" + timeMs
