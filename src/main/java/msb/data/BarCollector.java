@@ -19,15 +19,24 @@ final class BarCollector {
     private final Locator locator;
     private final Stamp stamp;
     private int n;
-    private long[] ts = new long[1024];
-    private int[] line = new int[1024];
-    private double[] o = new double[1024], h = new double[1024], l = new double[1024], c = new double[1024],
-            v = new double[1024];
+    private long[] ts;
+    private int[] line;
+    private double[] o, h, l, c, v;
 
-    BarCollector(String file, Locator locator, Stamp stamp) {
+    BarCollector(String file, Locator locator, Stamp stamp) { this(file, locator, stamp, 1024); }
+
+    /**
+     * @param expectedRows the likely row count (e.g. the data lines of a text file): sized once, and when it
+     *                     is exact {@link #finish} hands the arrays over without copying them
+     */
+    BarCollector(String file, Locator locator, Stamp stamp, int expectedRows) {
         this.file = file;
         this.locator = locator;
         this.stamp = stamp;
+        int cap = Math.max(16, expectedRows);
+        ts = new long[cap];
+        line = new int[cap];
+        o = new double[cap]; h = new double[cap]; l = new double[cap]; c = new double[cap]; v = new double[cap];
     }
 
     int size() { return n; }
@@ -104,10 +113,14 @@ final class BarCollector {
                         + Intervals.label(interval) + " bars; the file mixes intervals or has misaligned times");
             }
         }
-        long[] out = Arrays.copyOf(ts, n);
+        // the collector is done with its arrays: when sized exactly they become the bars' own (no 48 MB copy per 1M)
+        long[] out = ts.length == n ? ts : Arrays.copyOf(ts, n);
         if (stamp == Stamp.OPEN) for (int i = 0; i < n; i++) out[i] += interval;
-        return new Bars(interval, out, Arrays.copyOf(o, n), Arrays.copyOf(h, n), Arrays.copyOf(l, n),
-                Arrays.copyOf(c, n), Arrays.copyOf(v, n));
+        return new Bars(interval, out, exact(o), exact(h), exact(l), exact(c), exact(v));
+    }
+
+    private double[] exact(double[] col) {
+        return col.length == n ? col : Arrays.copyOf(col, n);
     }
 
     private long inferInterval() {

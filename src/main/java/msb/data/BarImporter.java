@@ -61,10 +61,30 @@ public final class BarImporter {
         return ImportFormat.CSV;
     }
 
+    /**
+     * The file's bytes, read in 1 MiB steps into one array. Files.readAllBytes reads a large file through a
+     * temporary native buffer as big as the file: a second copy that costs as much as the read itself.
+     */
+    static byte[] readFully(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 16) throw new UserInputException(file + " is larger than 2 GiB; split it and import the parts with --merge");
+            byte[] buf = new byte[(int) size];
+            int n = 0, r;
+            while (n < buf.length && (r = in.read(buf, n, Math.min(1 << 20, buf.length - n))) > 0) n += r;
+            byte[] rest = in.readAllBytes(); // a file that grew while being read
+            if (n < buf.length) return java.util.Arrays.copyOf(buf, n);
+            if (rest.length == 0) return buf;
+            byte[] all = java.util.Arrays.copyOf(buf, n + rest.length);
+            System.arraycopy(rest, 0, all, n, rest.length);
+            return all;
+        }
+    }
+
     static byte[] readBytes(Path file) {
         try {
             if (Files.isDirectory(file)) throw new UserInputException(file + " is a directory; pass a file");
-            return Files.readAllBytes(file);
+            return readFully(file);
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + " does not exist; check the path");
         } catch (IOException e) {

@@ -111,7 +111,7 @@ final class CsvBarParser {
         int expected = f.count;
         String layout = "the header";
         BarCollector out = new BarCollector(in.name, BarCollector.Locator.LINE,
-                tsIsOpen ? BarCollector.Stamp.OPEN : BarCollector.Stamp.CLOSE);
+                tsIsOpen ? BarCollector.Stamp.OPEN : BarCollector.Stamp.CLOSE, in.lineCount - 1);
         TimeField tf = new TimeField();
         while (lines.next()) {
             f.split(in.bytes, lines.from, lines.to);
@@ -179,7 +179,7 @@ final class CsvBarParser {
         Fields f = new Fields();
         skipHeader(in, lines, f);
         String layout = "the Binance kline layout (open_time,open,high,low,close,volume,close_time,...)";
-        BarCollector out = new BarCollector(in.name, BarCollector.Locator.LINE, BarCollector.Stamp.OPEN);
+        BarCollector out = new BarCollector(in.name, BarCollector.Locator.LINE, BarCollector.Stamp.OPEN, in.lineCount);
         TimeField tf = new TimeField();
         long spanMs = -1;
         do {

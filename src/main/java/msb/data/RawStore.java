@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import msb.core.Hashing;
 import msb.core.Json;
 import msb.core.UserInputException;
 import msb.core.Workspace;
@@ -79,8 +78,8 @@ public final class RawStore {
         checkName(source);
         Path dir = ws.rawDir(symbol);
         Path barsFile = dir.resolve(source + BARS_EXT);
-        BarFile.write(barsFile, bars);
-        SourceInfo info = SourceInfo.of(source, symbol, inputFile, inputSha256, format, bars, Hashing.sha256(barsFile));
+        String barsSha256 = BarFile.write(barsFile, bars);
+        SourceInfo info = SourceInfo.of(source, symbol, inputFile, inputSha256, format, bars, barsSha256);
         Json.write(dir.resolve(source + INFO_EXT), info);
         return info;
     }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import msb.core.Hashing;
 import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
@@ -142,15 +141,27 @@ public final class DatasetBuilder {
     /** Builds every timeframe the stored data allows; lists the others with the reason. */
     public static AllResult buildAll(Workspace ws, String symbol, Options options, PrintStream err) {
         SourceData source = RawSources.resolve(ws, symbol, options.sourceNameOrNull(), err);
-        List<Result> built = new ArrayList<>();
+        List<Timeframe> todo = new ArrayList<>();
         Map<Timeframe, String> skipped = new LinkedHashMap<>();
         for (Timeframe tf : Timeframe.values()) {
             String why = whyNot(tf, source.name(), source.bars().intervalSec());
-            if (why != null) {
-                skipped.put(tf, why);
-            } else {
-                built.add(write(ws, symbol, tf, source, options, err));
-            }
+            if (why != null) skipped.put(tf, why);
+            else todo.add(tf);
+        }
+        // timeframes are independent: built on parallel threads, reported in timeframe order
+        List<java.util.function.Supplier<Result>> tasks = new ArrayList<>();
+        List<java.io.ByteArrayOutputStream> notes = new ArrayList<>();
+        for (Timeframe tf : todo) {
+            java.io.ByteArrayOutputStream note = new java.io.ByteArrayOutputStream();
+            notes.add(note);
+            tasks.add(() -> write(ws, symbol, tf, source, options, new PrintStream(note, true, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        List<Result> built;
+        try {
+            built = Parallel.all(tasks);
+        } finally {
+            for (java.io.ByteArrayOutputStream note : notes) err.print(note.toString(java.nio.charset.StandardCharsets.UTF_8));
+            err.flush();
         }
         return new AllResult(built, skipped);
     }
@@ -187,10 +198,10 @@ public final class DatasetBuilder {
         if (co != null && co.size() > 0 && !c.schema().hasCohorts()) noteUncovered("cohorts", co.ts(), c.tfBars(), tf, err);
         String dataSha = DatasetFile.write(dir.resolve(DatasetFile.NAME), d.ts(), d.x(), d.label(), d.split(), d.close(),
                 d.fwdReturn(), c.schema().width());
-        BarFile.write(dir.resolve(BARS_FILE), c.tfBars());
+        String barsSha = BarFile.write(dir.resolve(BARS_FILE), c.tfBars());
         Map<String, String> files = new TreeMap<>();
         files.put(DatasetFile.NAME, dataSha);
-        files.put(BARS_FILE, Hashing.sha256(dir.resolve(BARS_FILE)));
+        files.put(BARS_FILE, barsSha);
         DatasetManifest m = manifest(c, source, options, files);
         Json.write(dir.resolve(MANIFEST_FILE), m);
         err.println("msb: built " + symbol + " " + tf.label() + ": " + m.rows() + " rows, " + c.schema().width()
