@@ -11,6 +11,8 @@ import msb.core.UserInputException;
  * Nothing here writes: a refusal (a {@link UserInputException} naming file, line and fix) leaves no trace.
  */
 public final class BarImporter {
+    private static final int PARALLEL_SHA_MIN_BYTES = 1 << 20;
+
     private BarImporter() {}
 
     /**
@@ -37,6 +39,10 @@ public final class BarImporter {
     }
 
     public static Result read(String name, byte[] bytes, Options options) {
+        // the input's sha256 does not depend on the parse: on a second core it costs no wall time
+        java.util.concurrent.CompletableFuture<String> sha = bytes.length < PARALLEL_SHA_MIN_BYTES
+                ? java.util.concurrent.CompletableFuture.completedFuture(msb.core.Hashing.sha256(bytes))
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> msb.core.Hashing.sha256(bytes));
         InputText in = InputText.of(name, bytes);
         ImportFormat format = options.format() == ImportFormat.AUTO ? sniff(in) : options.format();
         long interval = options.intervalSec();
@@ -50,7 +56,7 @@ public final class BarImporter {
             case HYPERLIQUID_JSON -> JsonBarParser.hyperliquid(in, interval);
             case AUTO -> throw new IllegalStateException("sniff never answers AUTO");
         };
-        return new Result(bars, format, msb.core.Hashing.sha256(bytes));
+        return new Result(bars, format, sha.join());
     }
 
     static ImportFormat sniff(InputText in) {
