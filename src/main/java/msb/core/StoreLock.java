@@ -106,7 +106,9 @@ public final class StoreLock implements AutoCloseable {
                 Thread.sleep(POLL_MS);
             }
         } catch (IOException e) {
-            throw new UserInputException("could not lock " + key + " (" + e.getMessage() + "); check that --home is a writable directory", e);
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            throw new UserInputException("could not lock " + key + ": " + (why == null ? e.getClass().getSimpleName() : why.toLowerCase(java.util.Locale.ROOT))
+                    + "; check that --home is a writable directory", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserInputException("interrupted while waiting for " + key);

@@ -27,9 +27,12 @@ public final class Intervals {
         throw new UserInputException(option + " '" + text + "' is not an interval; write it like 5m, 1h, 4h or 1d");
     }
 
-    /** The shortest exact label: 300 -> 5m, 14400 -> 4h, 86400 -> 1d, 90 -> 90s. */
+    /**
+     * The label of an interval, the same as {@code Timeframe.label()} wherever both apply: 300 -> 5m, 14400 -> 4h,
+     * 86400 -> 24h (one day is 24h everywhere in msb), 172800 -> 2d, 90 -> 90s.
+     */
     public static String label(long seconds) {
-        if (seconds % 604_800 == 0) return seconds / 604_800 + "w";
+        if (seconds == 86_400) return "24h";
         if (seconds % 86_400 == 0) return seconds / 86_400 + "d";
         if (seconds % 3_600 == 0) return seconds / 3_600 + "h";
         if (seconds % 60 == 0) return seconds / 60 + "m";

@@ -16,6 +16,7 @@ import msb.data.BarFile;
 import msb.data.Bars;
 import msb.data.CohortSignals;
 import msb.data.FundingSeries;
+import msb.data.Intervals;
 import msb.data.Resampler;
 import msb.features.Feature;
 import msb.features.FeatureContext;

@@ -9,7 +9,7 @@ import msb.signal.Shares;
 
 /**
  * The evaluation of one artifact, as {@code evaluate --json} prints it (CONTRACT.md's fields plus more).
- * {@code metrics} maps names to numbers (null where undefined, e.g. a PSR without variance) or small maps.
+ * {@code metrics} holds every figure, typed (null where undefined, e.g. a PSR without variance).
  *
  * @param failedGates    the promotion gates the artifact failed (empty when promoted)
  * @param reasons        names of the failed verdicts on the evaluated rows (what {@code flagged} means)
@@ -22,7 +22,7 @@ import msb.signal.Shares;
 public record ArtifactEvaluation(String tf, String artifact, String model, boolean promoted,
                                  List<String> failedGates, boolean flagged,
                                  List<String> reasons, List<Verdict> verdicts, Shares predictedShares, Shares argmaxShares,
-                                 Shares labelShares, Map<String, Object> metrics, Map<String, Baseline> baselines,
+                                 Shares labelShares, EvaluationMetrics metrics, Map<String, Baseline> baselines,
                                  Map<String, Map<String, Boolean>> beatsBaselines, Funnel funnel,
                                  @JsonIgnore Map<String, Object> provenance, @JsonIgnore Series series) {
     public ArtifactEvaluation {
@@ -43,11 +43,10 @@ public record ArtifactEvaluation(String tf, String artifact, String model, boole
                 argmaxShares, labelShares, metrics, baselines, beatsBaselines, funnel, provenance, series);
     }
 
-    public ArtifactEvaluation withMetric(String name, Object value) {
-        var m = new java.util.TreeMap<>(metrics);
-        m.put(name, value);
+    public ArtifactEvaluation withMetrics(EvaluationMetrics m) {
         return new ArtifactEvaluation(tf, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
-                labelShares, java.util.Collections.unmodifiableMap(m), baselines, beatsBaselines, funnel, provenance,
-                series);
+                labelShares, m, baselines, beatsBaselines, funnel, provenance, series);
     }
+
+    public ArtifactEvaluation withEvaluatedOn(String what) { return withMetrics(metrics.withEvaluatedOn(what)); }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import msb.signal.DirectionCounts;
 import msb.signal.Metrics;
 import msb.signal.Shares;
 import org.knowm.xchart.BitmapEncoder;
@@ -153,7 +154,7 @@ public final class Charts {
 
     static CategoryChart shares(ArtifactEvaluation e) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(who(e) + ": direction shares on " + e.metrics().get("rows") + " test bars")
+                .title(who(e) + ": direction shares on " + e.metrics().rows() + " test bars")
                 .xAxisTitle("direction").yAxisTitle("share of test bars (%)").build();
         style(c.getStyler());
         c.getStyler().setLabelsVisible(true);
@@ -161,7 +162,7 @@ public final class Charts {
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         List<String> cats = List.of("DOWN", "NEUTRAL", "UP");
         c.addSeries("labels", cats, pct(e.labelShares()));
-        c.addSeries("predicted (|s_model| >= S_MIN " + e.metrics().get("s_min") + ")", cats, pct(e.predictedShares()));
+        c.addSeries("predicted (|s_model| >= S_MIN " + e.metrics().sMin() + ")", cats, pct(e.predictedShares()));
         c.addSeries("argmax class", cats, pct(e.argmaxShares()));
         return c;
     }
@@ -171,7 +172,7 @@ public final class Charts {
         Metrics.Reliability r = Metrics.reliability(s.labels(), s.probs(), Metrics.ECE_BINS);
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(who(e) + ": reliability of the top class (" + Metrics.ECE_BINS + " bins, ECE "
-                        + fmt(e.metrics().get("ece")) + ")")
+                        + fmt(e.metrics().ece()) + ")")
                 .xAxisTitle("mean predicted probability of the top class").yAxisTitle("observed frequency of the top class").build();
         style(c.getStyler());
         c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
@@ -195,7 +196,7 @@ public final class Charts {
 
     static XYChart histogram(ArtifactEvaluation e) {
         double[] s = e.series().sModel();
-        double sMin = ((Number) e.metrics().get("s_min")).doubleValue();
+        double sMin = e.metrics().sMin();
         int bins = 40;
         double lo = Math.min(-sMin * 1.5, min(s)), hi = Math.max(sMin * 1.5, max(s));
         double w = (hi - lo) / bins;
@@ -240,7 +241,7 @@ public final class Charts {
         return c;
     }
 
-    private static void add(List<String> cats, List<Number> buy, List<Number> sell, String name, Sides s) {
+    private static void add(List<String> cats, List<Number> buy, List<Number> sell, String name, DirectionCounts s) {
         cats.add(name);
         buy.add(s.buy());
         sell.add(s.sell());

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import msb.signal.DirectionCounts;
 import msb.signal.Verdict;
 import msb.signal.Verdicts;
 
@@ -24,9 +25,9 @@ public final class DirectionalBalance {
         return Verdicts.blockedDirection(signals, decisions, orders, gate, guard);
     }
 
-    private static String breakdown(Map<String, Sides> blocked, int dir) {
-        List<Map.Entry<String, Sides>> hits = blocked.entrySet().stream().filter(e -> e.getValue().of(dir) > 0)
-                .sorted(Comparator.comparingLong((Map.Entry<String, Sides> e) -> -e.getValue().of(dir))
+    private static String breakdown(Map<String, DirectionCounts> blocked, int dir) {
+        List<Map.Entry<String, DirectionCounts>> hits = blocked.entrySet().stream().filter(e -> e.getValue().of(dir) > 0)
+                .sorted(Comparator.comparingLong((Map.Entry<String, DirectionCounts> e) -> -e.getValue().of(dir))
                         .thenComparing(Map.Entry::getKey))
                 .toList();
         if (hits.isEmpty()) return "none counted";

@@ -9,6 +9,7 @@ import java.util.Set;
 import msb.core.Timeframe;
 import msb.data.Bars;
 import msb.decision.DecisionGate;
+import msb.signal.DirectionCounts;
 import msb.signal.Probs;
 import msb.signal.SignalSpec;
 import msb.trading.BarContext;
@@ -115,8 +116,8 @@ public final class EngineReplay implements DecisionReplay {
     private static final class Collector implements java.util.function.Consumer<EngineEvent> {
         final double[] equity, positionFrac;
         final List<Double> roundTripPnl = new ArrayList<>();
-        final Map<String, Sides> gateBlocked = new HashMap<>(), guardBlocked = new HashMap<>();
-        Sides modelSignals = Sides.ZERO, decisions = Sides.ZERO, orders = Sides.ZERO, blocked = Sides.ZERO, held = Sides.ZERO;
+        final Map<String, DirectionCounts> gateBlocked = new HashMap<>(), guardBlocked = new HashMap<>();
+        DirectionCounts modelSignals = DirectionCounts.ZERO, decisions = DirectionCounts.ZERO, orders = DirectionCounts.ZERO, blocked = DirectionCounts.ZERO, held = DirectionCounts.ZERO;
         final List<String> barGuards = new ArrayList<>();
         final List<Trade> trades = new ArrayList<>();
         final long barSeconds;
@@ -146,14 +147,14 @@ public final class EngineReplay implements DecisionReplay {
                     if (signal != 0) {
                         modelSignals = modelSignals.plus(signal, 1);
                         if (d.dir() == 0 && GATE_REFUSALS.contains(d.mode())) {
-                            gateBlocked.merge(d.mode(), Sides.ZERO.plus(signal, 1), (a, b) -> a.plus(signal, 1));
+                            gateBlocked.merge(d.mode(), DirectionCounts.ZERO.plus(signal, 1), (a, b) -> a.plus(signal, 1));
                         }
                     }
                     int dir = d.dir();
                     if (dir != 0) {
                         // one outcome per decision (msb.trading.FunnelCounts): ordered, else blocked, else held
                         decisions = decisions.plus(dir, 1);
-                        for (String g : new java.util.TreeSet<>(barGuards)) guardBlocked.merge(g, Sides.ZERO.plus(dir, 1), (a, b) -> a.plus(dir, 1));
+                        for (String g : new java.util.TreeSet<>(barGuards)) guardBlocked.merge(g, DirectionCounts.ZERO.plus(dir, 1), (a, b) -> a.plus(dir, 1));
                         if (barEntryOrders > 0) orders = orders.plus(dir, 1);
                         else if (!barGuards.isEmpty()) blocked = blocked.plus(dir, 1);
                         else held = held.plus(dir, 1);

@@ -94,7 +94,7 @@ public final class EvaluationRun {
         StrategyConfig cfg = configs.apply(tf);
         EngineReplay replay = EngineReplay.of(tf, cfg, bars.computeIfAbsent(tf, t -> DatasetStore.loadBars(ws, symbol, t)))
                 .withCohorts(cohorts(tf));
-        return score(runDir, m, ds, rows, replay).withMetric("evaluated_on", "test split of the " + tf.label() + " dataset");
+        return score(runDir, m, ds, rows, replay).withEvaluatedOn("test split of the " + tf.label() + " dataset");
     }
 
     /** Range mode: the stored bars in the range, features and labels recomputed in memory (see {@link RangeRows}). */
@@ -105,7 +105,7 @@ public final class EvaluationRun {
                 + ") on " + r.rows().length + " stored bars " + r.describe() + " (out-of-sample for this artifact): " + runDir);
         log.flush();
         EngineReplay replay = EngineReplay.of(tf, configs.apply(tf), r.computed().tfBars()).withCohorts(cohorts(tf));
-        return score(runDir, m, r.computed().dataset(), r.rows(), replay).withMetric("evaluated_on",
+        return score(runDir, m, r.computed().dataset(), r.rows(), replay).withEvaluatedOn(
                 "stored " + tf.label() + " bars " + r.describe() + ", features and labels recomputed");
     }
 

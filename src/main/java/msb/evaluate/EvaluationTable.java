@@ -3,6 +3,7 @@ package msb.evaluate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import msb.signal.DirectionCounts;
 import msb.signal.Shares;
 
 /** The readable stdout table of {@code msb evaluate}: one line per artifact, then reasons, baselines, funnels. */
@@ -15,24 +16,24 @@ public final class EvaluationTable {
         b.append(String.format(Locale.ROOT, head, "tf", "model", "status", "rows", "predicted D/N/U",
                 "argmax D/N/U", "labels D/N/U", "bal_acc", "logloss", "ic", "sharpe", "psr", "check"));
         for (ArtifactEvaluation e : evals) {
-            Map<String, Object> m = e.metrics();
+            EvaluationMetrics m = e.metrics();
             b.append(String.format(Locale.ROOT, head, e.tf(), e.model(), e.promoted() ? "promoted" : "rejected",
-                    m.get("rows"), shares(e.predictedShares()), shares(e.argmaxShares()), shares(e.labelShares()),
-                    f(m.get("balanced_accuracy"), 3), f(m.get("log_loss"), 3), f(m.get("ic"), 3),
-                    f(m.get("sharpe_net"), 2), f(m.get("psr"), 2), e.flagged() ? "FLAGGED" : "ok"));
+                    m.rows(), shares(e.predictedShares()), shares(e.argmaxShares()), shares(e.labelShares()),
+                    f(m.balancedAccuracy(), 3), f(m.logLoss(), 3), f(m.ic(), 3),
+                    f(m.sharpeNet(), 2), f(m.psr(), 2), e.flagged() ? "FLAGGED" : "ok"));
         }
         for (ArtifactEvaluation e : evals) {
             b.append('\n').append(e.tf()).append(' ').append(e.model()).append("  ").append(e.artifact()).append('\n');
-            if (e.metrics().get("evaluated_on") != null) b.append("  evaluated on ").append(e.metrics().get("evaluated_on")).append('\n');
+            if (e.metrics().evaluatedOn() != null) b.append("  evaluated on ").append(e.metrics().evaluatedOn()).append('\n');
             if (!e.failedGates().isEmpty()) b.append("  failed promotion gates: ").append(String.join(", ", e.failedGates())).append('\n');
             for (var v : e.verdicts()) {
                 b.append(v.passed() ? "  ok   " : "  FAIL ").append(v.name()).append(": ").append(v.detail()).append('\n');
             }
             b.append(String.format(Locale.ROOT, "  s_model in [%s, %s], S_MIN %s; trading: return %s, max drawdown %s, "
                             + "%s round trips, win rate %s, exposure %s%n",
-                    f(m(e, "s_model_min"), 3), f(m(e, "s_model_max"), 3), m(e, "s_min"), pctOrNa(m(e, "total_return")),
-                    pctOrNa(m(e, "max_drawdown_frac")), m(e, "round_trips"), pctOrNa(m(e, "win_rate")),
-                    pctOrNa(m(e, "exposure_frac"))));
+                    f(e.metrics().sModelMin(), 3), f(e.metrics().sModelMax(), 3), e.metrics().sMin(), pctOrNa(e.metrics().totalReturn()),
+                    pctOrNa(e.metrics().maxDrawdownFrac()), e.metrics().roundTrips(), pctOrNa(e.metrics().winRate()),
+                    pctOrNa(e.metrics().exposureFrac())));
             b.append("  funnel ").append(funnelLine(e.funnel(), 1)).append('\n');
             b.append("  funnel ").append(funnelLine(e.funnel(), -1)).append('\n');
             b.append("  funnel ").append(funnelContext(e.funnel())).append('\n');
@@ -48,7 +49,7 @@ public final class EvaluationTable {
         f.gateBlocked().forEach((k, v) -> { if (v.of(dir) > 0) g.append(g.isEmpty() ? "" : ", ").append(k).append(' ').append(v.of(dir)); });
         StringBuilder q = new StringBuilder();
         f.guardBlocked().forEach((k, v) -> { if (v.of(dir) > 0) q.append(q.isEmpty() ? "" : ", ").append(k).append(' ').append(v.of(dir)); });
-        return msb.trading.FunnelCounts.line(Sides.sideName(dir), f.modelSignals().of(dir), f.gateBlockedTotal(dir), g.toString(),
+        return msb.trading.FunnelCounts.line(DirectionCounts.sideName(dir), f.modelSignals().of(dir), f.gateBlockedTotal(dir), g.toString(),
                 f.decisions().of(dir), f.blocked().of(dir), q.toString(), f.held().of(dir), f.orders().of(dir));
     }
 
@@ -65,9 +66,9 @@ public final class EvaluationTable {
         e.baselines().forEach((name, s) -> {
             Map<String, Boolean> beats = e.beatsBaselines().get(name);
             b.append("\n    ").append(String.format(Locale.ROOT, "%-18s", name));
-            part(b, "bal_acc", e.metrics().get("balanced_accuracy"), s.balancedAccuracy(), beats.get("balanced_accuracy"), 3);
-            part(b, "logloss", e.metrics().get("log_loss"), s.logLoss(), beats.get("log_loss"), 3);
-            part(b, "sharpe", e.metrics().get("sharpe_net"), s.sharpeNet(), beats.get("sharpe_net"), 2);
+            part(b, "bal_acc", e.metrics().balancedAccuracy(), s.balancedAccuracy(), beats.get("balanced_accuracy"), 3);
+            part(b, "logloss", e.metrics().logLoss(), s.logLoss(), beats.get("log_loss"), 3);
+            part(b, "sharpe", e.metrics().sharpeNet(), s.sharpeNet(), beats.get("sharpe_net"), 2);
         });
         return b.toString();
     }
@@ -77,8 +78,6 @@ public final class EvaluationTable {
         b.append(String.format(Locale.ROOT, "  %s %s vs %s %-12s", name, f(model, digits), f(base, digits),
                 beats == null ? "(n/a)" : beats ? "(better)" : "(not better)"));
     }
-
-    private static Object m(ArtifactEvaluation e, String k) { return e.metrics().get(k); }
 
     static String shares(Shares s) {
         return String.format(Locale.ROOT, "%.0f/%.0f/%.0f%%", s.down() * 100, s.neutral() * 100, s.up() * 100);

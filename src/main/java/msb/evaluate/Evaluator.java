@@ -82,45 +82,16 @@ public final class Evaluator {
         int[] thresholded = Actions.classes(signal, sMin);
         long[][] thresholdConfusion = Metrics.confusion(y, thresholded);
 
-        Map<String, Object> m = new TreeMap<>();
-        m.put("rows", n);
-        m.put("accuracy", num(Metrics.accuracy(y, argmax)));
-        m.put("balanced_accuracy", num(Metrics.balancedAccuracy(y, argmax)));
-        m.put("macro_f1", num(Metrics.macroF1(y, argmax)));
-        m.put("mcc", num(Metrics.mcc(y, argmax)));
-        m.put("log_loss", num(Metrics.logLoss(y, probs)));
-        m.put("brier", num(Metrics.brier(y, probs)));
-        m.put("ece", num(Metrics.ece(y, probs, Metrics.ECE_BINS)));
-        m.put("ece_bins", Metrics.ECE_BINS);
-        m.put("confusion", confusionMap(confusion));
-        m.put("recall", perClass(Metrics.recall(confusion)));
-        m.put("precision", perClass(Metrics.precision(confusion)));
-        m.put("recall_at_s_min", perClass(Metrics.recall(thresholdConfusion)));
-        m.put("precision_at_s_min", perClass(Metrics.precision(thresholdConfusion)));
-        m.put("s_min", sMin);
-        m.put("signal", subject.signal().describe());
-        m.put("reference_drift", subject.signal().referenceDrift());
-        m.put("s_model_min", num(min(s)));
-        m.put("s_model_max", num(max(s)));
-        m.put("s_model_sign_shares", Shares.of(Metrics.signShares(s)));
         Skill.Report skill = Skill.of(s, y, rows.fwdReturn(), o.bootstrap(subject.horizonBars()));
-        m.put("ic", num(skill.ic().value()));
-        m.put("ic_lo", num(skill.ic().lo()));
-        m.put("ic_hi", num(skill.ic().hi()));
-        m.put("direction_auc", num(skill.directionAuc().value()));
-        m.put("direction_auc_lo", num(skill.directionAuc().lo()));
-        m.put("direction_auc_hi", num(skill.directionAuc().hi()));
-        m.put("sharpe_net", num(t.sharpe()));
-        m.put("sortino_net", num(t.sortino()));
-        m.put("total_return", num(t.totalReturn()));
-        m.put("annualised_return", num(t.annualisedReturn()));
-        m.put("max_drawdown_frac", num(t.maxDrawdownFrac()));
-        m.put("round_trips", t.roundTrips());
-        m.put("win_rate", num(t.winRate()));
-        m.put("turnover_per_bar", num(t.turnoverPerBar()));
-        m.put("exposure_frac", num(t.exposureFrac()));
-        m.put("psr", num(t.psr()));
-        m.put("bars_per_year", barsPerYear);
+        EvaluationMetrics m = new EvaluationMetrics(n, num(Metrics.accuracy(y, argmax)), num(Metrics.balancedAccuracy(y, argmax)),
+                num(Metrics.macroF1(y, argmax)), num(Metrics.mcc(y, argmax)), num(Metrics.logLoss(y, probs)), num(Metrics.brier(y, probs)),
+                num(Metrics.ece(y, probs, Metrics.ECE_BINS)), Metrics.ECE_BINS, confusionMap(confusion), perClass(Metrics.recall(confusion)),
+                perClass(Metrics.precision(confusion)), perClass(Metrics.recall(thresholdConfusion)),
+                perClass(Metrics.precision(thresholdConfusion)), sMin, subject.signal().describe(), subject.signal().referenceDrift(),
+                num(Metrics.min(s)), num(Metrics.max(s)), Shares.of(Metrics.signShares(s)), num(skill.ic().value()), num(skill.ic().lo()),
+                num(skill.ic().hi()), num(skill.directionAuc().value()), num(skill.directionAuc().lo()), num(skill.directionAuc().hi()),
+                num(t.sharpe()), num(t.sortino()), num(t.totalReturn()), num(t.annualisedReturn()), num(t.maxDrawdownFrac()),
+                t.roundTrips(), num(t.winRate()), num(t.turnoverPerBar()), num(t.exposureFrac()), num(t.psr()), barsPerYear, null, null, null);
 
         Baselines.Result b = Baselines.run(ds, rows, replay);
         Map<String, Map<String, Boolean>> beats = new TreeMap<>();
@@ -139,7 +110,7 @@ public final class Evaluator {
                 b.buyHoldEquity());
         return new ArtifactEvaluation(rows.tf().label(), subject.artifact(), subject.model(), subject.promoted(),
                 List.of(), !reasons.isEmpty(), reasons, verdicts, Shares.ofClasses(thresholded), Shares.ofClasses(argmax),
-                Shares.ofClasses(y), Collections.unmodifiableMap(m), b.scores(), Collections.unmodifiableMap(beats),
+                Shares.ofClasses(y), m, b.scores(), Collections.unmodifiableMap(beats),
                 sim.funnel(), subject.provenance(), series);
     }
 
@@ -176,9 +147,8 @@ public final class Evaluator {
             double[] sharpes = idx.stream().mapToDouble(i -> TradingMetrics.sharpePerBar(evals.get(i).series().netReturns()))
                     .filter(Double::isFinite).toArray();
             for (int i : idx) {
-                out.set(i, evals.get(i).withMetric("deflated_sharpe",
-                        num(TradingMetrics.deflatedSharpe(evals.get(i).series().netReturns(), sharpes))));
-                out.set(i, out.get(i).withMetric("runs_compared", sharpes.length));
+                out.set(i, evals.get(i).withMetrics(evals.get(i).metrics().withDeflatedSharpe(
+                        num(TradingMetrics.deflatedSharpe(evals.get(i).series().netReturns(), sharpes)), sharpes.length)));
             }
         }
         return List.copyOf(out);
@@ -218,12 +188,8 @@ public final class Evaluator {
 
     static Double num(double v) { return Double.isFinite(v) ? v : null; }
 
-    private static Map<String, Object> perClass(double[] v) {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("down", num(v[0]));
-        m.put("neutral", num(v[1]));
-        m.put("up", num(v[2]));
-        return Collections.unmodifiableMap(m);
+    private static EvaluationMetrics.PerClass perClass(double[] v) {
+        return new EvaluationMetrics.PerClass(num(v[0]), num(v[1]), num(v[2]));
     }
 
     /** true class -> predicted class -> rows. */
@@ -238,15 +204,4 @@ public final class Evaluator {
         return Collections.unmodifiableMap(m);
     }
 
-    private static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double x : v) m = Math.min(m, x);
-        return m;
-    }
-
-    private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double x : v) m = Math.max(m, x);
-        return m;
-    }
 }

@@ -2,6 +2,7 @@ package msb.evaluate;
 
 import java.util.Map;
 import java.util.TreeMap;
+import msb.signal.DirectionCounts;
 
 /**
  * The decision funnel of one replay over the evaluated bars, per direction, with msb.trading.FunnelCounts'
@@ -26,9 +27,9 @@ import java.util.TreeMap;
  * @param held          decisions that sent no order and were not blocked: the position already pointed that
  *                      way, or pointed the other way and the decision was too weak to reverse it
  */
-public record Funnel(String mode, double sMin, int bars, Sides modelSignals, Map<String, Sides> gateBlocked,
-                     Sides decisions, Map<String, Sides> guardBlocked, Sides orders, int roundTrips,
-                     Double banditEligibilityFrac, String mood, Sides blocked, Sides held) {
+public record Funnel(String mode, double sMin, int bars, DirectionCounts modelSignals, Map<String, DirectionCounts> gateBlocked,
+                     DirectionCounts decisions, Map<String, DirectionCounts> guardBlocked, DirectionCounts orders, int roundTrips,
+                     Double banditEligibilityFrac, String mood, DirectionCounts blocked, DirectionCounts held) {
     public static final String NO_MOOD = "none (no cohort data)";
 
     public Funnel {
@@ -37,7 +38,7 @@ public record Funnel(String mode, double sMin, int bars, Sides modelSignals, Map
         if (mood == null) mood = NO_MOOD;
         for (int dir : new int[] {1, -1}) {
             if (blocked.of(dir) + held.of(dir) + orders.of(dir) != decisions.of(dir)) {
-                throw new IllegalArgumentException("funnel does not reconcile on " + Sides.sideName(dir) + ": " + decisions.of(dir)
+                throw new IllegalArgumentException("funnel does not reconcile on " + DirectionCounts.sideName(dir) + ": " + decisions.of(dir)
                         + " decisions != " + blocked.of(dir) + " blocked + " + held.of(dir) + " held + " + orders.of(dir) + " ordered");
             }
         }
@@ -47,16 +48,16 @@ public record Funnel(String mode, double sMin, int bars, Sides modelSignals, Map
      * A gate-mode funnel without cohort data, written by hand (tests): each decision a guard blocked is blocked,
      * one guard per decision, the rest not ordered is held.
      */
-    public Funnel(String mode, double sMin, int bars, Sides modelSignals, Map<String, Sides> gateBlocked,
-                  Sides decisions, Map<String, Sides> guardBlocked, Sides orders, int roundTrips) {
+    public Funnel(String mode, double sMin, int bars, DirectionCounts modelSignals, Map<String, DirectionCounts> gateBlocked,
+                  DirectionCounts decisions, Map<String, DirectionCounts> guardBlocked, DirectionCounts orders, int roundTrips) {
         this(mode, sMin, bars, modelSignals, gateBlocked, decisions, guardBlocked, orders, roundTrips, null, NO_MOOD,
-                sum(guardBlocked), new Sides(decisions.buy() - sum(guardBlocked).buy() - orders.buy(),
+                sum(guardBlocked), new DirectionCounts(decisions.buy() - sum(guardBlocked).buy() - orders.buy(),
                         decisions.sell() - sum(guardBlocked).sell() - orders.sell()));
     }
 
-    private static Sides sum(Map<String, Sides> m) {
-        Sides t = Sides.ZERO;
-        for (Sides s : m.values()) t = new Sides(t.buy() + s.buy(), t.sell() + s.sell());
+    private static DirectionCounts sum(Map<String, DirectionCounts> m) {
+        DirectionCounts t = DirectionCounts.ZERO;
+        for (DirectionCounts s : m.values()) t = new DirectionCounts(t.buy() + s.buy(), t.sell() + s.sell());
         return t;
     }
 

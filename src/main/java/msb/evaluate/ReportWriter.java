@@ -46,9 +46,10 @@ public final class ReportWriter {
         md.append("## ").append(e.tf()).append(' ').append(e.model()).append(e.promoted() ? " (promoted)" : " (rejected)")
                 .append("\n\nArtifact: `").append(e.artifact()).append("`\n\n");
         md.append(BacktestSections.annualiseCaveat(e));
-        if (e.metrics().get("evaluated_on") != null) md.append("Evaluated on: ").append(e.metrics().get("evaluated_on")).append("\n\n");
+        if (e.metrics().evaluatedOn() != null) md.append("Evaluated on: ").append(e.metrics().evaluatedOn()).append("\n\n");
         if (!e.failedGates().isEmpty()) md.append("Failed promotion gates: ").append(String.join(", ", e.failedGates())).append("\n\n");
-        md.append(e.flagged() ? "**FLAGGED** by the directional-balance check:\n\n" : "Not flagged by the directional-balance check.\n\n");
+        md.append(e.flagged() ? "**FLAGGED**: failed verdicts on these rows: " + String.join(", ", e.reasons()) + "\n\n"
+                : "Not flagged: every verdict passed on these rows.\n\n");
         for (var v : e.verdicts()) {
             md.append("- ").append(v.passed() ? "pass " : "**FAIL** ").append("`").append(v.name()).append("`: ")
                     .append(v.detail().replace("|", "\\|")).append('\n');
@@ -59,7 +60,10 @@ public final class ReportWriter {
         row(md, "predicted (|s_model| >= S_MIN)", e.predictedShares());
         row(md, "argmax class", e.argmaxShares());
         md.append("\n### Metrics\n\n| metric | value |\n|---|---|\n");
-        e.metrics().forEach((k, v) -> md.append("| ").append(ReportTables.cell(k)).append(" | ").append(ReportTables.value(v)).append(" |\n"));
+        // the typed metrics, rendered by their JSON names (what --json and report.json carry)
+        java.util.Map<String, Object> named = msb.core.Json.mapper().convertValue(e.metrics(),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {});
+        named.forEach((k, v) -> md.append("| ").append(ReportTables.cell(k)).append(" | ").append(ReportTables.value(v)).append(" |\n"));
         md.append("\n### Baselines (same rows)\n\n| baseline | balanced_accuracy | log_loss | sharpe_net | model better on |\n|---|---|---|---|---|\n");
         e.baselines().forEach((name, b) -> {
             Map<String, Boolean> beats = e.beatsBaselines().get(name);

@@ -12,6 +12,7 @@ import msb.dataset.Split;
 import msb.evaluate.ArtifactEvaluation;
 import msb.evaluate.DecisionReplay;
 import msb.evaluate.EvalRows;
+import msb.evaluate.EvaluationMetrics;
 import msb.evaluate.Evaluator;
 import msb.signal.Metrics;
 import msb.signal.TradingMetrics;
@@ -73,9 +74,15 @@ public final class WalkForward {
                     r.scores().shipped(), prior, Math.max(1, purgeBars));
             ArtifactEvaluation e = Evaluator.evaluate(subject, fd, EvalRows.of(fd, f.testRowNumbers()), replay, hp.gates());
             Map<String, Object> m = new TreeMap<>();
-            for (String k : List.of("rows", "balanced_accuracy", "log_loss", "sharpe_net", "psr", "total_return", "mcc", "ece")) {
-                m.put(k, e.metrics().get(k));
-            }
+            EvaluationMetrics em = e.metrics();
+            m.put("rows", em.rows());
+            m.put("balanced_accuracy", em.balancedAccuracy());
+            m.put("log_loss", em.logLoss());
+            m.put("sharpe_net", em.sharpeNet());
+            m.put("psr", em.psr());
+            m.put("total_return", em.totalReturn());
+            m.put("mcc", em.mcc());
+            m.put("ece", em.ece());
             m.put("train_rows", f.trainRows());
             m.put("val_rows", f.valRows());
             m.put("flagged", e.flagged());

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import msb.core.Json;
 import msb.core.Timeframe;
-import msb.trading.DirCounts;
+import msb.signal.DirectionCounts;
 import msb.trading.EngineEvent;
 import msb.trading.EngineState;
 import msb.trading.Fill;
@@ -113,18 +113,18 @@ public final class EngineTrader implements Trader {
 
     @Override public double realizedPnl() { return engine.realizedPnlUsd(); }
 
-    @Override public SideCounts signals() { return sides(engine.signals()); }
+    @Override public DirectionCounts signals() { return engine.signals(); }
 
-    @Override public SideCounts orders() { return sides(engine.orders()); }
+    @Override public DirectionCounts orders() { return engine.orders(); }
 
     @Override public msb.trading.FunnelCounts funnel() { return engine.funnel(); }
 
     @Override public List<Object> roundTrips() { return List.copyOf(engine.roundTrips()); }
 
     @Override
-    public Map<String, SideCounts> blocked() {
-        Map<String, SideCounts> out = new TreeMap<>();
-        engine.blocked().forEach((k, v) -> out.put(k, sides(v)));
+    public Map<String, DirectionCounts> blocked() {
+        Map<String, DirectionCounts> out = new TreeMap<>();
+        out.putAll(engine.blocked());
         return out;
     }
 
@@ -163,5 +163,5 @@ public final class EngineTrader implements Trader {
         }
     }
 
-    private static SideCounts sides(DirCounts c) { return new SideCounts(c.buy(), c.sell()); }
+
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import msb.core.Json;
+import msb.signal.DirectionCounts;
 
 /** One frame of `msb monitor`: equity, position, the decision funnel and the tail of the event log. */
 public final class MonitorView {
@@ -27,7 +28,7 @@ public final class MonitorView {
                 s.realizedPnl(), s.position(), s.roundTrips().size()));
         b.append(String.format(Locale.ROOT, "%n%-36s %10s %10s%n", "funnel", "buy", "sell"));
         b.append(String.format(Locale.ROOT, "  %-34s %10d %10d%n", "signals", s.signals().buy(), s.signals().sell()));
-        for (Map.Entry<String, SideCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
+        for (Map.Entry<String, DirectionCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
             b.append(String.format(Locale.ROOT, "  %-34s %10d %10d%n", "blocked " + e.getKey(), e.getValue().buy(), e.getValue().sell()));
         }
         b.append(String.format(Locale.ROOT, "  %-34s %10d %10d%n", "orders", s.orders().buy(), s.orders().sell()));

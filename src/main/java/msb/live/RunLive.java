@@ -379,6 +379,8 @@ public final class RunLive {
             b.append("  a book that trades      needs a promoted run: msb runs list --tf ").append(tf).append(sym)
                     .append(" --promoted, then msb run-live --tf ").append(tf).append(" --artifact DIR").append(sym)
                     .append("; or msb train --tf ").append(tf).append(sym).append(" (promoted when every gate passes)\n");
+            b.append("  what passing looks like msb experiment run experiments/controls/positive.yaml").append(home)
+                    .append(", then msb run-live --tf 1h").append(home).append("   (a planted skill: promoted, trades both sides)\n");
         } else {
             b.append("  the book                msb status").append(state).append("   (position, equity, orders, round trips)\n");
             b.append("  the backtest report     msb evaluate --tf ").append(tf).append(sym).append(" --report reports/").append(tf).append('\n');

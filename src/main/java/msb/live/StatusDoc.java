@@ -2,6 +2,7 @@ package msb.live;
 
 import java.util.List;
 import java.util.Map;
+import msb.signal.DirectionCounts;
 import msb.trading.FunnelCounts;
 
 /**
@@ -13,8 +14,8 @@ import msb.trading.FunnelCounts;
  */
 public record StatusDoc(String tf, String symbol, String artifact, String mode, String feed,
                         long barsProcessed, Long lastBarTs, double position, double equity, double realizedPnl,
-                        SideCounts signals, SideCounts orders, List<Object> roundTrips,
-                        Map<String, SideCounts> blocked, boolean halted, boolean feedStale,
+                        DirectionCounts signals, DirectionCounts orders, List<Object> roundTrips,
+                        Map<String, DirectionCounts> blocked, boolean halted, boolean feedStale,
                         Map<String, Object> flips, List<Alert> alerts, SplitPnl inSample, SplitPnl outOfSample,
                         Double banditEligibilityFrac, List<String> failedGates, boolean finished, String mood,
                         FunnelCounts funnel) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import msb.core.Json;
+import msb.signal.DirectionCounts;
 import msb.trading.FunnelCounts;
 import msb.trading.TradingEngine;
 
@@ -48,7 +49,7 @@ public final class StatusReport {
                 line(b, "blocked", "nothing blocked");
             } else {
                 line(b, "blocked", String.format(Locale.ROOT, "%-26s %8s %8s", "gate", "buy", "sell"));
-                for (Map.Entry<String, SideCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
+                for (Map.Entry<String, DirectionCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
                     b.append(String.format(Locale.ROOT, "  %-22s%-26s %8d %8d%n", "", e.getKey(), e.getValue().buy(),
                             e.getValue().sell()));
                 }
@@ -87,7 +88,7 @@ public final class StatusReport {
     /** "below_min 20, no_consensus 3": the gate refusals (gate) or guard blocks (!gate) of one side. */
     private static String detail(StatusDoc s, boolean gate, int dir) {
         StringBuilder d = new StringBuilder();
-        for (Map.Entry<String, SideCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
+        for (Map.Entry<String, DirectionCounts> e : new TreeMap<>(s.blocked()).entrySet()) {
             long n = dir > 0 ? e.getValue().buy() : e.getValue().sell();
             if (n > 0 && TradingEngine.gateRefusal(e.getKey()) == gate) d.append(d.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(n);
         }
@@ -113,7 +114,7 @@ public final class StatusReport {
                 trips.size(), won, 100.0 * won / trips.size(), pnl, longs, longPnl, trips.size() - longs, pnl - longPnl);
     }
 
-    private static String sides(SideCounts c) { return "buy " + c.buy() + "  sell " + c.sell(); }
+    private static String sides(DirectionCounts c) { return "buy " + c.buy() + "  sell " + c.sell(); }
 
     private static void line(StringBuilder b, String key, String value) {
         b.append(String.format(Locale.ROOT, "%-24s%s%n", key, value));

@@ -3,6 +3,7 @@ package msb.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import msb.signal.DirectionCounts;
 
 /**
  * The runner's view of the trading engine (decision gate or bandit, exits, sizing, guards, paper book).
@@ -20,15 +21,15 @@ public interface Trader {
     double realizedPnl();
 
     /** What the decision logic chose, traded or not. */
-    SideCounts signals();
+    DirectionCounts signals();
 
-    SideCounts orders();
+    DirectionCounts orders();
 
     /** Closed round trips, each JSON-serialisable and stamped with bar times only. */
     List<Object> roundTrips();
 
     /** Per guard or gate name, what it blocked per direction. */
-    Map<String, SideCounts> blocked();
+    Map<String, DirectionCounts> blocked();
 
     /** True while a daily stop (or another engine halt) is in effect. */
     boolean halted();

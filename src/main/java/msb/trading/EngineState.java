@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import msb.decision.Arm;
 import msb.decision.BanditState;
+import msb.signal.DirectionCounts;
 
 /**
  * The whole state of a {@link TradingEngine}, as a plain record serialisable with msb.core.Json. Restoring
@@ -16,8 +17,8 @@ import msb.decision.BanditState;
  * @param funnel         the decision funnel; null in snapshots written before it existed (restored as zero)
  */
 public record EngineState(long barsProcessed, long lastBarTs, double lastClose, PaperBook.State book,
-                          BanditState bandit, double[] closes, List<PendingOrder> pending, DirCounts signals,
-                          DirCounts orders, Map<String, DirCounts> blocked, List<RoundTrip> roundTrips, long dayIndex,
+                          BanditState bandit, double[] closes, List<PendingOrder> pending, DirectionCounts signals,
+                          DirectionCounts orders, Map<String, DirectionCounts> blocked, List<RoundTrip> roundTrips, long dayIndex,
                           double dayStartEquityUsd, boolean halted, long lastFillTs, int[] recentDirs,
                           boolean oneSidedAlerted, boolean[] recentEligible, boolean lowEligibilityAlerted,
                           PendingReward pendingReward, FunnelCounts funnel) {

@@ -1,6 +1,7 @@
 package msb.trading;
 
 import java.util.Locale;
+import msb.signal.DirectionCounts;
 
 /**
  * The decision funnel of a run, per direction, with one set of definitions for {@code status}, {@code evaluate}
@@ -19,25 +20,25 @@ import java.util.Locale;
  * signal (model signals = refused by the gate + decisions); a bandit arm can also decide on cohort signals.
  * Exit orders (stop loss, take profit, max hold, daily stop, the exit half of a reversal) are not decisions.
  */
-public record FunnelCounts(DirCounts modelSignals, DirCounts refusedByGate, DirCounts blocked, DirCounts held,
-                           DirCounts ordered) {
-    public static final FunnelCounts ZERO = new FunnelCounts(DirCounts.ZERO, DirCounts.ZERO, DirCounts.ZERO,
-            DirCounts.ZERO, DirCounts.ZERO);
+public record FunnelCounts(DirectionCounts modelSignals, DirectionCounts refusedByGate, DirectionCounts blocked, DirectionCounts held,
+                           DirectionCounts ordered) {
+    public static final FunnelCounts ZERO = new FunnelCounts(DirectionCounts.ZERO, DirectionCounts.ZERO, DirectionCounts.ZERO,
+            DirectionCounts.ZERO, DirectionCounts.ZERO);
 
     @com.fasterxml.jackson.annotation.JsonProperty("decisions")
-    public DirCounts decisions() {
-        return new DirCounts(blocked.buy() + held.buy() + ordered.buy(), blocked.sell() + held.sell() + ordered.sell());
+    public DirectionCounts decisions() {
+        return new DirectionCounts(blocked.buy() + held.buy() + ordered.buy(), blocked.sell() + held.sell() + ordered.sell());
     }
 
-    FunnelCounts signal(Side s) { return new FunnelCounts(modelSignals.plus(s), refusedByGate, blocked, held, ordered); }
+    FunnelCounts signal(Side s) { return new FunnelCounts(modelSignals.plus(s.dir(), 1), refusedByGate, blocked, held, ordered); }
 
-    FunnelCounts refused(Side s) { return new FunnelCounts(modelSignals, refusedByGate.plus(s), blocked, held, ordered); }
+    FunnelCounts refused(Side s) { return new FunnelCounts(modelSignals, refusedByGate.plus(s.dir(), 1), blocked, held, ordered); }
 
-    FunnelCounts blocked(Side s) { return new FunnelCounts(modelSignals, refusedByGate, blocked.plus(s), held, ordered); }
+    FunnelCounts blocked(Side s) { return new FunnelCounts(modelSignals, refusedByGate, blocked.plus(s.dir(), 1), held, ordered); }
 
-    FunnelCounts held(Side s) { return new FunnelCounts(modelSignals, refusedByGate, blocked, held.plus(s), ordered); }
+    FunnelCounts held(Side s) { return new FunnelCounts(modelSignals, refusedByGate, blocked, held.plus(s.dir(), 1), ordered); }
 
-    FunnelCounts ordered(Side s) { return new FunnelCounts(modelSignals, refusedByGate, blocked, held, ordered.plus(s)); }
+    FunnelCounts ordered(Side s) { return new FunnelCounts(modelSignals, refusedByGate, blocked, held, ordered.plus(s.dir(), 1)); }
 
     /**
      * The one funnel sentence of {@code status}, {@code evaluate} and the report, e.g.

@@ -11,6 +11,9 @@ public enum Side {
         return qtyDelta > 0 ? BUY : SELL;
     }
 
+    /** 1 for BUY, -1 for SELL: the direction {@link msb.signal.DirectionCounts} counts by. */
+    public int dir() { return this == BUY ? 1 : -1; }
+
     public static Side ofDir(int dir) {
         if (dir == 0) throw new IllegalArgumentException("no side for direction 0");
         return dir > 0 ? BUY : SELL;

@@ -15,6 +15,7 @@ import msb.decision.BanditState;
 import msb.decision.DecisionGate;
 import msb.decision.GateDecision;
 import msb.decision.ThompsonBandit;
+import msb.signal.DirectionCounts;
 
 /**
  * The per-closed-bar strategy loop, the same for evaluate's replay and the live runner (only the feed and
@@ -49,9 +50,9 @@ public final class TradingEngine {
     private double lastClose = Double.NaN;
     private BanditState banditState = BanditState.EMPTY;
     private final List<EngineState.PendingOrder> pending = new ArrayList<>();
-    private DirCounts signals = DirCounts.ZERO;
-    private DirCounts orders = DirCounts.ZERO;
-    private final TreeMap<String, DirCounts> blocked = new TreeMap<>();
+    private DirectionCounts signals = DirectionCounts.ZERO;
+    private DirectionCounts orders = DirectionCounts.ZERO;
+    private final TreeMap<String, DirectionCounts> blocked = new TreeMap<>();
     private FunnelCounts funnel = FunnelCounts.ZERO;
     private final List<RoundTrip> roundTrips = new ArrayList<>();
     private long dayIndex = Long.MIN_VALUE;
@@ -169,7 +170,7 @@ public final class TradingEngine {
         }
 
         Choice d = decide(ctx, ts);
-        if (d.dir != 0) signals = signals.plus(Side.ofDir(d.dir));
+        if (d.dir != 0) signals = signals.plus(d.dir, 1);
         int wanted = modelSignal(ctx);
         if (wanted != 0) {
             funnel = funnel.signal(Side.ofDir(wanted));
@@ -311,7 +312,7 @@ public final class TradingEngine {
     }
 
     private void submit(EngineState.PendingOrder o, Side side, double qty, Plan plan, BarContext ctx) {
-        orders = orders.plus(side);
+        orders = orders.plus(side.dir(), 1);
         plan.ordersThisBar++;
         plan.qty = o.flatten() ? 0 : plan.qty + o.qtyDelta();
         emit(new EngineEvent.Order(o.ts(), side, qty, o.reason()));
@@ -379,7 +380,7 @@ public final class TradingEngine {
     }
 
     private void countBlock(String gate, Side side) {
-        blocked.merge(gate, DirCounts.ZERO.plus(side), (a, b) -> a.plus(side));
+        blocked.merge(gate, DirectionCounts.ZERO.plus(side.dir(), 1), (a, b) -> a.plus(side.dir(), 1));
     }
 
     private void emit(EngineEvent e) { listener.accept(e); }
@@ -408,12 +409,12 @@ public final class TradingEngine {
     /** Equity marked at the last close (the initial equity before any bar). */
     public double equityUsd() { return Double.isNaN(lastClose) ? book.cashUsd() : book.equityUsd(lastClose); }
     public double realizedPnlUsd() { return book.realizedPnlUsd(); }
-    public DirCounts signals() { return signals; }
-    public DirCounts orders() { return orders; }
+    public DirectionCounts signals() { return signals; }
+    public DirectionCounts orders() { return orders; }
     /** The decision funnel (decisions = blocked + held + ordered per side). */
     public FunnelCounts funnel() { return funnel; }
     /** Gate refusals of model signals and guard blocks, per gate and direction, sorted by gate name. */
-    public Map<String, DirCounts> blocked() { return Collections.unmodifiableMap(new TreeMap<>(blocked)); }
+    public Map<String, DirectionCounts> blocked() { return Collections.unmodifiableMap(new TreeMap<>(blocked)); }
     public List<RoundTrip> roundTrips() { return List.copyOf(roundTrips); }
     public boolean halted() { return halted; }
     public BanditState banditState() { return banditState; }

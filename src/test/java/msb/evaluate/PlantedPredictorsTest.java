@@ -74,7 +74,7 @@ class PlantedPredictorsTest {
     void theSeedsPositiveBandIsOneSidedRawInertCentredAndHasNoSkill() {
         ArtifactEvaluation raw = evaluate(Fixtures.seedBand(), LIVE, 0);
         assertTrue(raw.reasons().containsAll(List.of(Verdicts.ONE_SIDED, Verdicts.INERT, Verdicts.DIRECTION_SKILL)), raw.reasons().toString());
-        double lo = (double) raw.metrics().get("s_model_min"), hi = (double) raw.metrics().get("s_model_max");
+        double lo = raw.metrics().sModelMin(), hi = raw.metrics().sModelMax();
         assertTrue(lo >= 0.061 && hi <= 0.074, lo + " " + hi);
         ArtifactEvaluation centred = evaluate(Fixtures.seedBand(), LIVE, 0, SignalSpec.centred(0.0675));
         assertTrue(centred.reasons().contains(Verdicts.INERT), centred.reasons().toString());
@@ -102,13 +102,13 @@ class PlantedPredictorsTest {
         assertFalse(e.flagged(), e.verdicts().toString());
         assertTrue(e.predictedShares().up() > 0.1 && e.predictedShares().down() > 0.1);
         assertTrue(e.funnel().orders().buy() > 0 && e.funnel().orders().sell() > 0, e.funnel().toString());
-        assertTrue((double) e.metrics().get("balanced_accuracy") > 0.5);
-        assertTrue((double) e.metrics().get("ic") > 0.3);
-        assertTrue((double) e.metrics().get("direction_auc_lo") > 0.5);
+        assertTrue(e.metrics().balancedAccuracy() > 0.5);
+        assertTrue(e.metrics().ic() > 0.3);
+        assertTrue(e.metrics().directionAucLo() > 0.5);
         assertTrue(e.beatsBaselines().get("majority").get("balanced_accuracy"));
         double[] r = e.series().netReturns(), eq = e.series().equity();
         assertEquals(eq[eq.length - 1] - 1, TradingMetrics.totalReturn(r), 1e-9);
-        assertEquals((double) e.metrics().get("total_return"), TradingMetrics.totalReturn(r), 1e-12);
-        assertEquals(e.funnel().roundTrips(), (int) e.metrics().get("round_trips"));
+        assertEquals(e.metrics().totalReturn(), TradingMetrics.totalReturn(r), 1e-12);
+        assertEquals(e.funnel().roundTrips(), e.metrics().roundTrips());
     }
 }

@@ -83,10 +83,10 @@ class ReportWriterTest {
         for (var year : BacktestSections.monthlyReturns(s.ts(), s.netReturns()).values()) for (double r : year.values()) g *= 1 + r;
         assertEquals(s.equity()[s.ts().length - 1] - 1, g - 1, RETURN_TOL, "months compound to the total return");
 
-        var named = honest.withMetric("odd|name", "a|b");
+        var named = honest.withEvaluatedOn("rows a|b");
         ReportWriter.write(new EvaluationReport(List.of(named), List.of(), java.util.Map.of(named.artifact(), trades)), dir, "msb evaluate x");
         String md = Files.readString(dir.resolve("report.md"));
-        assertTrue(md.contains("| odd\\|name | a\\|b |"), "pipes are escaped in table cells");
+        assertTrue(md.contains("| evaluated_on | rows a\\|b |"), "pipes are escaped in table cells: " + md);
         assertTrue(md.contains("### Returns by month and year") && md.contains("### Trade list") && md.contains("| long |"), md);
         assertTrue(!md.contains("```json"), "no JSON dump of the manifest");
         List<String> csv = Files.readAllLines(dir.resolve("01-24h-planted-trades.csv"));

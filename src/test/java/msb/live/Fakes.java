@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import msb.core.Json;
 import msb.data.Bar;
 import msb.data.Bars;
+import msb.signal.DirectionCounts;
 import msb.signal.Probs;
 import msb.model.SequencePredictor;
 
@@ -79,7 +80,7 @@ public final class Fakes {
     public static final class Trader implements msb.live.Trader {
         record State(double cash, double position, double entryPrice, long entryTs, double lastClose, long barIndex,
                      long sigBuy, long sigSell, long ordBuy, long ordSell, List<Map<String, Object>> trips,
-                     Map<String, SideCounts> blocked) {}
+                     Map<String, DirectionCounts> blocked) {}
 
         private final boolean shadow;
         private State st = new State(10_000, 0, 0, 0, Double.NaN, 0, 0, 0, 0, 0, new ArrayList<>(), new TreeMap<>());
@@ -95,7 +96,7 @@ public final class Fakes {
             long entryTs = st.entryTs();
             long sb = st.sigBuy(), ss = st.sigSell(), ob = st.ordBuy(), os = st.ordSell();
             List<Map<String, Object>> trips = new ArrayList<>(st.trips());
-            Map<String, SideCounts> blocked = new TreeMap<>(st.blocked());
+            Map<String, DirectionCounts> blocked = new TreeMap<>(st.blocked());
             long idx = st.barIndex() + 1;
             if (in.probs() != null) {
                 double s = in.probs().sModel();
@@ -105,8 +106,8 @@ public final class Fakes {
                 if (dir < 0) ss++;
                 if (dir != 0 && dir != Math.signum(pos)) {
                     if (idx % 3 == 0) {
-                        SideCounts c = blocked.getOrDefault("cooldown", SideCounts.ZERO);
-                        blocked.put("cooldown", dir > 0 ? new SideCounts(c.buy() + 1, c.sell()) : new SideCounts(c.buy(), c.sell() + 1));
+                        DirectionCounts c = blocked.getOrDefault("cooldown", DirectionCounts.ZERO);
+                        blocked.put("cooldown", dir > 0 ? new DirectionCounts(c.buy() + 1, c.sell()) : new DirectionCounts(c.buy(), c.sell() + 1));
                         events.emit(bar.tsClose(), "guard_block", Map.of("gate", "cooldown", "side", dir > 0 ? "buy" : "sell"));
                     } else if (!shadow && in.receivedAtSec() - bar.tsClose() <= 600) {
                         if (pos != 0) {
@@ -136,10 +137,10 @@ public final class Fakes {
         @Override public double realizedPnl() {
             return st.trips().stream().mapToDouble(t -> ((Number) t.get("pnl_usd")).doubleValue()).sum();
         }
-        @Override public SideCounts signals() { return new SideCounts(st.sigBuy(), st.sigSell()); }
-        @Override public SideCounts orders() { return new SideCounts(st.ordBuy(), st.ordSell()); }
+        @Override public DirectionCounts signals() { return new DirectionCounts(st.sigBuy(), st.sigSell()); }
+        @Override public DirectionCounts orders() { return new DirectionCounts(st.ordBuy(), st.ordSell()); }
         @Override public List<Object> roundTrips() { return List.copyOf(st.trips()); }
-        @Override public Map<String, SideCounts> blocked() { return st.blocked(); }
+        @Override public Map<String, DirectionCounts> blocked() { return st.blocked(); }
         @Override public boolean halted() { return false; }
         @Override public Map<String, Object> flips() { return Map.of(); }
         @Override public double banditEligibilityFrac() { return Double.NaN; }

@@ -15,6 +15,7 @@ import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.data.Bars;
+import msb.signal.DirectionCounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,7 +86,7 @@ class LiveRunnerTest {
         r.open();
         StatusDoc s = r.run(new ReplayFeed(bars, null, Speed.MAX, LiveClock.SYSTEM), Long.MAX_VALUE, null);
         assertEquals("shadow", s.mode());
-        assertEquals(SideCounts.ZERO, s.orders());
+        assertEquals(DirectionCounts.ZERO, s.orders());
         assertTrue(s.signals().total() > 0);
         assertEquals(List.of("lift"), s.failedGates());
         assertTrue(Files.readString(dir.resolve("events.jsonl")).contains("\"decision\""));

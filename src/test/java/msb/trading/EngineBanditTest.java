@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import msb.decision.Arm;
 import msb.decision.BanditConfig;
+import msb.signal.DirectionCounts;
 import msb.signal.Probs;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +30,12 @@ class EngineBanditTest {
         assertEquals(0.0, e.banditState().eligibilityFrac());
         // s_model 0.05 is below S_MIN: the model signalled nothing, so no refusal is counted against it
         assertEquals(null, e.blocked().get(TradingEngine.NO_ELIGIBLE_ARM));
-        assertEquals(DirCounts.ZERO, e.funnel().modelSignals());
+        assertEquals(DirectionCounts.ZERO, e.funnel().modelSignals());
         List<EngineEvent.Alert> alerts = Fixture.of(ev, EngineEvent.Alert.class);
         assertEquals(1, alerts.size());
         assertEquals("low_eligibility", alerts.getFirst().kind());
         assertEquals(DAY0 + 20 * H, alerts.getFirst().ts(), "window of 20 bars");
-        assertEquals(DirCounts.ZERO, e.orders());
+        assertEquals(DirectionCounts.ZERO, e.orders());
     }
 
     @Test

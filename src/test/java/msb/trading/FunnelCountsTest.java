@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import msb.signal.DirectionCounts;
 import org.junit.jupiter.api.Test;
 
 /** The engine's decision funnel reconciles: decisions = blocked + held + ordered per side, and so on. */
@@ -45,10 +46,10 @@ class FunnelCountsTest {
                 Fixture.noCosts()), new ArrayList<>());
         for (int i = 1; i <= 5; i++) e.onBar(Fixture.ctx(DAY0 + i * H, 100, 100, 0.5));
         FunnelCounts f = e.funnel();
-        assertEquals(new DirCounts(5, 0), f.decisions());
-        assertEquals(new DirCounts(1, 0), f.ordered(), "one entry");
-        assertEquals(new DirCounts(4, 0), f.held(), "then the long is held: no order needed");
-        assertEquals(DirCounts.ZERO, f.blocked());
+        assertEquals(new DirectionCounts(5, 0), f.decisions());
+        assertEquals(new DirectionCounts(1, 0), f.ordered(), "one entry");
+        assertEquals(new DirectionCounts(4, 0), f.held(), "then the long is held: no order needed");
+        assertEquals(DirectionCounts.ZERO, f.blocked());
         assertEquals(f, TradingEngine.restore(Fixture.TF, e.config(), e.snapshot(), null).funnel(), "snapshots carry the funnel");
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import msb.signal.DirectionCounts;
 import org.junit.jupiter.api.Test;
 
 class TradingEngineTest {
@@ -33,7 +34,7 @@ class TradingEngineTest {
         assertEquals(DAY0 + H, t.entryTs());
         assertEquals(DAY0 + 3 * H, t.exitTs());
         assertEquals(50 * 4.0, t.pnlUsd(), EPS);
-        assertEquals(new DirCounts(1, 1), e.orders());
+        assertEquals(new DirectionCounts(1, 1), e.orders());
         assertEquals(10_200, e.equityUsd(), EPS);
         assertTrue(e.blocked().get(Guards.COOLDOWN).total() >= 1);
     }
@@ -67,10 +68,10 @@ class TradingEngineTest {
             assertEquals(1, e.roundTrips().size());
             if (maxOrders == 2) {
                 assertEquals(-50, e.positionQty(), EPS);
-                assertEquals(new DirCounts(1, 2), e.orders());
+                assertEquals(new DirectionCounts(1, 2), e.orders());
             } else {
                 assertEquals(0.0, e.positionQty(), "the close went out, the open was the second order of the bar");
-                assertEquals(new DirCounts(0, 1), e.blocked().get(Guards.MAX_ORDERS));
+                assertEquals(new DirectionCounts(0, 1), e.blocked().get(Guards.MAX_ORDERS));
             }
         }
     }
@@ -99,9 +100,9 @@ class TradingEngineTest {
             double s = i % 2 == 0 ? 0.3 : -0.3;
             e.onBar(Fixture.ctx(DAY0 + i * H, 100, 100, s).withCohort(Double.NaN, Double.NaN, 0.5));
         }
-        assertEquals(new DirCounts(20, 0), e.signals());
-        assertEquals(new DirCounts(1, 0), e.orders());
-        assertEquals(new DirCounts(0, 20), e.blocked().get("no_consensus"));
+        assertEquals(new DirectionCounts(20, 0), e.signals());
+        assertEquals(new DirectionCounts(1, 0), e.orders());
+        assertEquals(new DirectionCounts(0, 20), e.blocked().get("no_consensus"));
         assertEquals(1, e.blocked().size(), "nothing else blocked: " + e.blocked());
     }
 
@@ -113,7 +114,7 @@ class TradingEngineTest {
             double s = i % 2 == 0 ? 0.3 : -0.3;
             e.onBar(Fixture.ctx(DAY0 + i * H, 100, 100, s).withCohort(Double.NaN, Double.NaN, 0.5));
         }
-        assertEquals(new DirCounts(20, 20), e.signals());
+        assertEquals(new DirectionCounts(20, 20), e.signals());
         assertTrue(e.orders().sell() >= 20, "orders " + e.orders());
     }
 
@@ -124,8 +125,8 @@ class TradingEngineTest {
         for (int i = 1; i <= 6; i++) {
             e.onBar(Fixture.ctx(DAY0 + i * H, 100, 100, i <= 4 ? 0.5 : -0.5).withMarket(Double.NaN, 5.5));
         }
-        assertEquals(new DirCounts(4, 2), e.blocked().get(Guards.SPREAD));
-        assertEquals(DirCounts.ZERO, e.orders());
+        assertEquals(new DirectionCounts(4, 2), e.blocked().get(Guards.SPREAD));
+        assertEquals(DirectionCounts.ZERO, e.orders());
     }
 
     @Test
@@ -172,9 +173,9 @@ class TradingEngineTest {
         TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), Fixture.noExits(), Fixture.looseGuards(),
                 Fixture.noCosts()), ev);
         for (int i = 1; i <= 4; i++) e.onBar(Fixture.ctx(DAY0 + i * H, 100, 100, i % 2 == 0 ? 0.5 : -0.5).shadow());
-        assertEquals(new DirCounts(2, 2), e.signals());
-        assertEquals(DirCounts.ZERO, e.orders());
-        assertEquals(new DirCounts(2, 2), e.blocked().get("shadow"));
+        assertEquals(new DirectionCounts(2, 2), e.signals());
+        assertEquals(DirectionCounts.ZERO, e.orders());
+        assertEquals(new DirectionCounts(2, 2), e.blocked().get("shadow"));
         assertEquals(0.0, e.positionQty());
         assertEquals(4, Fixture.of(ev, EngineEvent.Decision.class).size());
         assertTrue(Fixture.of(ev, EngineEvent.Order.class).isEmpty());
@@ -197,8 +198,8 @@ class TradingEngineTest {
         TradingEngine e = new TradingEngine(Fixture.TF, Fixture.cfg(Fixture.gate(false), Fixture.noExits(),
                 Fixture.looseGuards(), Fixture.noCosts()), null);
         for (int i = 1; i <= 4; i++) e.onBar(Fixture.ctx(DAY0 + i * H, 100, 100, 0.5));
-        assertEquals(new DirCounts(3, 0), e.blocked().get(Guards.WARMUP));
-        assertEquals(new DirCounts(1, 0), e.orders());
+        assertEquals(new DirectionCounts(3, 0), e.blocked().get(Guards.WARMUP));
+        assertEquals(new DirectionCounts(1, 0), e.orders());
     }
 
     @Test
@@ -238,7 +239,7 @@ class TradingEngineTest {
         e.onBar(BarContext.replay(Fixture.bar(DAY0 + 3 * H, 102, 102), null, null));
         assertEquals(0.0, e.positionQty());
         assertEquals(50.0, e.roundTrips().getFirst().pnlUsd(), EPS); // 50 bought at 101, sold at 102
-        assertEquals(new DirCounts(1, 0), e.signals());
+        assertEquals(new DirectionCounts(1, 0), e.signals());
         assertEquals(TradingEngine.NO_SIGNAL, Fixture.of(ev, EngineEvent.Decision.class).getLast().mode());
     }
 
@@ -248,7 +249,7 @@ class TradingEngineTest {
         TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), Fixture.noExits(),
                 new GuardConfig(1e9, 1e9, 0.1, 2, 1.0, 10, 1000), Fixture.noCosts()), ev);
         for (int i = 1; i <= 10; i++) e.onBar(Fixture.ctx(DAY0 + i * H, 100, 100 + 0.1 * i, 0.5));
-        assertEquals(new DirCounts(1, 0), e.orders());
+        assertEquals(new DirectionCounts(1, 0), e.orders());
         assertTrue(e.blocked().isEmpty(), "re-sizes below the minimum change are holds: " + e.blocked());
         assertTrue(Fixture.of(ev, EngineEvent.Decision.class).stream()
                 .anyMatch(d -> d.action().equals("scale_blocked_" + Guards.MIN_CHANGE)));
