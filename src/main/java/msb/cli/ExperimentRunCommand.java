@@ -83,10 +83,10 @@ public final class ExperimentRunCommand implements Callable<Integer> {
                 .append(Boolean.TRUE.equals(art.get("promoted")) ? " (promoted)"
                         : " (not promoted: " + String.join(", ", (java.util.List<String>) art.get("failed_gates")) + ")");
         if (ev != null) {
-            var m = (java.util.Map<String, Object>) ev.get("metrics");
+            var m = (msb.evaluate.EvaluationMetrics) ev.get("metrics");
             b.append(System.lineSeparator()).append(String.format(java.util.Locale.ROOT,
                     "test: balanced accuracy %s, log loss %s, net Sharpe %s, PSR %s; report %s",
-                    f(m.get("balanced_accuracy")), f(m.get("log_loss")), f(m.get("sharpe_net")), f(m.get("psr")), rec.get("report_dir")));
+                    f(m.balancedAccuracy()), f(m.logLoss()), f(m.sharpeNet()), f(m.psr()), rec.get("report_dir")));
         }
         var wf = (java.util.Map<String, Object>) rec.get("walk_forward");
         if (wf != null) {
