@@ -47,4 +47,22 @@ public final class Cli {
     public static Path underHome(Workspace ws, Path path) {
         return (path.isAbsolute() ? path : ws.home().resolve(path)).toAbsolutePath().normalize();
     }
+
+    /**
+     * An output directory option (--report, --out) confined to the home (every file msb writes goes under --home):
+     * a relative DIR is taken under it, an absolute one outside it is refused, and so is an existing file.
+     * Callers check it before any work.
+     */
+    public static Path outputDir(Workspace ws, Path dirOption, String option) {
+        Path dir = underHome(ws, dirOption);
+        if (!dir.startsWith(ws.home())) {
+            throw new msb.core.UserInputException(option + " " + dirOption + " is outside --home " + ws.home() + "; msb writes only"
+                    + " under --home: pass a directory under it (a relative DIR is taken under it, e.g. reports/latest)");
+        }
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new msb.core.UserInputException(option + " " + dirOption + " is a file, not a directory; pass a directory"
+                    + " (created when missing), e.g. reports/latest");
+        }
+        return dir;
+    }
 }

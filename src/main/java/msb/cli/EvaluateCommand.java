@@ -68,29 +68,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TS", description = "... and at or before TS (a date alone: through its last second). Bars the artifact was fitted or validated on are refused (exit 2).")
     String toTs;
 
-    /**
-     * --report confined to the home (every file msb writes goes under --home): a relative DIR is taken under
-     * it, an absolute one outside it is refused, and so is an existing file. Checked before any work.
-     */
-    private Path reportDir(msb.core.Workspace ws) {
-        Path dir = (reportDir.isAbsolute() ? reportDir : ws.home().resolve(reportDir)).toAbsolutePath().normalize();
-        if (!dir.startsWith(ws.home())) {
-            throw new UserInputException("--report " + reportDir + " is outside --home " + ws.home() + "; msb writes only"
-                    + " under --home: pass a directory under it (a relative DIR is taken under it, e.g. reports/latest)");
-        }
-        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
-            throw new UserInputException("--report " + reportDir + " is a file, not a directory; pass a directory"
-                    + " (created when missing), e.g. reports/latest");
-        }
-        return dir;
-    }
-
     @Override
     public Integer call() {
         if (tf == null && artifacts.isEmpty()) {
             throw new UserInputException("evaluate needs --tf TF|all or --artifact DIR; e.g. msb evaluate --tf 24h");
         }
-        Path reportOut = reportDir == null ? null : reportDir(Cli.workspace(spec));
+        Path reportOut = reportDir == null ? null : Cli.outputDir(Cli.workspace(spec), reportDir, "--report");
         Workspace ws = Cli.workspace(spec);
         if (config != null) StrategyConfig.load(config, Timeframe.H24); // a bad --config exits 2 before any artifact is scored
         PrintWriter err = spec.commandLine().getErr();

@@ -78,6 +78,7 @@ public final class Main implements Runnable {
         if (all || only.equals("bench")) BenchCommand.of(cl).addSubcommand(new BenchLiveCommand());
         if (all || only.equals("experiment")) cl.addSubcommand(new ExperimentCommand());
         if (all || only.equals("runs")) cl.addSubcommand(new RunsCommand());
+        if (all || only.equals("features")) cl.addSubcommand(new FeaturesCommand());
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, clean(Timeframe::parse));
         cl.registerConverter(TfChoice.class, clean(TfChoice::parse));
@@ -119,7 +120,7 @@ public final class Main implements Runnable {
      * directory's own lock (and the home lock only while it trains a missing artifact).
      */
     static final java.util.Set<String> HOME_WRITERS = java.util.Set.of("data import", "data fetch", "dataset build", "train",
-            "experiment run");
+            "experiment run", "features report");
 
     static int executeUnderHomeLock(CommandLine.ParseResult parsed) {
         java.util.List<CommandLine> chain = parsed.asCommandLineList();

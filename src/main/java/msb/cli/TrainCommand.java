@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = {"Fits a model on the timeframe's dataset (built first when missing; the embedded default data",
                 "when nothing is imported) and writes models/<SYMBOL>/<tf>/<run-id>/ with manifest.json.",
                 "Prints every verdict with the figures that decided it, and promotes the run in LATEST.json only",
-                "when all pass: min_train_rows, timeframe, gate_settings, direction_skill (direction AUC's 95%",
+                "when all pass: min_train_rows, timeframe, gate_settings, direction_skill (direction AUC's 95%%",
                 "block-bootstrap interval above 0.5 on uncalibrated out-of-sample VAL scores), inert, one_sided,",
                 "two_sided (on the signal the policy acts on, forward-chained calibration), calibration and lift.",
                 "Otherwise exits 3 naming the failed verdicts and keeps the run as rejected. The last stdout",
