@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import msb.bench.BenchBaseline;
 import msb.bench.DatasetBench;
 import msb.bench.MinuteCsv;
 import msb.bench.SyntheticBars;
@@ -43,12 +44,16 @@ public final class BenchDatasetCommand implements Callable<Integer> {
     @Mixin
     BenchPassOptions passes;
 
+    @Mixin
+    BenchBaselineOptions baselineOptions;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads, 0 = one per core (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Override
     public Integer call() {
         passes.check();
+        baselineOptions.check();
         if (bars < 1 || threads < 0) throw new UserInputException("--bars must be >= 1 and --threads >= 0");
         int nThreads = threads == 0 ? Math.min(4, Runtime.getRuntime().availableProcessors()) : threads;
         PrintWriter o = spec.commandLine().getOut();
@@ -62,6 +67,8 @@ public final class BenchDatasetCommand implements Callable<Integer> {
                 Cli.err(spec).println(c.dataset().tf().label() + ": " + c.dataset().rows() + " rows");
             }
             o.printf("%.0f bars/s%n", minutes.size() / sec);
+            baselineOptions.apply(new BenchBaseline("dataset --out, " + minutes.size() + " bars", null)
+                    .with("bars_per_s", minutes.size() / sec, "bars/s", true), o);
             o.flush();
             return 0;
         }
@@ -81,6 +88,9 @@ public final class BenchDatasetCommand implements Callable<Integer> {
         Cli.err(spec).printf("msb: %d 1m bars -> %d dataset rows over 4 timeframes; median %.3f s per pass (min %.3f, max %.3f), %d thread(s)%n",
                 minutes.size(), rows, median, secs[0], secs[iterations - 1], nThreads);
         o.printf("%.0f bars/s%n", minutes.size() / median);
+        baselineOptions.apply(new BenchBaseline("dataset " + minutes.size() + " bars", null)
+                .with("bars_per_s", minutes.size() / median, "bars/s", true)
+                .with("pass_s", median, "s", false), o);
         o.flush();
         return 0;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import msb.bench.ImportBench;
 import msb.core.UserInputException;
+import msb.bench.BenchBaseline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -32,9 +33,13 @@ public final class BenchImportCommand implements Callable<Integer> {
     @Mixin
     BenchPassOptions passes;
 
+    @Mixin
+    BenchBaselineOptions baselineOptions;
+
     @Override
     public Integer call() {
         passes.check();
+        baselineOptions.check();
         if (rows < 2) throw new UserInputException("--rows " + rows + ": use 2 or more");
         // The temporary bar file lives under --home, which confines every write (CONTRACT.md).
         Path tmp = Cli.workspace(spec).home().toAbsolutePath();
@@ -50,6 +55,9 @@ public final class BenchImportCommand implements Callable<Integer> {
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%.0f bars/s%n", r.parseBarsPerSecond());
+        baselineOptions.apply(new BenchBaseline("import " + rows + " rows", null)
+                .with("bars_per_s", r.parseBarsPerSecond(), "bars/s", true)
+                .with("load_bars_per_s", r.loadBarsPerSecond(), "bars/s", true), out);
         out.flush();
         return 0;
     }

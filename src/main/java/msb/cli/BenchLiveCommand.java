@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import msb.bench.LiveBench;
 import msb.core.UserInputException;
 import msb.model.ModelKind;
+import msb.bench.BenchBaseline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,8 +34,12 @@ public final class BenchLiveCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the synthetic data (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin
+    BenchBaselineOptions baselineOptions;
+
     @Override
     public Integer call() {
+        baselineOptions.check();
         if (bars < 1_000) throw new UserInputException("--bars " + bars + ": use at least 1000");
         ModelKind kind;
         try {
@@ -49,6 +55,10 @@ public final class BenchLiveCommand implements Callable<Integer> {
                 r.p50Ms(), r.p99Ms(), r.maxMs());
         out.printf(Locale.ROOT, "model %s, %d bars, %d orders, %d round trips, %d core(s)%n", kind.id(), r.bars(), r.orders(),
                 r.roundTrips(), Runtime.getRuntime().availableProcessors());
+        baselineOptions.apply(new BenchBaseline("live " + kind.id() + " " + bars + " bars", null)
+                .with("bars_per_s", r.barsPerSec(), "bars/s", true)
+                .with("p50_ms", r.p50Ms(), "ms", false)
+                .with("p99_ms", r.p99Ms(), "ms", false), out);
         out.flush();
         return 0;
     }

@@ -13,6 +13,7 @@ import msb.model.FitResult;
 import msb.model.Hyperparameters;
 import msb.model.ModelKind;
 import msb.model.StackTrainer;
+import msb.bench.BenchBaseline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -49,11 +50,15 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Mixin
     SymbolOption symbol;
 
+    @Mixin
+    BenchBaselineOptions baselineOptions;
+
     @Override
     public Integer call() {
         Timeframe t = tf;
         ModelKind kind = model;
         if (rows < 0) throw new UserInputException("--rows must be >= 0");
+        baselineOptions.check();
         Dataset ds;
         String what;
         if (!synthetic && DatasetStore.exists(Cli.workspace(spec), symbol.value(), t)) {
@@ -73,6 +78,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), r.timingsMs());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%.0f bars/s%n", ds.rows() / sec);
+        baselineOptions.apply(new BenchBaseline("train " + t.label() + " " + kind.id() + " on " + what + " of " + ds.rows() + " rows", null)
+                .with("bars_per_s", ds.rows() / sec, "rows/s", true)
+                .with("fit_s", sec, "s", false), out);
         out.flush();
         return 0;
     }

@@ -21,18 +21,36 @@ final class BarCollector {
     private final Locator locator;
     private final Stamp stamp;
     private int n;
-    private long[] ts = new long[1024];
-    private int[] line = new int[1024];
-    private double[] o = new double[1024], h = new double[1024], l = new double[1024], c = new double[1024],
-            v = new double[1024];
-    /** Taker-buy base volume, kept only while every row has one (Binance klines). */
-    private double[] tb = new double[1024];
+    private long[] ts;
+    private int[] line;
+    private double[] o, h, l, c, v;
+    /**
+     * Taker-buy base volume, kept only while every row has one (Binance klines): allocated by the first row
+     * that has one and dropped by the first that has none, so layouts without the column never carry it.
+     */
+    private double[] tb;
     private boolean allTakerBuy = true;
+    private final int expectedRows;
+    private static final int FIRST_CAPACITY = 1024;
 
-    BarCollector(String file, Locator locator, Stamp stamp) {
+    BarCollector(String file, Locator locator, Stamp stamp) { this(file, locator, stamp, FIRST_CAPACITY); }
+
+    /**
+     * @param expectedRows the likely row count (e.g. the data lines of a text file): past the first rows the
+     *                     arrays take this size at once, and when it is exact {@link #finish} hands them over
+     *                     without copying them
+     */
+    BarCollector(String file, Locator locator, Stamp stamp, int expectedRows) {
         this.file = file;
         this.locator = locator;
         this.stamp = stamp;
+        this.expectedRows = expectedRows;
+        // a file that fails in its first rows (hostile input) never pays for the expected size: the first
+        // growth jumps to it instead
+        int cap = Math.max(16, Math.min(FIRST_CAPACITY, expectedRows));
+        ts = new long[cap];
+        line = new int[cap];
+        o = new double[cap]; h = new double[cap]; l = new double[cap]; c = new double[cap]; v = new double[cap];
     }
 
     int size() { return n; }
@@ -101,16 +119,24 @@ final class BarCollector {
         }
         if (n == ts.length) grow();
         ts[n] = tsSec; line[n] = lineNo; o[n] = open; h[n] = high; l[n] = low; c[n] = close; v[n] = volume;
-        tb[n] = takerBuy;
-        allTakerBuy &= !Double.isNaN(takerBuy);
+        if (allTakerBuy) {
+            if (Double.isNaN(takerBuy)) {
+                allTakerBuy = false;
+                tb = null;
+            } else {
+                if (tb == null) tb = new double[ts.length]; // only at the first row: a later one would have dropped it
+                tb[n] = takerBuy;
+            }
+        }
         n++;
     }
 
     private void grow() {
-        int cap = ts.length * 2;
+        int cap = expectedRows > ts.length ? expectedRows : ts.length * 2;
         ts = Arrays.copyOf(ts, cap); line = Arrays.copyOf(line, cap);
         o = Arrays.copyOf(o, cap); h = Arrays.copyOf(h, cap); l = Arrays.copyOf(l, cap);
-        c = Arrays.copyOf(c, cap); v = Arrays.copyOf(v, cap); tb = Arrays.copyOf(tb, cap);
+        c = Arrays.copyOf(c, cap); v = Arrays.copyOf(v, cap);
+        if (tb != null) tb = Arrays.copyOf(tb, cap);
     }
 
     /**
@@ -127,10 +153,14 @@ final class BarCollector {
                         + Intervals.label(interval) + " bars; the file mixes intervals or has misaligned times");
             }
         }
-        long[] out = Arrays.copyOf(ts, n);
+        // the collector is done with its arrays: when sized exactly they become the bars' own (no 48 MB copy per 1M)
+        long[] out = ts.length == n ? ts : Arrays.copyOf(ts, n);
         if (stamp == Stamp.OPEN) for (int i = 0; i < n; i++) out[i] += interval;
-        return new Bars(interval, out, Arrays.copyOf(o, n), Arrays.copyOf(h, n), Arrays.copyOf(l, n),
-                Arrays.copyOf(c, n), Arrays.copyOf(v, n), allTakerBuy ? Arrays.copyOf(tb, n) : null);
+        return new Bars(interval, out, exact(o), exact(h), exact(l), exact(c), exact(v), allTakerBuy ? exact(tb) : null);
+    }
+
+    private double[] exact(double[] col) {
+        return col.length == n ? col : Arrays.copyOf(col, n);
     }
 
     private long inferInterval() {

@@ -25,21 +25,42 @@ public final class BarFile {
 
     private BarFile() {}
 
-    public static void write(Path file, Bars bars) {
+    /**
+     * Writes atomically and returns the sha256 of the bytes written. The columns go through one small
+     * buffer, hashed as they are written: no second copy of the series in memory and no re-read to hash it.
+     */
+    public static String write(Path file, Bars bars) {
         int n = bars.size();
         boolean tb = bars.hasTakerBuy();
-        ByteBuffer buf = ByteBuffer.allocate(HEADER_BYTES + n * (tb ? 56 : 48)).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(MAGIC).putInt(tb ? VERSION_TAKER_BUY : VERSION).putLong(bars.intervalSec()).putInt(n);
-        buf.asLongBuffer().put(bars.ts());
-        int pos = HEADER_BYTES + n * 8;
         double[][] cols = tb ? new double[][]{bars.open(), bars.high(), bars.low(), bars.close(), bars.volume(), bars.takerBuyOrNull()}
                 : new double[][]{bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()};
-        for (double[] col : cols) {
-            buf.position(pos);
-            buf.asDoubleBuffer().put(col);
-            pos += n * 8;
-        }
-        AtomicFiles.writeBytes(file, buf.array());
+        java.security.MessageDigest md = msb.core.Hashing.sha256();
+        AtomicFiles.write(file, out -> {
+            ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            buf.put(MAGIC).putInt(tb ? VERSION_TAKER_BUY : VERSION).putLong(bars.intervalSec()).putInt(n);
+            long[] ts = bars.ts();
+            for (int i = 0; i < n; i++) {
+                if (!buf.hasRemaining()) drain(buf, out, md);
+                buf.putLong(ts[i]);
+            }
+            for (double[] col : cols) {
+                for (int i = 0; i < n; i++) {
+                    if (!buf.hasRemaining()) drain(buf, out, md);
+                    buf.putDouble(col[i]);
+                }
+            }
+            drain(buf, out, md);
+        });
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    private static final int CHUNK_BYTES = 1 << 16; // a multiple of 8: values never straddle a flush
+
+    private static void drain(ByteBuffer buf, java.io.OutputStream out, java.security.MessageDigest md)
+            throws IOException {
+        md.update(buf.array(), 0, buf.position());
+        out.write(buf.array(), 0, buf.position());
+        buf.clear();
     }
 
     public static Bars read(Path file) {
@@ -61,9 +82,8 @@ public final class BarFile {
             int n = head.getInt();
             int rowBytes = 8 + 8 * ncols;
             if (n < 0 || size != HEADER_BYTES + (long) n * rowBytes) throw corrupt(file, "size does not match " + n + " bars");
-            ByteBuffer body = ByteBuffer.allocateDirect(n * rowBytes).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, body);
-            body.flip();
+            // mapped, not read into a buffer: the page cache's pages are used as they are
+            ByteBuffer body = ch.map(FileChannel.MapMode.READ_ONLY, HEADER_BYTES, (long) n * rowBytes).order(ByteOrder.LITTLE_ENDIAN);
             long[] ts = new long[n];
             body.asLongBuffer().get(ts);
             double[][] cols = new double[ncols][n];

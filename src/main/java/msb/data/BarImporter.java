@@ -11,6 +11,8 @@ import msb.core.UserInputException;
  * Nothing here writes: a refusal (a {@link UserInputException} naming file, line and fix) leaves no trace.
  */
 public final class BarImporter {
+    private static final int PARALLEL_SHA_MIN_BYTES = 1 << 20;
+
     private BarImporter() {}
 
     /**
@@ -40,6 +42,10 @@ public final class BarImporter {
     }
 
     public static Result read(String name, byte[] bytes, Options options) {
+        // the input's sha256 does not depend on the parse: on a second core it costs no wall time
+        java.util.concurrent.CompletableFuture<String> sha = bytes.length < PARALLEL_SHA_MIN_BYTES
+                ? java.util.concurrent.CompletableFuture.completedFuture(msb.core.Hashing.sha256(bytes))
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> msb.core.Hashing.sha256(bytes));
         InputText in = InputText.of(name, bytes);
         ImportFormat format = options.format() == ImportFormat.AUTO ? sniff(in) : options.format();
         long interval = options.intervalSec();
@@ -54,7 +60,7 @@ public final class BarImporter {
             case HYPERLIQUID_JSON -> JsonBarParser.hyperliquid(in, interval, symbol);
             case AUTO -> throw new IllegalStateException("sniff never answers AUTO");
         };
-        return new Result(bars, format, msb.core.Hashing.sha256(bytes), symbol[0]);
+        return new Result(bars, format, sha.join(), symbol[0]);
     }
 
     static ImportFormat sniff(InputText in) {
@@ -72,6 +78,7 @@ public final class BarImporter {
     static final long MAX_INPUT_BYTES = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 3);
     /** The head of a file checked for binary content before the size: a sparse or binary file says so at once. */
     private static final int SNIFF_BYTES = 64 * 1024;
+    private static final int READ_STEP_BYTES = 1 << 20;
 
     /** The bytes of an input file; refused (exit 2) when missing, unreadable, binary at its head or too large. */
     public static byte[] readInput(Path file) { return readBytes(file); }
@@ -80,19 +87,42 @@ public final class BarImporter {
         try {
             if (Files.isDirectory(file)) throw new UserInputException(file + " is a directory; pass a file");
             long size = Files.size(file);
-            if (size > MAX_INPUT_BYTES) {
-                byte[] head = new byte[SNIFF_BYTES];
-                int n;
-                try (var in = Files.newInputStream(file)) { n = in.readNBytes(head, 0, head.length); }
-                InputText.checkText(file.toString(), head, n);
-                throw new UserInputException(file + " has " + size / (1 << 20) + " MiB; msb imports files of up to "
-                        + MAX_INPUT_BYTES / (1 << 20) + " MiB at once: split it by time and import the parts with --merge");
-            }
-            return Files.readAllBytes(file);
+            if (size > MAX_INPUT_BYTES) throw tooLarge(file, size);
+            return readFully(file, (int) size);
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + " does not exist; check the path");
         } catch (IOException e) {
             throw new UserInputException("could not read " + file + ": " + msb.core.IoProblem.why(e) + "; check the path and its permissions");
+        }
+    }
+
+    /** Refuses a file over {@link #MAX_INPUT_BYTES}; a binary head is named first (a sparse or binary file). */
+    private static UserInputException tooLarge(Path file, long size) throws IOException {
+        byte[] head = new byte[SNIFF_BYTES];
+        int n;
+        try (var in = Files.newInputStream(file)) { n = in.readNBytes(head, 0, head.length); }
+        InputText.checkText(file.toString(), head, n);
+        return new UserInputException(file + " has " + size / (1 << 20) + " MiB; msb imports files of up to "
+                + MAX_INPUT_BYTES / (1 << 20) + " MiB at once: split it by time and import the parts with --merge");
+    }
+
+    /**
+     * The file's bytes, read in 1 MiB steps into one array of the size it had. Files.readAllBytes reads a
+     * large file through a temporary native buffer as big as the file: a second copy that costs as much as
+     * the read itself. A file that grew while being read is read on, but never past the cap.
+     */
+    private static byte[] readFully(Path file, int size) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[size];
+            int n = 0, r;
+            while (n < buf.length && (r = in.read(buf, n, Math.min(READ_STEP_BYTES, buf.length - n))) > 0) n += r;
+            if (n < buf.length) return java.util.Arrays.copyOf(buf, n);
+            byte[] rest = in.readNBytes((int) (MAX_INPUT_BYTES - n + 1));
+            if (rest.length == 0) return buf;
+            if (n + (long) rest.length > MAX_INPUT_BYTES) throw tooLarge(file, n + (long) rest.length);
+            byte[] all = java.util.Arrays.copyOf(buf, n + rest.length);
+            System.arraycopy(rest, 0, all, n, rest.length);
+            return all;
         }
     }
 }

@@ -21,6 +21,8 @@ final class CsvBarParser {
 
     /** Binance kline column of the taker-buy base volume (0-based; the 10th field). */
     private static final int KLINE_TAKER_BUY_BASE = 9;
+    /** The shortest possible rows with their newline ("1,1,1,1,1,1"; 12 kline fields): bound the rows a file can hold. */
+    private static final int MIN_CSV_ROW_BYTES = 12, MIN_KLINE_ROW_BYTES = 24;
 
     private CsvBarParser() {}
 
@@ -117,7 +119,7 @@ final class CsvBarParser {
         int expected = f.count;
         String layout = "the header";
         BarCollector out = new BarCollector(in.name, BarCollector.Locator.LINE,
-                tsIsOpen ? BarCollector.Stamp.OPEN : BarCollector.Stamp.CLOSE);
+                tsIsOpen ? BarCollector.Stamp.OPEN : BarCollector.Stamp.CLOSE, in.rowBound(MIN_CSV_ROW_BYTES) - 1);
         TimeField tf = new TimeField();
         while (lines.next()) {
             f.split(in.bytes, lines.from, lines.to);
@@ -191,7 +193,7 @@ final class CsvBarParser {
         Fields f = new Fields();
         skipHeader(in, lines, f);
         String layout = "the Binance kline layout (open_time,open,high,low,close,volume,close_time,...)";
-        BarCollector out = new BarCollector(in.name, BarCollector.Locator.LINE, BarCollector.Stamp.OPEN);
+        BarCollector out = new BarCollector(in.name, BarCollector.Locator.LINE, BarCollector.Stamp.OPEN, in.rowBound(MIN_KLINE_ROW_BYTES));
         TimeField tf = new TimeField();
         long spanMs = -1;
         do {

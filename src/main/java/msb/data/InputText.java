@@ -16,14 +16,23 @@ final class InputText {
     final int end;
     /** True when the last non-blank line is not followed by a newline (it may have been cut off). */
     final boolean lastLineUnterminated;
+    /** Physical lines in [start, end): an upper bound on the rows, so collectors are sized once. */
+    final int lineCount;
 
-    private InputText(String name, byte[] bytes, int start, int end) {
+    private InputText(String name, byte[] bytes, int start, int end, int newlines) {
         this.name = name;
         this.bytes = bytes;
         this.start = start;
         this.end = end;
         this.lastLineUnterminated = end == bytes.length;
+        this.lineCount = newlines + 1;
     }
+
+    /**
+     * An upper bound on the rows of a layout whose rows take at least {@code minRowBytes} each (newline
+     * included): the line count, but never more than the bytes allow (a file of short junk lines).
+     */
+    int rowBound(int minRowBytes) { return (int) Math.min(lineCount, (long) (end - start) / minRowBytes + 1); }
 
     static InputText of(String name, byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
@@ -32,22 +41,30 @@ final class InputText {
                 || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
             throw new UserInputException(name + " is UTF-16 text; save it as UTF-8 (or ASCII) and import it again");
         }
-        checkText(name, bytes, bytes.length);
+        int newlines = checkText(name, bytes, bytes.length);
         int end = bytes.length;
         while (end > start && isBlank(bytes[end - 1])) end--;
         if (end == start) throw new UserInputException(name + " is empty; nothing to import (export the data again)");
-        return new InputText(name, bytes, start, end == bytes.length ? end : lineEndAfter(bytes, end));
+        int last = end == bytes.length ? end : lineEndAfter(bytes, end);
+        for (int i = last; i < bytes.length; i++) if (bytes[i] == '\n') newlines--; // the blank tail's
+        return new InputText(name, bytes, start, last, newlines);
     }
 
-    /** Refuses control bytes other than tab, CR and LF among the first {@code n} bytes (binary content). */
-    static void checkText(String name, byte[] bytes, int n) {
+    /**
+     * Refuses control bytes other than tab, CR and LF among the first {@code n} bytes (binary content);
+     * returns the number of LFs among them (counted in the same pass, to size the row arrays once).
+     */
+    static int checkText(String name, byte[] bytes, int n) {
+        int newlines = 0;
         for (int i = 0; i < n; i++) {
             int c = bytes[i] & 0xff;
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+            if (c == '\n') newlines++;
+            else if (c < 0x20 && c != '\r' && c != '\t') {
                 throw new UserInputException(name + " contains binary data (byte 0x%02x at offset %d); ".formatted(c, i)
                         + "it is not a text export: check that this is the right file");
             }
         }
+        return newlines;
     }
 
     private static boolean isBlank(byte c) { return c == '\n' || c == '\r' || c == ' ' || c == '\t'; }

@@ -95,8 +95,9 @@ public final class RawStore {
                                      String inputSha256, String format) {
         checkName(source);
         FileSet set = new FileSet(ws.rawDir(symbol));
-        Path staged = set.stage(source + BARS_EXT, p -> BarFile.write(p, bars));
-        SourceInfo info = SourceInfo.of(source, symbol, inputFile, inputSha256, format, bars, Hashing.sha256(staged));
+        String[] barsSha256 = new String[1];
+        set.stage(source + BARS_EXT, p -> barsSha256[0] = BarFile.write(p, bars)); // hashed as written
+        SourceInfo info = SourceInfo.of(source, symbol, inputFile, inputSha256, format, bars, barsSha256[0]);
         set.stage(source + INFO_EXT, p -> Json.write(p, info));
         set.commit();
         return info;

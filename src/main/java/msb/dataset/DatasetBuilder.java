@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import msb.core.FileSet;
-import msb.core.Hashing;
 import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
@@ -260,15 +259,27 @@ public final class DatasetBuilder {
     /** Builds every timeframe the stored data allows; lists the others with the reason. */
     public static AllResult buildAll(Workspace ws, String symbol, Options options, PrintStream err) {
         SourceData source = RawSources.resolve(ws, symbol, options.sourceNameOrNull(), err);
-        List<Result> built = new ArrayList<>();
+        List<Timeframe> todo = new ArrayList<>();
         Map<Timeframe, String> skipped = new LinkedHashMap<>();
         for (Timeframe tf : Timeframe.values()) {
             String why = whyNot(tf, source.name(), source.bars().intervalSec());
-            if (why != null) {
-                skipped.put(tf, why);
-            } else {
-                built.add(write(ws, symbol, tf, source, options, err));
-            }
+            if (why != null) skipped.put(tf, why);
+            else todo.add(tf);
+        }
+        // timeframes are independent: built on parallel threads, reported in timeframe order
+        List<java.util.function.Supplier<Result>> tasks = new ArrayList<>();
+        List<java.io.ByteArrayOutputStream> notes = new ArrayList<>();
+        for (Timeframe tf : todo) {
+            java.io.ByteArrayOutputStream note = new java.io.ByteArrayOutputStream();
+            notes.add(note);
+            tasks.add(() -> write(ws, symbol, tf, source, options, new PrintStream(note, true, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        List<Result> built;
+        try {
+            built = Parallel.all(tasks);
+        } finally {
+            for (java.io.ByteArrayOutputStream note : notes) err.print(note.toString(java.nio.charset.StandardCharsets.UTF_8));
+            err.flush();
         }
         return new AllResult(built, skipped);
     }
@@ -297,15 +308,17 @@ public final class DatasetBuilder {
         if (f != null && f.size() > 0 && !c.schema().hasFunding()) noteUncovered("funding", f.ts(), c.tfBars(), tf, err);
         CohortSignals co = source.cohortsOrNull();
         if (co != null && co.size() > 0 && !c.schema().hasCohorts()) noteUncovered("cohorts", co.ts(), c.tfBars(), tf, err);
-        // rows, bars and the manifest that records their hashes are replaced as one unit (FileSet)
+        // rows, bars and the manifest that records their hashes are replaced as one unit (FileSet);
+        // both data files are hashed as they are written
         FileSet set = new FileSet(dir);
         String[] dataSha = new String[1];
         set.stage(DatasetFile.NAME, p -> dataSha[0] = DatasetFile.write(p, d.ts(), d.x(), d.label(), d.split(), d.close(),
                 d.fwdReturn(), c.schema().width()));
-        Path bars = set.stage(BARS_FILE, p -> BarFile.write(p, c.tfBars()));
+        String[] barsSha = new String[1];
+        set.stage(BARS_FILE, p -> barsSha[0] = BarFile.write(p, c.tfBars()));
         Map<String, String> files = new TreeMap<>();
         files.put(DatasetFile.NAME, dataSha[0]);
-        files.put(BARS_FILE, Hashing.sha256(bars));
+        files.put(BARS_FILE, barsSha[0]);
         DatasetManifest m = manifest(c, source, options, files);
         set.stage(MANIFEST_FILE, p -> Json.write(p, m));
         set.commit();

@@ -1,11 +1,14 @@
 package msb.dataset;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import msb.core.AtomicFiles;
 import msb.core.Hashing;
@@ -27,29 +30,50 @@ public final class DatasetFile {
 
     private DatasetFile() {}
 
-    static byte[] encode(long[] ts, double[][] x, int[] label, Split[] split, double[] close, double[] fwd, int cols) {
+    /**
+     * Writes atomically and returns the sha256 of the bytes written. Rows stream through one small buffer,
+     * hashed as they go: the file is never held twice in memory nor read back to hash it.
+     */
+    static String write(Path file, long[] ts, double[][] x, int[] label, Split[] split, double[] close, double[] fwd,
+                        int cols) {
         int n = ts.length;
         long size = HEADER_BYTES + (long) n * (8 + 1 + 1 + 8 + 8 + 8L * cols);
         if (size > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("dataset too large: " + size + " bytes");
-        ByteBuffer buf = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(MAGIC).putInt(VERSION).putInt(n).putInt(cols);
-        for (long t : ts) buf.putLong(t);
-        for (int l : label) buf.put((byte) l);
-        for (Split s : split) buf.put((byte) s.ordinal());
-        for (double c : close) buf.putDouble(c);
-        for (double f : fwd) buf.putDouble(f);
-        for (int j = 0; j < cols; j++) {
-            for (int i = 0; i < n; i++) buf.putDouble(x[i][j]);
-        }
-        return buf.array();
+        MessageDigest md = Hashing.sha256();
+        AtomicFiles.write(file, out -> {
+            Chunks w = new Chunks(out, md);
+            w.room(HEADER_BYTES).put(MAGIC).putInt(VERSION).putInt(n).putInt(cols);
+            for (long t : ts) w.room(8).putLong(t);
+            for (int l : label) w.room(1).put((byte) l);
+            for (Split s : split) w.room(1).put((byte) s.ordinal());
+            for (double c : close) w.room(8).putDouble(c);
+            for (double f : fwd) w.room(8).putDouble(f);
+            for (int j = 0; j < cols; j++) {
+                for (int i = 0; i < n; i++) w.room(8).putDouble(x[i][j]);
+            }
+            w.flush();
+        });
+        return HexFormat.of().formatHex(md.digest());
     }
 
-    /** Writes atomically and returns the sha256 of the bytes written. */
-    static String write(Path file, long[] ts, double[][] x, int[] label, Split[] split, double[] close, double[] fwd,
-                        int cols) {
-        byte[] bytes = encode(ts, x, label, split, close, fwd, cols);
-        AtomicFiles.writeBytes(file, bytes);
-        return Hashing.sha256(bytes);
+    /** A 64 KiB little-endian buffer that is hashed and written out whenever the next value would not fit. */
+    private static final class Chunks {
+        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        private final OutputStream out;
+        private final MessageDigest md;
+
+        Chunks(OutputStream out, MessageDigest md) { this.out = out; this.md = md; }
+
+        ByteBuffer room(int bytes) throws IOException {
+            if (buf.remaining() < bytes) flush();
+            return buf;
+        }
+
+        void flush() throws IOException {
+            md.update(buf.array(), 0, buf.position());
+            out.write(buf.array(), 0, buf.position());
+            buf.clear();
+        }
     }
 
     /**

@@ -65,13 +65,39 @@ public final class EventLog implements EventSink, AutoCloseable {
 
     @Override
     public void emit(long barTs, String type, Object data) {
+        // The envelope is written by hand, in the bytes Json.line gives a map of these four keys (sorted:
+        // bar_ts, data, seq, type); only the payload goes through Jackson. This runs once per bar or more.
+        pending.append("{\"bar_ts\":").append(barTs).append(",\"data\":").append(payload(data))
+                .append(",\"seq\":").append(++seq).append(",\"type\":").append(quoted(type)).append("}\n");
+        if (pending.length() >= FLUSH_BYTES) write();
+    }
+
+    /**
+     * The payload exactly as it is written as a map value (a value declared as Object gets no polymorphic
+     * type property, unlike a root value): serialised inside a one-entry map whose braces are cut off.
+     */
+    private static String payload(Object data) {
+        String wrapped = Json.line(java.util.Collections.singletonMap("data", data));
+        return wrapped.substring("{\"data\":".length(), wrapped.length() - 1);
+    }
+
+    /** The JSON string of an event type: the plain names msb uses are quoted as they are, anything else by Jackson. */
+    private static String quoted(String type) {
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) return Json.line(type);
+        }
+        return '"' + type + '"';
+    }
+
+    /** The line {@link #emit} writes, made the general way (the reference its hand-written envelope must equal). */
+    static String referenceLine(long seq, long barTs, String type, Object data) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("seq", ++seq);
+        line.put("seq", seq);
         line.put("bar_ts", barTs);
         line.put("type", type);
         line.put("data", data);
-        pending.append(Json.line(line)).append('\n');
-        if (pending.length() >= FLUSH_BYTES) write();
+        return Json.line(line);
     }
 
     /** Writes what is buffered and forces it to disk; returns the committed length. */
