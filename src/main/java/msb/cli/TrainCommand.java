@@ -109,9 +109,8 @@ public final class TrainCommand implements Callable<Integer> {
             var m = ArtifactStore.verifiedManifest(r.runDir());
             Cli.err(spec).println("msb: verdicts of " + r.runDir().getFileName() + " (" + (m.fitted() ? "signal " + m.signalSpec().describe()
                     : "refused before fitting") + "):");
-            m.gates().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey(msb.signal.Verdicts.byOrder()))
-                    .forEach(e -> Cli.err(spec).println(String.format(java.util.Locale.ROOT, "  %-4s %-15s %s",
-                            e.getValue().passed() ? "pass" : "FAIL", e.getKey(), e.getValue().detail())));
+            m.verdictsInOrder().forEach(v -> Cli.err(spec).println(String.format(java.util.Locale.ROOT, "  %-4s %-15s %s",
+                    v.passed() ? "pass" : "FAIL", v.name(), v.detail())));
             Cli.err(spec).println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every verdict passed (not promoted: --no-promote) " : "rejected ")
                     + r.runDir().getFileName() + (r.passed() ? "" : "; failed gates: " + String.join(", ", r.failedGates())));
         }

@@ -124,11 +124,7 @@ public final class Evaluator {
         int[] y = rows.label();
         String what = String.format(java.util.Locale.ROOT, "%,d evaluated rows", rows.size());
         String policy = what + " (" + subject.signal().mode().label() + " signal)";
-        List<Verdict> v = new ArrayList<>();
-        v.add(Verdicts.directionSkill(skill, what));
-        v.addAll(Verdicts.policy(signal, y, o, policy));
-        v.add(Verdicts.calibration(probs, y, o, what));
-        v.add(Verdicts.lift(probs, y, subject.trainLabelPrior(), what));
+        List<Verdict> v = new ArrayList<>(Verdicts.ofModel(skill, what, signal, probs, y, subject.trainLabelPrior(), o, policy));
         v.add(Verdicts.noOosSkill(probs, y, subject.trainLabelPrior(), skill, what));
         v.add(DirectionalBalance.blockedDirection(funnel));
         return List.copyOf(v);

@@ -68,11 +68,8 @@ final class ForwardChain {
         return Metrics.pearson(foldDrift, foldMean);
     }
 
-    static double meanSModel(double[][] p) {
-        double s = 0;
-        for (double[] r : p) s += r[2] - r[0];
-        return s / Math.max(1, p.length);
-    }
+    /** The reference drift of calibrated rows: their mean s_model. */
+    static double meanSModel(double[][] p) { return p.length == 0 ? 0 : Metrics.mean(Metrics.sModel(p)); }
 
     /** UP share minus DOWN share of class indices y[s..e). */
     private static double labelDrift(int[] y, int s, int e) {

@@ -43,12 +43,12 @@ public final class Gates {
     public static Judged onValidation(FitResult r, Dataset ds, int[] train, VerdictOptions o, int horizonBars) {
         int[] val = r.valRows();
         ValidationScores sc = r.scores();
-        int[] yVal = pick(ds.label(), val);
+        int[] yVal = Labels.of(ds.label(), val);
         double[] fwd = new double[val.length];
         for (int i = 0; i < val.length; i++) fwd[i] = ds.fwdReturn()[val[i]];
-        double[] prior = Metrics.frequencies(pick(ds.label(), train));
+        double[] prior = Metrics.frequencies(Labels.of(ds.label(), train));
 
-        double[] rawS = sModel(sc.raw());
+        double[] rawS = Metrics.sModel(sc.raw());
         Skill.Report skill = Skill.of(rawS, yVal, fwd, o.bootstrap(horizonBars));
         int[] yChained = new int[sc.chainedIndex().length];
         for (int i = 0; i < yChained.length; i++) yChained[i] = yVal[sc.chainedIndex()[i]];
@@ -58,17 +58,14 @@ public final class Gates {
                 sc.shipped().mode().label());
 
         Map<String, Verdict> g = new LinkedHashMap<>();
-        g.put(Verdicts.DIRECTION_SKILL, Verdicts.directionSkill(skill, rankRows));
-        for (Verdict v : Verdicts.policy(signal, yChained, o, chainRows)) g.put(v.name(), v);
-        g.put(Verdicts.CALIBRATION, Verdicts.calibration(sc.chainedProbs(), yChained, o, chainRows));
-        g.put(Verdicts.LIFT, Verdicts.lift(sc.chainedProbs(), yChained, prior, chainRows));
+        for (Verdict v : Verdicts.ofModel(skill, rankRows, signal, sc.chainedProbs(), yChained, prior, o, chainRows)) g.put(v.name(), v);
 
         ValidationMetrics vm = metrics(val.length, sc.chainedProbs(), signal, yChained, prior, o, skill, sc.evidence());
         ValidationMetrics bma = null;
         if (r.bmaValProbs() != null) {
             double[] bs = sc.shipped().of(r.bmaValProbs());
             bma = metrics(val.length, r.bmaValProbs(), bs, yVal, prior, o,
-                    Skill.of(sModel(r.bmaValProbs()), yVal, fwd, o.bootstrap(horizonBars)), null);
+                    Skill.of(Metrics.sModel(r.bmaValProbs()), yVal, fwd, o.bootstrap(horizonBars)), null);
         }
         return new Judged(g, new ArtifactMetrics(vm, bma));
     }
@@ -76,23 +73,11 @@ public final class Gates {
     static ValidationMetrics metrics(int rows, double[][] p, double[] signal, int[] y, double[] prior, VerdictOptions o,
                                      Skill.Report skill, ValidationScores.CalibrationEvidence evidence) {
         double[] ms = Metrics.meanSd(signal);
-        double[] sm = Metrics.meanSd(sModel(p));
+        double[] sm = Metrics.meanSd(Metrics.sModel(p));
         return new ValidationMetrics(rows, y.length, Metrics.logLoss(y, p), Metrics.priorLogLoss(prior, y), Metrics.brier(y, p),
                 Metrics.ece(y, p, o.eceBins()), Metrics.balancedAccuracy(y, Metrics.argmax(p)), Actions.of(signal, o.sMin()).shares(),
                 Shares.ofClasses(Metrics.argmax(p)), Shares.ofClasses(y), Metrics.min(signal), Metrics.max(signal), ms[0], ms[1],
                 o.sMin(), sm[0], skill, evidence);
-    }
-
-    static double[] sModel(double[][] p) {
-        double[] s = new double[p.length];
-        for (int i = 0; i < p.length; i++) s[i] = p[i][2] - p[i][0];
-        return s;
-    }
-
-    private static int[] pick(int[] labels, int[] rows) {
-        int[] out = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) out[i] = labels[rows[i]];
-        return out;
     }
 
     /** Names of the failed verdicts, in order. */

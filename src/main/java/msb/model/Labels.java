@@ -19,6 +19,13 @@ public final class Labels {
         return y;
     }
 
+    /** The -1/0/1 labels of the chosen rows. */
+    public static int[] of(int[] labels, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = labels[rows[i]];
+        return out;
+    }
+
     public static Probs probs(double[] p) { return Probs.normalised(p[0], p[1], p[2]); }
 
     /** Class counts of the given class indices. */

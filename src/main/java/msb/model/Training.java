@@ -96,7 +96,7 @@ public final class Training {
         Map<String, Long> timings = new LinkedHashMap<>();
         ArtifactMetrics metrics = ArtifactMetrics.NONE;
         SignalSpec signal = null;
-        double[] prior = Metrics.frequencies(pick(ds.label(), train));
+        double[] prior = Metrics.frequencies(Labels.of(ds.label(), train));
         Map<String, String> files = Map.of();
         Map<String, Long> seeds = Map.of();
         Map<String, Double> bmaWeights = new LinkedHashMap<>();
@@ -157,12 +157,6 @@ public final class Training {
     static int horizonBars(TrainingData data) {
         var m = data.datasetManifest();
         return m != null && m.path("label").has("horizon_bars") ? m.path("label").get("horizon_bars").asInt() : 1;
-    }
-
-    static int[] pick(int[] labels, int[] rows) {
-        int[] out = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) out[i] = labels[rows[i]];
-        return out;
     }
 
     /** The walk-forward folds purge at least the label horizon, whatever the settings say. */

@@ -214,6 +214,27 @@ public final class Verdicts {
         return new Tail(rows, rate, ref, useMiddle ? "the middle band" : "the other rows", z);
     }
 
+    /**
+     * The verdicts on a model's scores that train's promotion gates and evaluate's flags share, in {@link #ORDER}:
+     * direction_skill on the ranking rows, then inert, one_sided, two_sided, calibration and lift on the rows the
+     * policy acts on (the same rows in evaluate; forward-chained VAL rows in train).
+     *
+     * @param skill      the ranking skill of the scores, on {@code rankRows}
+     * @param signal     what the policy acts on, per policy row
+     * @param probs      calibrated probabilities {down, neutral, up}, per policy row
+     * @param labels     -1/0/1 per policy row
+     * @param trainPrior class frequencies of the TRAIN labels
+     */
+    public static List<Verdict> ofModel(Skill.Report skill, String rankRows, double[] signal, double[][] probs, int[] labels,
+                                        double[] trainPrior, VerdictOptions o, String policyRows) {
+        List<Verdict> v = new ArrayList<>();
+        v.add(directionSkill(skill, rankRows));
+        v.addAll(policy(signal, labels, o, policyRows));
+        v.add(calibration(probs, labels, o, policyRows));
+        v.add(lift(probs, labels, trainPrior, policyRows));
+        return List.copyOf(v);
+    }
+
     /** calibration: top-label ECE within the larger of max_ece_frac and the ECE noise of a calibrated model. */
     public static Verdict calibration(double[][] p, int[] y, VerdictOptions o, String what) {
         double ece = Metrics.ece(y, p, o.eceBins());

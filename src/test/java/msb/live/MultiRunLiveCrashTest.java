@@ -3,10 +3,8 @@ package msb.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import msb.core.Json;
@@ -69,17 +67,8 @@ class MultiRunLiveCrashTest {
     }
 
     private static List<String> command(Path home, Path stateDir) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path") + File.pathSeparator + System.getProperty("surefire.test.class.path", ""));
-        cmd.add("msb.cli.Main");
-        cmd.addAll(List.of("--home", home.toString(), "run-live", "--tf", "5m,1h", "--state-dir", stateDir.toString(),
-                "--speed", "300000x", "--checkpoint-every", "37", "--max-total-exposure-frac", LIMIT));
-        return cmd;
+        return RunLiveCrashTest.msbProcess(home, "run-live", "--tf", "5m,1h", "--state-dir", stateDir.toString(),
+                "--speed", "300000x", "--checkpoint-every", "37", "--max-total-exposure-frac", LIMIT);
     }
 
     private static long barsProcessed(Path stateDir) {

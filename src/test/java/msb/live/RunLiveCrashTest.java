@@ -54,6 +54,12 @@ class RunLiveCrashTest {
     }
 
     private static List<String> command(Path home, Path stateDir) {
+        return msbProcess(home, "run-live", "--tf", "5m", "--state-dir", stateDir.toString(), "--speed", "300000x",
+                "--checkpoint-every", "37");
+    }
+
+    /** {@code java -cp <test class path> msb.cli.Main --home HOME args...}: a runner in a process of its own, to kill. */
+    static List<String> msbProcess(Path home, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
@@ -62,8 +68,8 @@ class RunLiveCrashTest {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path") + File.pathSeparator + System.getProperty("surefire.test.class.path", ""));
         cmd.add("msb.cli.Main");
-        cmd.addAll(List.of("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", stateDir.toString(),
-                "--speed", "300000x", "--checkpoint-every", "37"));
+        cmd.addAll(List.of("--home", home.toString()));
+        cmd.addAll(List.of(args));
         return cmd;
     }
 
