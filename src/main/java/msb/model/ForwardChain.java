@@ -14,8 +14,9 @@ final class ForwardChain {
      * @param y     VAL class indices 0/1/2
      * @param folds contiguous folds
      * @param minRowsPerClass isotonic from this many fitting rows per class, sigmoid below
+     * @param calibrate       false for a constant model, which has no calibrator: its rows pass through as they are
      */
-    static Result chain(double[][] raw, int[] y, int folds, int minRowsPerClass) {
+    static Result chain(double[][] raw, int[] y, int folds, int minRowsPerClass, boolean calibrate) {
         int n = raw.length;
         int first = start(n, folds, 1);
         int m = n - first;
@@ -27,12 +28,12 @@ final class ForwardChain {
             int s = start(n, folds, f), e = start(n, folds, f + 1);
             double[][] fitP = java.util.Arrays.copyOfRange(raw, 0, s);
             int[] fitY = java.util.Arrays.copyOfRange(y, 0, s);
-            Calibration c = Calibration.fit(fitP, fitY, Calibration.methodFor(fitY, minRowsPerClass));
-            double ref = meanSModel(c.apply(fitP));
+            Calibration c = calibrate ? Calibration.fit(fitP, fitY, Calibration.methodFor(fitY, minRowsPerClass)) : null;
+            double ref = meanSModel(c == null ? fitP : c.apply(fitP));
             double sum = 0;
             for (int i = s; i < e; i++) {
                 index[i - first] = i;
-                probs[i - first] = c.apply(raw[i]);
+                probs[i - first] = c == null ? raw[i] : c.apply(raw[i]);
                 drift[i - first] = ref;
                 sum += probs[i - first][2] - probs[i - first][0];
             }

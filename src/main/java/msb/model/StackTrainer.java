@@ -44,7 +44,7 @@ public final class StackTrainer {
         if (kind.constant()) {
             Pipeline p = Pipeline.constant(kind);
             double[][] raw = p.raw(null, val);
-            return new FitResult(p, val, constantScores(raw), null, "none", seeds, timings);
+            return new FitResult(p, val, constantScores(raw, yVal), null, "none", seeds, timings);
         }
         long t0 = System.nanoTime();
         Standardizer scaler = Standardizer.fit(ds.x(), train);
@@ -71,7 +71,7 @@ public final class StackTrainer {
             long tc = System.nanoTime();
             Calibration.Method method = Calibration.methodFor(yVal, hp.stack().minCalibrationRowsPerClass());
             int folds = hp.stack().calibrationFolds(), minPerClass = hp.stack().minCalibrationRowsPerClass();
-            ForwardChain.Result chained = ForwardChain.chain(rawVal, yVal, folds, minPerClass);
+            ForwardChain.Result chained = ForwardChain.chain(rawVal, yVal, folds, minPerClass, true);
             double crossCorr = ForwardChain.crossFittedDriftCorrelation(rawVal, yVal, folds, minPerClass);
             Calibration shipped = Calibration.fit(rawVal, yVal, method);
             observer.fitted("calibration", val);
@@ -107,22 +107,11 @@ public final class StackTrainer {
     }
 
     /** A constant model has no calibrator: its chained rows are its raw rows, centred by the mean before them. */
-    private ValidationScores constantScores(double[][] raw) {
-        int folds = hp.stack().calibrationFolds(), n = raw.length, first = ForwardChain.start(n, folds, 1);
-        int[] index = new int[n - first];
-        double[][] probs = new double[n - first][];
-        double[] drift = new double[n - first];
-        for (int f = 1; f < folds; f++) {
-            int s = ForwardChain.start(n, folds, f), e = ForwardChain.start(n, folds, f + 1);
-            double ref = ForwardChain.meanSModel(Arrays.copyOfRange(raw, 0, s));
-            for (int i = s; i < e; i++) {
-                index[i - first] = i;
-                probs[i - first] = raw[i];
-                drift[i - first] = ref;
-            }
-        }
+    private ValidationScores constantScores(double[][] raw, int[] y) {
+        int folds = hp.stack().calibrationFolds();
+        ForwardChain.Result c = ForwardChain.chain(raw, y, folds, hp.stack().minCalibrationRowsPerClass(), false);
         SignalSpec spec = SignalSpec.of(hp.gates().signal(), ForwardChain.meanSModel(raw));
-        return new ValidationScores(raw, index, probs, drift, spec, new ValidationScores.CalibrationEvidence(Double.NaN, Double.NaN, folds));
+        return new ValidationScores(raw, c.index(), c.probs(), c.drift(), spec, new ValidationScores.CalibrationEvidence(Double.NaN, Double.NaN, folds));
     }
 
     /**
