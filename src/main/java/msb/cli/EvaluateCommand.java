@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
                 "inert, one_sided, calibration, lift, no_oos_skill, and blocked_direction from the replay.",
                 "",
                 "--tf takes the promoted run of each timeframe and the newest run of every other model kind",
-                "(rejected ones included); --artifact takes any run directory."},
+                "(rejected ones included); --artifact takes any run directory.",
+                "A pooled artifact (train --symbols) is evaluated on each of its symbols' test rows, or only on",
+                "--symbol's when given (a symbol it was not trained on: exit 2)."},
         footer = {"", "Exit codes: 0 ok; 2 bad input (no runs, dataset missing, schema mismatch); 3 with",
                 "--check-directional-balance when any evaluated artifact fails a verdict; 1 unexpected.", "Writes: nothing unless --report DIR (relative DIR is under --home).", "Example: msb evaluate --tf all --check-directional-balance --report reports/latest"})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -84,7 +86,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Path> unique = List.copyOf(new LinkedHashSet<>(runs));
 
         var run = new EvaluationRun(ws, symbol.value(), t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
-                err, EvalRange.of(fromTs, toTs));
+                err, EvalRange.of(fromTs, toTs)).withSymbolGiven(spec.commandLine().getParseResult().hasMatchedOption("--symbol"));
         List<ArtifactEvaluation> evals = run.evaluate(unique);
         EvaluationReport report = new EvaluationReport(evals, skippedTfs, run.trades());
         PrintWriter out = spec.commandLine().getOut();

@@ -12,6 +12,7 @@ import java.util.List;
 import msb.model.ArtifactStore;
 import msb.model.ExperimentSpec;
 import msb.model.ModelKind;
+import msb.model.PooledTraining;
 import msb.model.TrainOptions;
 import msb.signal.SignalMode;
 import msb.model.TrainResult;
@@ -69,6 +70,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "What the decision logic acts on: centred (default: s_model minus the frozen reference drift) or raw s_model")
     String signal;
 
+    @Option(names = "--symbols", split = ",", paramLabel = "SYM,SYM,...",
+            description = "Pooled training: one model fitted on these symbols' rows (each symbol's own dataset; common time"
+                    + " cut-offs, purge and embargo per symbol), stored under models/<SYM-SYM-...>/<tf>/. gbm, rf or logreg.")
+    List<String> symbols;
+
     @Mixin
     QuietOption quiet;
 
@@ -103,7 +109,9 @@ public final class TrainCommand implements Callable<Integer> {
             DatasetBuilder.build(Cli.workspace(spec), symbol.value(), t, new DatasetBuilder.Options(exp.label(), SplitSpec.DEFAULT,
                     null, exp.featuresOrNull()), Cli.err(spec));
         }
-        TrainResult r = Training.train(Cli.workspace(spec), symbol.value(), t, opts, Cli.err(spec));
+        List<String> pool = poolSymbols(exp);
+        TrainResult r = pool == null ? Training.train(Cli.workspace(spec), symbol.value(), t, opts, Cli.err(spec))
+                : PooledTraining.train(Cli.workspace(spec), pool, t, opts, Cli.err(spec));
         PrintWriter out = spec.commandLine().getOut();
         if (!quiet.on()) {
             var m = ArtifactStore.verifiedManifest(r.runDir());
@@ -111,6 +119,14 @@ public final class TrainCommand implements Callable<Integer> {
                     : "refused before fitting") + "):");
             m.verdictsInOrder().forEach(v -> Cli.err(spec).println(String.format(java.util.Locale.ROOT, "  %-4s %-15s %s",
                     v.passed() ? "pass" : "FAIL", v.name(), v.detail())));
+            if (m.pool() != null) {
+                Cli.err(spec).println("msb: per-symbol verdicts on each symbol's own VAL rows (reported; promotion follows the pooled ones above):");
+                for (var member : m.pool()) {
+                    if (member.valVerdicts() == null) continue;
+                    member.valVerdicts().values().stream().sorted(java.util.Comparator.comparing(msb.signal.Verdict::name, msb.signal.Verdicts.byOrder())).forEach(v -> Cli.err(spec).println(String.format(java.util.Locale.ROOT,
+                            "  %-8s %-4s %-15s %s", member.symbol(), v.passed() ? "pass" : "FAIL", v.name(), v.detail())));
+                }
+            }
             Cli.err(spec).println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every verdict passed (not promoted: --no-promote) " : "rejected ")
                     + r.runDir().getFileName() + (r.passed() ? "" : "; failed gates: " + String.join(", ", r.failedGates())));
         }
@@ -123,6 +139,28 @@ public final class TrainCommand implements Callable<Integer> {
                     + r.runDir().resolve("manifest.json") + "):", lines);
         }
         return 0;
+    }
+
+    /** The pool's symbols from --symbols (or the experiment's symbols), null for a one-symbol run. */
+    private List<String> poolSymbols(ExperimentSpec exp) {
+        List<String> pool = symbols != null ? symbols : exp != null ? exp.symbolsOrNull() : null;
+        if (pool == null) return null;
+        if (spec.commandLine().getParseResult().hasMatchedOption("--symbol")) {
+            throw new UserInputException("--symbol and --symbols (or the experiment's symbols) exclude each other; give one");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String s : pool) {
+            String t = s.trim();
+            try {
+                msb.core.Workspace.checkSymbol(t);
+            } catch (UserInputException e) {
+                throw new UserInputException("--symbols: " + e.getMessage());
+            }
+            if (out.contains(t)) throw new UserInputException("--symbols: " + t + " is listed twice; list each symbol once");
+            out.add(t);
+        }
+        if (out.size() < 2) throw new UserInputException("--symbols needs at least two symbols (e.g. --symbols BTC,ETH); for one, use --symbol");
+        return out;
     }
 
     private Timeframe resolveTf(ExperimentSpec exp) {

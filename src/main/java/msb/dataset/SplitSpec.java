@@ -43,6 +43,25 @@ public record SplitSpec(double trainFrac, double valFrac, double testFrac, int e
         return out;
     }
 
+    /**
+     * Split membership of one symbol's chronological rows of a pooled dataset, by time instead of by count: rows
+     * closing before {@code valFromTs} are TRAIN, before {@code testFromTs} VAL, the rest TEST; the purge and the
+     * embargo are then applied within this series (its last h TRAIN and VAL rows, its first embargo VAL and TEST
+     * rows), so that the cut-offs are common to every symbol and the gaps are each symbol's own.
+     */
+    public Split[] assignAt(long[] ts, long valFromTs, long testFromTs, int horizonBars) {
+        if (testFromTs < valFromTs) throw new IllegalArgumentException("the test cut-off precedes the validation cut-off");
+        int rows = ts.length, nTrain = 0, nTrainVal = 0;
+        while (nTrain < rows && ts[nTrain] < valFromTs) nTrain++;
+        nTrainVal = nTrain;
+        while (nTrainVal < rows && ts[nTrainVal] < testFromTs) nTrainVal++;
+        Split[] out = new Split[rows];
+        fill(out, 0, nTrain, Split.TRAIN, 0, nTrain < rows ? horizonBars : 0);
+        fill(out, nTrain, nTrainVal, Split.VAL, embargoBars, nTrainVal < rows ? horizonBars : 0);
+        fill(out, nTrainVal, rows, Split.TEST, embargoBars, 0);
+        return out;
+    }
+
     /** Marks [from, to) as part, its first {@code embargo} rows EMBARGO and its last {@code purge} PURGED. */
     private static void fill(Split[] out, int from, int to, Split part, int embargo, int purge) {
         int purgeFrom = Math.max(from, to - purge);

@@ -11,6 +11,7 @@ import msb.signal.Shares;
  * The evaluation of one artifact, as {@code evaluate --json} prints it (CONTRACT.md's fields plus more).
  * {@code metrics} holds every figure, typed (null where undefined, e.g. a PSR without variance).
  *
+ * @param symbol         the market the rows are of (for a pooled artifact, one of its symbols)
  * @param failedGates    the promotion gates the artifact failed (empty when promoted)
  * @param reasons        names of the failed verdicts on the evaluated rows (what {@code flagged} means)
  * @param verdicts       every verdict on the evaluated rows, with its figures
@@ -18,8 +19,8 @@ import msb.signal.Shares;
  * @param provenance     the artifact manifest as read (embedded in report.md, not printed by --json)
  * @param series         per-row arrays for charts (not serialised)
  */
-@JsonPropertyOrder({"tf", "artifact", "model", "promoted", "flagged", "reasons", "verdicts"})
-public record ArtifactEvaluation(String tf, String artifact, String model, boolean promoted,
+@JsonPropertyOrder({"tf", "symbol", "artifact", "model", "promoted", "flagged", "reasons", "verdicts"})
+public record ArtifactEvaluation(String tf, String symbol, String artifact, String model, boolean promoted,
                                  List<String> failedGates, boolean flagged,
                                  List<String> reasons, List<Verdict> verdicts, Shares predictedShares, Shares argmaxShares,
                                  Shares labelShares, EvaluationMetrics metrics, Map<String, Baseline> baselines,
@@ -39,12 +40,12 @@ public record ArtifactEvaluation(String tf, String artifact, String model, boole
                          double[] equity, double[] buyHoldEquity) {}
 
     public ArtifactEvaluation withFailedGates(List<String> gates) {
-        return new ArtifactEvaluation(tf, artifact, model, promoted, gates, flagged, reasons, verdicts, predictedShares,
+        return new ArtifactEvaluation(tf, symbol, artifact, model, promoted, gates, flagged, reasons, verdicts, predictedShares,
                 argmaxShares, labelShares, metrics, baselines, beatsBaselines, funnel, provenance, series);
     }
 
     public ArtifactEvaluation withMetrics(EvaluationMetrics m) {
-        return new ArtifactEvaluation(tf, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
+        return new ArtifactEvaluation(tf, symbol, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
                 labelShares, m, baselines, beatsBaselines, funnel, provenance, series);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param artifacts     one evaluation per artifact, in the order evaluated
  * @param skippedTfs    timeframes asked for that had no runs (with --tf all)
- * @param trades        artifact path -> its replay's closed round trips (report.md and trades CSV; not in the JSON)
+ * @param trades        {@link #tradesKey} (the artifact path) -> its replay's closed round trips (report.md and trades CSV; not in the JSON)
  */
 public record EvaluationReport(List<ArtifactEvaluation> artifacts, List<String> skippedTfs,
                                @com.fasterxml.jackson.annotation.JsonIgnore java.util.Map<String, List<Trade>> trades) {
@@ -21,6 +21,12 @@ public record EvaluationReport(List<ArtifactEvaluation> artifacts, List<String> 
     public EvaluationReport(List<ArtifactEvaluation> artifacts, List<String> skippedTfs) {
         this(artifacts, skippedTfs, java.util.Map.of());
     }
+
+    /** The trades map's key of an evaluation: its artifact, plus the symbol for one symbol of a pooled artifact. */
+    public static String tradesKey(ArtifactEvaluation e) { return pooled(e) ? e.artifact() + "#" + e.symbol() : e.artifact(); }
+
+    /** Whether the evaluated artifact was trained on several symbols' rows (its manifest lists a pool). */
+    public static boolean pooled(ArtifactEvaluation e) { return e.provenance() != null && e.provenance().get("pool") != null; }
 
     public boolean anyFlagged() { return artifacts.stream().anyMatch(ArtifactEvaluation::flagged); }
 }

@@ -38,8 +38,10 @@ public final class EvaluationRun {
     private final Function<Timeframe, StrategyConfig> configs;
     private final PrintWriter log;
     private final EvalRange rangeOrNull;
-    private final Map<Timeframe, Dataset> datasets = new HashMap<>();
-    private final Map<Timeframe, Bars> bars = new HashMap<>();
+    private final Map<String, Dataset> datasets = new HashMap<>();
+    private final Map<String, Bars> bars = new HashMap<>();
+    /** Whether --symbol was given: a pooled artifact is then evaluated on that symbol only, else on each of its symbols. */
+    private boolean symbolGiven;
     private final Map<String, List<Trade>> trades = new java.util.LinkedHashMap<>();
 
     /** @param log stderr: which artifact is being scored, and rows left out */
@@ -61,15 +63,79 @@ public final class EvaluationRun {
     }
 
     /** The stored cohort data for the replay's mood and cohort arms (the same lookup as run-live's replay). */
-    private CohortInputs cohorts(Timeframe tf) {
-        var signals = RawStore.cohorts(ws, symbol).orElse(null);
+    private CohortInputs cohorts(String sym, Timeframe tf) {
+        var signals = RawStore.cohorts(ws, sym).orElse(null);
         return CohortInputs.of(signals, tf);
+    }
+
+    /** A pooled artifact is evaluated on {@code symbol} alone (refused when not one of its symbols), not on each. */
+    public EvaluationRun withSymbolGiven(boolean given) {
+        this.symbolGiven = given;
+        return this;
     }
 
     public List<ArtifactEvaluation> evaluate(List<Path> runDirs) {
         List<ArtifactEvaluation> out = new ArrayList<>();
-        for (Path run : runDirs) out.add(evaluate(run));
+        for (Path run : runDirs) out.addAll(evaluateEach(run));
         return Evaluator.withDeflatedSharpe(out);
+    }
+
+    /** One evaluation per symbol the artifact is evaluated on: its one symbol, or each member of a pool. */
+    public List<ArtifactEvaluation> evaluateEach(Path runDir) {
+        ArtifactManifest m = ArtifactStore.verifiedManifest(runDir);
+        if (m.pool() == null) return List.of(evaluate(runDir));
+        List<String> symbols = m.symbols();
+        boolean one = symbolGiven && !symbol.equals(m.symbol()); // --symbol POOL (evaluate --tf) means each member
+        if (one && !symbols.contains(symbol)) {
+            throw new UserInputException("artifact " + runDir + " is pooled over " + String.join(", ", symbols) + "; --symbol "
+                    + symbol + " is not one of them: pass one of those, or leave --symbol out to evaluate each");
+        }
+        List<ArtifactEvaluation> out = new ArrayList<>();
+        for (String s : one ? List.of(symbol) : symbols) out.add(evaluateMember(runDir, m, s));
+        return out;
+    }
+
+    /**
+     * One symbol of a pooled artifact: its stored dataset's rows from the symbol's first pooled TEST bar on (the
+     * common cut-off plus its own embargo), replayed on its own bars.
+     */
+    private ArtifactEvaluation evaluateMember(Path runDir, ArtifactManifest m, String sym) {
+        Timeframe tf = m.timeframe();
+        if (rangeOrNull != null) return evaluateRange(runDir, m, sym);
+        var member = m.member(sym).orElseThrow();
+        checkSchema(runDir, m, sym, tf);
+        Dataset ds = datasets.computeIfAbsent(sym + "/" + tf.label(), k -> DatasetStore.load(ws, sym, tf));
+        var test = member.splits().get("test");
+        if (test == null || test.rows() == 0) {
+            throw new UserInputException("artifact " + runDir + " kept no TEST rows of " + sym + " (its split has no test part);"
+                    + " evaluate it on later bars with --from/--to");
+        }
+        int[] rows = java.util.stream.IntStream.range(0, ds.rows())
+                .filter(i -> ds.ts()[i] >= test.firstTs() && !member.seenInFitting(ds.ts()[i])).toArray();
+        if (!ds.sha256().equals(member.datasetSha256())) {
+            log.println("note: " + runDir + " pooled " + sym + "'s dataset sha256 " + member.datasetSha256() + ", the current " + tf.label()
+                    + " dataset of " + sym + " is " + ds.sha256() + "; evaluating its rows from the pooled TEST start on");
+        }
+        if (rows.length == 0) {
+            throw new UserInputException("artifact " + runDir + ": the current " + tf.label() + " dataset of " + sym
+                    + " has no rows after the pool's TEST cut-off; rebuild it with the data the pool was trained on, or newer");
+        }
+        log.println("evaluating " + tf.label() + " " + m.model() + " (" + (m.promoted() ? "promoted" : "rejected") + ", pooled) on "
+                + rows.length + " test bars of " + sym + ": " + runDir);
+        log.flush();
+        EngineReplay replay = EngineReplay.of(tf, configs.apply(tf), bars.computeIfAbsent(sym + "/" + tf.label(),
+                k -> DatasetStore.loadBars(ws, sym, tf))).withCohorts(cohorts(sym, tf));
+        return score(runDir, m, ds, rows, replay, sym).withEvaluatedOn("test rows of " + sym + " in the pooled split of the "
+                + tf.label() + " datasets");
+    }
+
+    private void checkSchema(Path runDir, ArtifactManifest m, String sym, Timeframe tf) {
+        DatasetManifest dm = DatasetStore.manifest(ws, sym, tf);
+        if (!dm.schemaHash().equals(m.schemaHash()) || !dm.columns().equals(m.columns())) {
+            throw new UserInputException("artifact " + runDir + " has schema " + m.schemaHash() + " " + m.columns()
+                    + ", the " + tf.label() + " dataset " + DatasetStore.dir(ws, sym, tf) + " has schema "
+                    + dm.schemaHash() + " " + dm.columns() + "; retrain the model on this dataset or rebuild the dataset");
+        }
     }
 
     public ArtifactEvaluation evaluate(Path runDir) {
@@ -79,46 +145,41 @@ public final class EvaluationRun {
             throw new UserInputException("artifact " + runDir + " is a " + m.symbol() + " model, evaluating " + symbol
                     + "; pass --symbol " + m.symbol());
         }
-        if (rangeOrNull != null) return evaluateRange(runDir, m);
-        DatasetManifest dm = DatasetStore.manifest(ws, symbol, tf);
-        if (!dm.schemaHash().equals(m.schemaHash()) || !dm.columns().equals(m.columns())) {
-            throw new UserInputException("artifact " + runDir + " has schema " + m.schemaHash() + " " + m.columns()
-                    + ", the " + tf.label() + " dataset " + DatasetStore.dir(ws, symbol, tf) + " has schema "
-                    + dm.schemaHash() + " " + dm.columns() + "; retrain the model on this dataset or rebuild the dataset");
-        }
-        Dataset ds = datasets.computeIfAbsent(tf, t -> DatasetStore.load(ws, symbol, t));
+        if (rangeOrNull != null) return evaluateRange(runDir, m, symbol);
+        checkSchema(runDir, m, symbol, tf);
+        Dataset ds = datasets.computeIfAbsent(symbol + "/" + tf.label(), k -> DatasetStore.load(ws, symbol, tf));
         int[] rows = outOfSampleTestRows(ds, m, runDir);
         log.println("evaluating " + tf.label() + " " + m.model() + " (" + (m.promoted() ? "promoted" : "rejected")
                 + ") on " + rows.length + " test bars: " + runDir);
         log.flush();
         StrategyConfig cfg = configs.apply(tf);
-        EngineReplay replay = EngineReplay.of(tf, cfg, bars.computeIfAbsent(tf, t -> DatasetStore.loadBars(ws, symbol, t)))
-                .withCohorts(cohorts(tf));
-        return score(runDir, m, ds, rows, replay).withEvaluatedOn("test split of the " + tf.label() + " dataset");
+        EngineReplay replay = EngineReplay.of(tf, cfg, bars.computeIfAbsent(symbol + "/" + tf.label(), k -> DatasetStore.loadBars(ws, symbol, tf)))
+                .withCohorts(cohorts(symbol, tf));
+        return score(runDir, m, ds, rows, replay, symbol).withEvaluatedOn("test split of the " + tf.label() + " dataset");
     }
 
     /** Range mode: the stored bars in the range, features and labels recomputed in memory (see {@link RangeRows}). */
-    private ArtifactEvaluation evaluateRange(Path runDir, ArtifactManifest m) {
-        RangeRows r = RangeRows.select(ws, symbol, runDir, m, rangeOrNull, log);
+    private ArtifactEvaluation evaluateRange(Path runDir, ArtifactManifest m, String sym) {
+        RangeRows r = RangeRows.select(ws, sym, runDir, m, rangeOrNull, log);
         Timeframe tf = m.timeframe();
         log.println("evaluating " + tf.label() + " " + m.model() + " (" + (m.promoted() ? "promoted" : "rejected")
                 + ") on " + r.rows().length + " stored bars " + r.describe() + " (out-of-sample for this artifact): " + runDir);
         log.flush();
-        EngineReplay replay = EngineReplay.of(tf, configs.apply(tf), r.computed().tfBars()).withCohorts(cohorts(tf));
-        return score(runDir, m, r.computed().dataset(), r.rows(), replay).withEvaluatedOn(
-                "stored " + tf.label() + " bars " + r.describe() + ", features and labels recomputed");
+        EngineReplay replay = EngineReplay.of(tf, configs.apply(tf), r.computed().tfBars()).withCohorts(cohorts(sym, tf));
+        return score(runDir, m, r.computed().dataset(), r.rows(), replay, sym).withEvaluatedOn(
+                "stored " + tf.label() + " bars of " + sym + " " + r.describe() + ", features and labels recomputed");
     }
 
-    private ArtifactEvaluation score(Path runDir, ArtifactManifest m, Dataset ds, int[] rows, EngineReplay replay) {
+    private ArtifactEvaluation score(Path runDir, ArtifactManifest m, Dataset ds, int[] rows, EngineReplay replay, String sym) {
         Map<String, Object> provenance = Json.mapper().convertValue(m, new TypeReference<Map<String, Object>>() {});
-        try (LoadedArtifact a = ArtifactStore.loadFor(runDir, m.timeframe(), symbol, ds.columns())) {
+        try (LoadedArtifact a = ArtifactStore.loadFor(runDir, m.timeframe(), sym, ds.columns())) {
             Evaluator.Scorer scorer = (d, r) -> toArray(a.predictRows(d.x(), r));
             Evaluator.Scorer bma = a.bma().isPresent() ? (d, r) -> toArray(a.bmaRows(d.x(), r).orElseThrow()) : null;
             var subject = new Evaluator.Subject(runDir.toAbsolutePath().normalize().toString(), m.model(), m.promoted(),
                     scorer, bma, provenance, m.signalSpec(), m.trainLabelPrior(), horizonBars(m));
             Recording recording = new Recording(replay, null);
             ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), recording, verdictOptions(m));
-            if (recording.first != null) trades.put(e.artifact(), recording.first.trades());
+            if (recording.first != null) trades.put(EvaluationReport.tradesKey(e), recording.first.trades());
             return e.withFailedGates(m.failedGates());
         }
     }

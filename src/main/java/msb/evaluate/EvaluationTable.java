@@ -10,6 +10,9 @@ import msb.signal.Shares;
 public final class EvaluationTable {
     private EvaluationTable() {}
 
+    /** The model kind, with the symbol for one symbol of a pooled artifact (logreg@ETH). */
+    static String name(ArtifactEvaluation e) { return EvaluationReport.pooled(e) ? e.model() + "@" + e.symbol() : e.model(); }
+
     public static String render(List<ArtifactEvaluation> evals) {
         StringBuilder b = new StringBuilder();
         String head = "%-4s %-14s %-8s %6s  %-17s %-17s %-17s %7s %7s %6s %7s %5s  %s%n";
@@ -17,13 +20,13 @@ public final class EvaluationTable {
                 "argmax D/N/U", "labels D/N/U", "bal_acc", "logloss", "ic", "sharpe", "psr", "check"));
         for (ArtifactEvaluation e : evals) {
             EvaluationMetrics m = e.metrics();
-            b.append(String.format(Locale.ROOT, head, e.tf(), e.model(), e.promoted() ? "promoted" : "rejected",
+            b.append(String.format(Locale.ROOT, head, e.tf(), name(e), e.promoted() ? "promoted" : "rejected",
                     m.rows(), shares(e.predictedShares()), shares(e.argmaxShares()), shares(e.labelShares()),
                     f(m.balancedAccuracy(), 3), f(m.logLoss(), 3), f(m.ic(), 3),
                     f(m.sharpeNet(), 2), f(m.psr(), 2), e.flagged() ? "FLAGGED" : "ok"));
         }
         for (ArtifactEvaluation e : evals) {
-            b.append('\n').append(e.tf()).append(' ').append(e.model()).append("  ").append(e.artifact()).append('\n');
+            b.append('\n').append(e.tf()).append(' ').append(name(e)).append("  ").append(e.artifact()).append('\n');
             if (e.metrics().evaluatedOn() != null) b.append("  evaluated on ").append(e.metrics().evaluatedOn()).append('\n');
             if (!e.failedGates().isEmpty()) b.append("  failed promotion gates: ").append(String.join(", ", e.failedGates())).append('\n');
             for (var v : e.verdicts()) {

@@ -108,7 +108,7 @@ public final class Evaluator {
         List<String> reasons = Verdicts.failed(verdicts);
         var series = new ArtifactEvaluation.Series(rows.ts(), s, probs, y, sim.netReturns(), sim.equity(),
                 b.buyHoldEquity());
-        return new ArtifactEvaluation(rows.tf().label(), subject.artifact(), subject.model(), subject.promoted(),
+        return new ArtifactEvaluation(rows.tf().label(), ds.symbol(), subject.artifact(), subject.model(), subject.promoted(),
                 List.of(), !reasons.isEmpty(), reasons, verdicts, Shares.ofClasses(thresholded), Shares.ofClasses(argmax),
                 Shares.ofClasses(y), m, b.scores(), Collections.unmodifiableMap(beats),
                 sim.funnel(), subject.provenance(), series);

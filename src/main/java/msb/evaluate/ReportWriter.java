@@ -33,7 +33,7 @@ public final class ReportWriter {
         int i = 0;
         for (ArtifactEvaluation e : report.artifacts()) {
             String prefix = String.format(Locale.ROOT, "%02d-%s-%s", ++i, e.tf(), e.model().replaceAll("[^A-Za-z0-9_-]", "_"));
-            List<Trade> trades = report.trades().get(e.artifact());
+            List<Trade> trades = report.trades().get(EvaluationReport.tradesKey(e));
             Map<String, String> charts = Charts.write(e, dir, prefix, trades == null ? List.of() : trades);
             section(md, e, charts, trades, prefix, dir);
         }
@@ -43,7 +43,8 @@ public final class ReportWriter {
 
     private static void section(StringBuilder md, ArtifactEvaluation e, Map<String, String> charts, List<Trade> trades,
                                 String prefix, Path dir) {
-        md.append("## ").append(e.tf()).append(' ').append(e.model()).append(e.promoted() ? " (promoted)" : " (rejected)")
+        md.append("## ").append(e.tf()).append(' ').append(e.model()).append(EvaluationReport.pooled(e) ? " pooled, on " + e.symbol() : "")
+                .append(e.promoted() ? " (promoted)" : " (rejected)")
                 .append("\n\nArtifact: `").append(e.artifact()).append("`\n\n");
         md.append(BacktestSections.annualiseCaveat(e));
         if (e.metrics().evaluatedOn() != null) md.append("Evaluated on: ").append(e.metrics().evaluatedOn()).append("\n\n");

@@ -20,6 +20,8 @@ import msb.signal.Verdict;
  *                compare against)
  * @param splits  per split name (train, val, test, purged, embargo): rows and bar-close range, so that callers
  *                can tell fitted/validated bars from out-of-sample ones
+ * @param pool    the member symbols of a pooled run (their datasets, splits and VAL verdicts); null (absent from
+ *                the JSON) for a one-symbol run, whose {@code symbol} is its only symbol
  */
 public record ArtifactManifest(int formatVersion, String runId, String createdAt, String tf, String symbol,
                                String model, boolean fitted, boolean promoted, Map<String, Verdict> gates,
@@ -30,6 +32,8 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
                                ArtifactMetrics metrics, SignalSpec signal, double[] trainLabelPrior,
                                Map<String, Double> bmaWeights,
                                Map<String, String> versions, Map<String, Long> timingsMs, Map<String, String> files,
+                               @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                               List<PoolMember> pool,
                                String contentSha256) {
     public static final int FORMAT_VERSION = 2;
     public static final String FILE = "manifest.json";
@@ -39,6 +43,15 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
         gates = gates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gates));
         columns = columns == null ? List.of() : List.copyOf(columns);
         files = files == null ? Map.of() : Map.copyOf(files);
+        pool = pool == null ? null : List.copyOf(pool);
+    }
+
+    /** The symbols this model applies to: the pool's members, or its one symbol. */
+    public List<String> symbols() { return pool == null ? List.of(symbol) : pool.stream().map(PoolMember::symbol).toList(); }
+
+    /** The pool member of {@code sym}, if this is a pooled run holding it. */
+    public java.util.Optional<PoolMember> member(String sym) {
+        return pool == null ? java.util.Optional.empty() : pool.stream().filter(p -> p.symbol().equals(sym)).findFirst();
     }
 
     /** The signal spec the decision logic uses with this artifact (raw for manifests that predate it). */
@@ -90,6 +103,6 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
         return new ArtifactManifest(formatVersion, runId, createdAt, tf, symbol, model, fitted, promoted, gates,
                 trainRows, valRows, columns, schemaHash, datasetSha256, datasetRange, splits, label, dataSource,
                 historyRows, seed, seeds, hyperparameters, imbalance, calibrationMethod, metrics, signal, trainLabelPrior, bmaWeights, versions,
-                timingsMs, files, sha);
+                timingsMs, files, pool, sha);
     }
 }

@@ -190,9 +190,9 @@ public final class ArtifactStore {
             throw new UserInputException("artifact " + runDir + " is a " + m.tf() + " model, this runner is " + tf.label()
                     + "; pass an artifact of models/" + symbol + "/" + tf.label() + "/ or train one with `msb train --tf " + tf.label() + "`");
         }
-        if (!m.symbol().equals(symbol)) {
-            throw new UserInputException("artifact " + runDir + " is a " + m.symbol() + " model, this runner trades "
-                    + symbol + "; pass an artifact trained with --symbol " + symbol);
+        if (!m.symbols().contains(symbol)) {
+            throw new UserInputException("artifact " + runDir + " is a " + String.join(", ", m.symbols()) + " model, this runner trades "
+                    + symbol + "; pass an artifact trained with --symbol " + symbol + (m.pool() == null ? "" : " or pooled over it"));
         }
         if (columnsOrNull != null && !columnsOrNull.equals(m.columns())) {
             throw new UserInputException("artifact " + runDir + " expects feature columns " + m.columns()

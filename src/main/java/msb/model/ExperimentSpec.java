@@ -24,8 +24,13 @@ import msb.features.FeatureSet;
  * typo never silently trains with a default.
  */
 public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long seed, LabelSpec label, JsonNode hyperparameters,
-                             FeatureSet featuresOrNull) {
-    private static final Set<String> TOP = Set.of("tf", "model", "seed", "label", "hyperparameters", "features");
+                             FeatureSet featuresOrNull, java.util.List<String> symbolsOrNull) {
+    private static final Set<String> TOP = Set.of("tf", "model", "seed", "label", "hyperparameters", "features", "symbols");
+
+    public ExperimentSpec(String name, Timeframe tf, ModelKind model, Long seed, LabelSpec label, JsonNode hyperparameters,
+                          FeatureSet featuresOrNull) {
+        this(name, tf, model, seed, label, hyperparameters, featuresOrNull, null);
+    }
 
     public static ExperimentSpec read(Path file) {
         JsonNode root;
@@ -61,7 +66,14 @@ public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long se
                 if (tf == null) throw new UserInputException(file + ": 'features' needs 'tf' in the same file (windows like 7d become bars of it)");
                 features = FeatureSet.parse(root.get("features"), tf, file + ": field 'features'");
             }
-            return new ExperimentSpec(file.getFileName().toString(), tf, model, seed, label, hp, features);
+            java.util.List<String> symbols = null;
+            if (root.hasNonNull("symbols")) {
+                // pooled training (train reads it): a list of two or more symbols, each with its own imported data
+                if (!root.get("symbols").isArray()) throw new UserInputException(file + ": 'symbols' must be a list, e.g. symbols: [BTC, ETH]");
+                symbols = new java.util.ArrayList<>();
+                for (JsonNode n : root.get("symbols")) symbols.add(n.asText());
+            }
+            return new ExperimentSpec(file.getFileName().toString(), tf, model, seed, label, hp, features, symbols);
         } catch (IllegalArgumentException | IOException e) {
             throw new UserInputException(file + ": " + e.getMessage(), e);
         }

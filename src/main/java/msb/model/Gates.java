@@ -70,6 +70,34 @@ public final class Gates {
         return new Judged(g, new ArtifactMetrics(vm, bma));
     }
 
+    /**
+     * The same verdicts on the VAL rows {@code keep} accepts (one symbol of a pooled run): its uncalibrated scores
+     * and its forward-chained rows, picked out of the pooled ones, so nothing is refitted.
+     *
+     * @param train the TRAIN rows whose label prior lift compares against
+     */
+    public static Map<String, Verdict> onValidationRows(FitResult r, Dataset ds, int[] train, VerdictOptions o, int horizonBars,
+                                                        java.util.function.IntPredicate keep) {
+        int[] val = r.valRows();
+        ValidationScores sc = r.scores();
+        int[] newPos = new int[val.length];
+        List<Integer> kept = new ArrayList<>();
+        for (int p = 0; p < val.length; p++) {
+            newPos[p] = keep.test(val[p]) ? kept.size() : -1;
+            if (newPos[p] >= 0) kept.add(p);
+        }
+        int[] subVal = kept.stream().mapToInt(p -> val[p]).toArray();
+        double[][] raw = kept.stream().map(p -> sc.raw()[p]).toArray(double[][]::new);
+        List<Integer> chained = new ArrayList<>();
+        for (int j = 0; j < sc.chainedIndex().length; j++) if (newPos[sc.chainedIndex()[j]] >= 0) chained.add(j);
+        int[] idx = chained.stream().mapToInt(j -> newPos[sc.chainedIndex()[j]]).toArray();
+        double[][] probs = chained.stream().map(j -> sc.chainedProbs()[j]).toArray(double[][]::new);
+        double[] drift = chained.stream().mapToDouble(j -> sc.chainedDrift()[j]).toArray();
+        FitResult sub = new FitResult(r.pipeline(), subVal, new ValidationScores(raw, idx, probs, drift, sc.shipped(), sc.evidence()),
+                null, r.calibrationMethod(), r.seeds(), r.timingsMs());
+        return onValidation(sub, ds, train, o, horizonBars).verdicts();
+    }
+
     static ValidationMetrics metrics(int rows, double[][] p, double[] signal, int[] y, double[] prior, VerdictOptions o,
                                      Skill.Report skill, ValidationScores.CalibrationEvidence evidence) {
         double[] ms = Metrics.meanSd(signal);

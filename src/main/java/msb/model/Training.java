@@ -103,6 +103,7 @@ public final class Training {
         String calibration = "none";
         int historyRows = 1;
         boolean usedDjl = false;
+        Map<String, Map<String, Verdict>> memberVerdicts = new LinkedHashMap<>();
         try {
             Files.createDirectories(tmp);
             if (fit) {
@@ -116,8 +117,10 @@ public final class Training {
                 err.println(String.format(java.util.Locale.ROOT, "msb: fitted %s for %s %s in %.1f s", opts.model(), symbol, tf,
                         (System.nanoTime() - tf0) / 1e9));
                 try (Pipeline p = r.pipeline()) {
-                    Gates.Judged judged = Gates.onValidation(r, ds, train, hp.gates(), horizonBars(data));
+                    // bootstrap blocks span the horizon in bars: pooled rows interleave the symbols
+                    Gates.Judged judged = Gates.onValidation(r, ds, train, hp.gates(), horizonBars(data) * data.rowsPerBar());
                     gates.putAll(judged.verdicts());
+                    if (data.poolOrNull() != null) memberVerdicts.putAll(memberVerdicts(r, data, hp.gates()));
                     metrics = judged.metrics();
                     signal = r.scores().shipped();
                     long tw = System.nanoTime();
@@ -140,7 +143,7 @@ public final class Training {
                     ds.sha256(), range(ds, null), splits(ds), labelOf(data),
                     data.source(), historyRows, opts.seed(), seeds, hp,
                     hp.stack().balancedSampling() ? "balanced_resampling" : "none", calibration, metrics, signal, prior, bmaWeights,
-                    Provenance.versions(usedDjl), timings, files, null);
+                    Provenance.versions(usedDjl), timings, files, pool(data, memberVerdicts), null);
             ArtifactStore.writeManifest(tmp, m);
             AtomicFiles.move(tmp, runDir);
             if (promoted) ArtifactStore.promote(runDir, now.toString());
@@ -159,13 +162,38 @@ public final class Training {
         return m != null && m.path("label").has("horizon_bars") ? m.path("label").get("horizon_bars").asInt() : 1;
     }
 
-    /** The walk-forward folds purge at least the label horizon, whatever the settings say. */
+    /**
+     * The walk-forward folds purge at least the label horizon, whatever the settings say; on pooled rows, which
+     * interleave the symbols, the purge counts bars (rows per bar times the setting).
+     */
     private static Hyperparameters purgeAtLeastHorizon(Hyperparameters hp, TrainingData data) {
-        int h = horizonBars(data);
         StackOptions s = hp.stack();
+        int h = Math.max(horizonBars(data), s.foldPurgeRows()) * data.rowsPerBar();
         if (h <= s.foldPurgeRows()) return hp;
         return new Hyperparameters(hp.gbm(), hp.rf(), hp.logreg(), hp.lstm(), new StackOptions(s.oofFolds(), h,
                 s.calibrationFolds(), s.minCalibrationRowsPerClass(), s.balancedSampling(), s.bmaBootstrapDraws()), hp.gates());
+    }
+
+    /** Per member symbol of a pooled run, the verdicts on its own VAL rows (its own TRAIN prior, its horizon). */
+    private static Map<String, Map<String, Verdict>> memberVerdicts(FitResult r, TrainingData data, msb.signal.VerdictOptions o) {
+        var pool = data.poolOrNull();
+        Map<String, Map<String, Verdict>> out = new LinkedHashMap<>();
+        for (int m = 0; m < pool.symbols().size(); m++) {
+            int sym = m;
+            out.put(pool.symbols().get(m), Gates.onValidationRows(r, data.dataset(), pool.rowsOf(Split.TRAIN, m), o, horizonBars(data),
+                    row -> pool.symbolOfRow()[row] == sym));
+        }
+        return out;
+    }
+
+    /** The artifact's pool: each member's dataset hash, its rows of each split and its VAL verdicts. */
+    private static List<PoolMember> pool(TrainingData data, Map<String, Map<String, Verdict>> verdicts) {
+        if (data.poolOrNull() == null) return null;
+        List<PoolMember> out = new ArrayList<>();
+        for (Dataset d : data.poolOrNull().members()) {
+            out.add(new PoolMember(d.symbol(), d.sha256(), splits(d), verdicts.get(d.symbol())));
+        }
+        return out;
     }
 
     /** The dataset manifest's label spec plus its one-line description. */
