@@ -55,6 +55,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write report.md, report.json and PNG charts into DIR.")
     Path reportDir;
 
+    @Option(names = "--feature-draws", paramLabel = "N", defaultValue = "200",
+            description = "With --report: bootstrap draws of each interval of the report's features section (per feature IC and"
+                    + " direction AUC on TRAIN and VAL, permutation importance, clusters; as `msb features report`); 0 leaves"
+                    + " the section out (default: ${DEFAULT-VALUE}).")
+    int featureDraws;
+
     @Mixin
     JsonOption json;
 
@@ -86,9 +92,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Path> unique = List.copyOf(new LinkedHashSet<>(runs));
 
         var run = new EvaluationRun(ws, symbol.value(), t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
-                err, EvalRange.of(fromTs, toTs)).withSymbolGiven(spec.commandLine().getParseResult().hasMatchedOption("--symbol"));
+                err, EvalRange.of(fromTs, toTs)).withSymbolGiven(spec.commandLine().getParseResult().hasMatchedOption("--symbol"))
+                .withFeatureReports(reportDir == null ? 0 : featureDraws);
         List<ArtifactEvaluation> evals = run.evaluate(unique);
-        EvaluationReport report = new EvaluationReport(evals, skippedTfs, run.trades());
+        EvaluationReport report = new EvaluationReport(evals, skippedTfs, run.trades(), run.featureReports());
         PrintWriter out = spec.commandLine().getOut();
         out.print(json.on() ? Json.pretty(report) : EvaluationTable.render(evals));
         out.flush();

@@ -7,14 +7,23 @@ import java.util.List;
  *
  * @param artifacts     one evaluation per artifact, in the order evaluated
  * @param skippedTfs    timeframes asked for that had no runs (with --tf all)
+ * @param featureReports {@link #tradesKey} -> the feature report of the artifact's feature set on its dataset (report.md's
+ *                      features section and a JSON file beside it; not in the --json document)
  * @param trades        {@link #tradesKey} (the artifact path) -> its replay's closed round trips (report.md and trades CSV; not in the JSON)
  */
 public record EvaluationReport(List<ArtifactEvaluation> artifacts, List<String> skippedTfs,
-                               @com.fasterxml.jackson.annotation.JsonIgnore java.util.Map<String, List<Trade>> trades) {
+                               @com.fasterxml.jackson.annotation.JsonIgnore java.util.Map<String, List<Trade>> trades,
+                               @com.fasterxml.jackson.annotation.JsonIgnore java.util.Map<String, FeatureReport.Report> featureReports) {
     public EvaluationReport {
         artifacts = List.copyOf(artifacts);
         skippedTfs = List.copyOf(skippedTfs);
         trades = java.util.Map.copyOf(trades);
+        featureReports = featureReports == null ? java.util.Map.of() : java.util.Map.copyOf(featureReports);
+    }
+
+    /** A report without feature sections. */
+    public EvaluationReport(List<ArtifactEvaluation> artifacts, List<String> skippedTfs, java.util.Map<String, List<Trade>> trades) {
+        this(artifacts, skippedTfs, trades, java.util.Map.of());
     }
 
     /** A report without trade lists (its trades section says so). */

@@ -40,6 +40,9 @@ public final class EvaluationRun {
     private final EvalRange rangeOrNull;
     private final Map<String, Dataset> datasets = new HashMap<>();
     private final Map<String, Bars> bars = new HashMap<>();
+    private final Map<String, FeatureReport.Report> featureReports = new java.util.LinkedHashMap<>();
+    /** Bootstrap draws of the feature report computed per evaluation; 0: none (evaluate without --report). */
+    private int featureDraws;
     /** Whether --symbol was given: a pooled artifact is then evaluated on that symbol only, else on each of its symbols. */
     private boolean symbolGiven;
     private final Map<String, List<Trade>> trades = new java.util.LinkedHashMap<>();
@@ -73,6 +76,22 @@ public final class EvaluationRun {
         this.symbolGiven = given;
         return this;
     }
+
+    /**
+     * Also computes, per evaluation, the feature report ({@link FeatureReport}, the code behind {@code msb features
+     * report}) of the artifact's feature set on its symbol's stored dataset, with {@code bootstrapDraws} draws per
+     * interval (>= 100; 0 leaves it out).
+     */
+    public EvaluationRun withFeatureReports(int bootstrapDraws) {
+        if (bootstrapDraws != 0 && bootstrapDraws < 100) {
+            throw new UserInputException("--feature-draws " + bootstrapDraws + ": give 0 (no feature section) or at least 100 draws");
+        }
+        this.featureDraws = bootstrapDraws;
+        return this;
+    }
+
+    /** The feature reports computed, by {@link EvaluationReport#tradesKey}. */
+    public Map<String, FeatureReport.Report> featureReports() { return java.util.Collections.unmodifiableMap(featureReports); }
 
     public List<ArtifactEvaluation> evaluate(List<Path> runDirs) {
         List<ArtifactEvaluation> out = new ArrayList<>();
@@ -180,8 +199,41 @@ public final class EvaluationRun {
             Recording recording = new Recording(replay, null);
             ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), recording, verdictOptions(m));
             if (recording.first != null) trades.put(EvaluationReport.tradesKey(e), recording.first.trades());
+            if (featureDraws > 0) featureReport(runDir, m, sym).ifPresent(r -> featureReports.put(EvaluationReport.tradesKey(e), r));
             return e.withFailedGates(m.failedGates());
         }
+    }
+
+    /**
+     * The feature report on the symbol's stored dataset, TRAIN and VAL rows as the artifact split them (a pool
+     * member's by its recorded ranges); absent, with a note, when that dataset has another schema.
+     */
+    private java.util.Optional<FeatureReport.Report> featureReport(Path runDir, ArtifactManifest m, String sym) {
+        Timeframe tf = m.timeframe();
+        if (!DatasetStore.exists(ws, sym, tf) || !DatasetStore.manifest(ws, sym, tf).schemaHash().equals(m.schemaHash())) {
+            log.println("note: no feature section for " + runDir + ": the stored " + tf.label() + " dataset of " + sym
+                    + " is missing or has another schema");
+            return java.util.Optional.empty();
+        }
+        Dataset ds = datasets.computeIfAbsent(sym + "/" + tf.label(), k -> DatasetStore.load(ws, sym, tf));
+        var member = m.member(sym);
+        if (member.isPresent()) ds = withSplitOf(ds, member.get().splits());
+        Hyperparameters hp = m.hyperparameters() == null ? Hyperparameters.defaults(tf) : m.hyperparameters();
+        var boot = new msb.signal.Skill.BootstrapOptions(featureDraws, msb.signal.Skill.BootstrapOptions.DEFAULTS.level(),
+                msb.signal.Skill.BootstrapOptions.DEFAULTS.seed(), 1);
+        return java.util.Optional.of(FeatureReport.of(ds, horizonBars(m), hp, boot, boot.seed()));
+    }
+
+    /** The dataset with TRAIN and VAL where a pool put this symbol's rows (by its recorded ranges), TEST after. */
+    private static Dataset withSplitOf(Dataset ds, Map<String, msb.model.SplitRange> splits) {
+        msb.dataset.Split[] s = new msb.dataset.Split[ds.rows()];
+        for (int i = 0; i < s.length; i++) {
+            long t = ds.ts()[i];
+            s[i] = splits.get("train").contains(t) ? msb.dataset.Split.TRAIN : splits.get("val").contains(t) ? msb.dataset.Split.VAL
+                    : splits.get("test").contains(t) ? msb.dataset.Split.TEST : msb.dataset.Split.PURGED;
+        }
+        return new Dataset(ds.tf(), ds.symbol(), ds.columns(), ds.schemaHash(), ds.ts(), ds.x(), ds.label(), s, ds.close(),
+                ds.fwdReturn(), ds.sha256());
     }
 
     /** The round trips of each evaluated artifact's replay, by artifact path (the report's trade list). */

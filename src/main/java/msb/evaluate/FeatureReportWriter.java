@@ -71,14 +71,34 @@ public final class FeatureReportWriter {
         writeChart(r, dir.resolve(CHART));
         StringBuilder md = new StringBuilder("# msb feature report\n\n");
         md.append("Command: `").append(commandLine).append("`\n\n");
-        md.append("Each feature's value is scored as a signal on its own: direction AUC = P(value of a random UP row > value of a")
-                .append(" random DOWN row); IC = Spearman correlation with the forward return. An AUC below 0.5 is information")
-                .append(" too (the feature points the other way); features are ranked by VAL |AUC - 0.5|. Permutation importance")
-                .append(" shuffles one VAL column at a time under a logistic regression fitted on TRAIN rows. TEST rows are not read.\n\n");
+        explain(md);
         md.append("```\n").append(table(r)).append("```\n\n");
         md.append("![VAL direction AUC per feature](").append(CHART).append(")\n");
         AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
         Json.write(dir.resolve("report.json"), r);
+    }
+
+    /**
+     * The same report as a section of the evaluate report (one per evaluated artifact): the table, the chart
+     * ({@code PREFIX-features.png}) and the JSON ({@code PREFIX-features.json}) beside report.md.
+     */
+    static void section(StringBuilder md, FeatureReport.Report r, Path dir, String prefix) {
+        String chart = prefix + "-features.png", json = prefix + "-features.json";
+        writeChart(r, dir.resolve(chart));
+        Json.write(dir.resolve(json), r);
+        md.append("### Features (the artifact's feature set on the ").append(r.symbol()).append(' ').append(r.tf())
+                .append(" dataset's TRAIN and VAL rows)\n\n");
+        explain(md);
+        md.append("```\n").append(table(r)).append("```\n\n");
+        md.append("![VAL direction AUC per feature](").append(chart).append(")\n\nAs JSON: [").append(json).append("](").append(json)
+                .append(").\n\n");
+    }
+
+    private static void explain(StringBuilder md) {
+        md.append("Each feature's value is scored as a signal on its own: direction AUC = P(value of a random UP row > value of a")
+                .append(" random DOWN row); IC = Spearman correlation with the forward return. An AUC below 0.5 is information")
+                .append(" too (the feature points the other way); features are ranked by VAL |AUC - 0.5|. Permutation importance")
+                .append(" shuffles one VAL column at a time under a logistic regression fitted on TRAIN rows. TEST rows are not read.\n\n");
     }
 
     static void writeChart(FeatureReport.Report r, Path file) {

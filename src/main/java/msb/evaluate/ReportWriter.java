@@ -36,6 +36,8 @@ public final class ReportWriter {
             List<Trade> trades = report.trades().get(EvaluationReport.tradesKey(e));
             Map<String, String> charts = Charts.write(e, dir, prefix, trades == null ? List.of() : trades);
             section(md, e, charts, trades, prefix, dir);
+            FeatureReport.Report features = report.featureReports().get(EvaluationReport.tradesKey(e));
+            if (features != null) FeatureReportWriter.section(md, features, dir, prefix);
         }
         AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
         Json.write(dir.resolve("report.json"), report);
