@@ -34,8 +34,8 @@ class PooledTrainingTest {
     /** Two 1h markets with the same planted skill and drift, other noise draws, B starting 500 bars later. */
     static void synth(Path home, double skill) {
         Workspace ws = Workspace.at(home);
-        RawStore.replace(ws, "AAA", "synth", new SyntheticMarket(8_000, HOUR, skill, 3, 50, 7, START).generate(), "a.csv", "", "csv");
-        RawStore.replace(ws, "BBB", "synth", new SyntheticMarket(7_000, HOUR, skill, 3, 50, 8, START + 500 * HOUR).generate(),
+        RawStore.replace(ws, "AAA", "synth", new SyntheticMarket(12_000, HOUR, skill, 3, 50, 7, START).generate(), "a.csv", "", "csv");
+        RawStore.replace(ws, "BBB", "synth", new SyntheticMarket(11_000, HOUR, skill, 3, 50, 8, START + 500 * HOUR).generate(),
                 "b.csv", "", "csv");
     }
 
@@ -91,9 +91,12 @@ class PooledTrainingTest {
     }
 
     @Test
-    void noSkillPooledIsRefusedForDirectionSkill(@TempDir Path home) {
+    void noSkillPooledIsRefusedForDirectionSkill(@TempDir Path home) throws Exception {
         synth(home, 0.0);
-        CliRun train = CliRun.run(home, "train", "--tf", "1h", "--symbols", "AAA,BBB", "--model", "logreg", "--quiet");
+        // through an experiment's model part this time: symbols: [...] pools like --symbols
+        Path spec = home.resolve("pooled.yaml");
+        java.nio.file.Files.writeString(spec, "tf: 1h\nmodel: logreg\nsymbols: [AAA, BBB]\n");
+        CliRun train = CliRun.run(home, "train", "--experiment", spec.toString(), "--quiet");
         assertEquals(3, train.code(), train.err());
         ArtifactManifest m = ArtifactStore.verifiedManifest(Path.of(train.out().lines().toList().getLast()));
         assertFalse(m.promoted());
@@ -101,12 +104,23 @@ class PooledTrainingTest {
         assertEquals(List.of("AAA", "BBB"), m.symbols());
     }
 
+    static String experiment(Path home, String line) {
+        Path f = home.resolve("e" + Math.abs(line.hashCode()) + ".yaml");
+        try {
+            java.nio.file.Files.writeString(f, "model: logreg\n" + line + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return f.toString();
+    }
+
     @Test
     void badPoolsExitTwoWithOneLine(@TempDir Path home) {
         synth(home, 0.2);
         for (String[] args : List.of(new String[]{"--symbols", "AAA"}, new String[]{"--symbols", "AAA,AAA"},
                 new String[]{"--symbols", "AAA,BBB", "--model", "stack"}, new String[]{"--symbols", "AAA,BBB", "--symbol", "AAA"},
-                new String[]{"--symbols", "AAA,NOPE", "--model", "logreg"})) {
+                new String[]{"--symbols", "AAA,NOPE", "--model", "logreg"}, new String[]{"--experiment", experiment(home, "symbols: [AAA]")},
+                new String[]{"--experiment", experiment(home, "symbols: AAA")})) {
             String[] full = java.util.stream.Stream.concat(java.util.stream.Stream.of("train", "--tf", "1h"), java.util.Arrays.stream(args))
                     .toArray(String[]::new);
             CliRun r = CliRun.run(home, full);
