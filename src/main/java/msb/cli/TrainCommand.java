@@ -104,12 +104,14 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UserInputException("--signal: " + e.getMessage());
             }
         }
+        List<String> pool = poolSymbols(exp);
         if (exp != null && exp.featuresOrNull() != null) {
             // the experiment's feature set: build (and store) the dataset with it, so that run-live replays its bars
-            DatasetBuilder.build(Cli.workspace(spec), symbol.value(), t, new DatasetBuilder.Options(exp.label(), SplitSpec.DEFAULT,
-                    null, exp.featuresOrNull()), Cli.err(spec));
+            for (String sym : pool == null ? List.of(symbol.value()) : pool) {
+                DatasetBuilder.build(Cli.workspace(spec), sym, t, new DatasetBuilder.Options(exp.label(), SplitSpec.DEFAULT,
+                        null, exp.featuresOrNull()), Cli.err(spec));
+            }
         }
-        List<String> pool = poolSymbols(exp);
         TrainResult r = pool == null ? Training.train(Cli.workspace(spec), symbol.value(), t, opts, Cli.err(spec))
                 : PooledTraining.train(Cli.workspace(spec), pool, t, opts, Cli.err(spec));
         PrintWriter out = spec.commandLine().getOut();

@@ -83,7 +83,7 @@ class PooledTrainingTest {
         assertEquals(2, outside.code(), outside.err());
         assertTrue(outside.err().contains("AAA, BBB") && !outside.err().contains("Exception"), outside.err());
 
-        CliRun live = CliRun.run(home, "run-live", "--tf", "1h", "--symbol", "BBB", "--artifact", run.toString());
+        CliRun live = CliRun.run(home, "run-live", "--tf", "1h", "--symbol", "BBB", "--artifact", run.toString(), "--max-bars", "3000");
         assertEquals(0, live.code(), live.err());
         JsonNode s = Json.mapper().readTree(CliRun.run(home, "status", "--state-dir",
                 Workspace.at(home).stateDir("BBB", Timeframe.H1).toString(), "--json").out());
