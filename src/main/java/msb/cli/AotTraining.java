@@ -44,15 +44,15 @@ public final class AotTraining {
             Path csv = home.resolve("train-1m.csv");
             writeCsv(csv, SyntheticBars.minutes(TRAINING_BARS, 1));
             String h = home.toString();
-            run(null, "--help");
-            run(null, "--version");
-            run("data", "--home", h, "data", "import", "--in", csv.toString());
-            run("dataset", "--home", h, "dataset", "build", "--tf", "all");
-            run("dataset", "--home", h, "dataset", "show", "--tf", "1h");
+            run("--help");
+            run("--version");
+            run("--home", h, "data", "import", "--in", csv.toString());
+            run("--home", h, "dataset", "build", "--tf", "all");
+            run("--home", h, "dataset", "show", "--tf", "1h");
             System.setIn(new ByteArrayInputStream(DECIDE_LINE.repeat(3).getBytes(StandardCharsets.UTF_8)));
-            run("decide", "decide");
-            run("status", "--home", h, "status");
-            run("status", "--home", h, "status", "--json");
+            run("decide");
+            run("--home", h, "status");
+            run("--home", h, "status", "--json");
         } finally {
             System.setOut(realOut);
             System.setErr(realErr);
@@ -62,8 +62,8 @@ public final class AotTraining {
     }
 
     /** One command as Main runs it, its output discarded; its exit code does not matter here. */
-    private static void run(String name, String... args) {
-        picocli.CommandLine cl = Main.commandLine(name);
+    private static void run(String... args) {
+        picocli.CommandLine cl = Main.forArgs(args);
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         cl.setOut(nowhere);
         cl.setErr(nowhere);
