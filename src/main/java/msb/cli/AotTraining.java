@@ -21,7 +21,8 @@ import msb.data.Bars;
  * one-shot commands load and link and how their hot methods behave, so that later runs start with those
  * classes ready and compile the hot loops at once. It runs the commands a user waits for, in one JVM, on
  * synthetic data in a temporary home: help, data import, dataset build --tf all, dataset show, decide,
- * status. Not a user command: nothing of it is reachable from the CLI, and it writes only in its temp dir.
+ * status (or, for the short commands' cache, only help, decide and status). Not a user command: nothing of
+ * it is reachable from the CLI, and it writes only in its temp dir.
  */
 public final class AotTraining {
     /** Enough 1m bars that the import and build loops get hot (5m dataset of ~40k rows). */
@@ -33,7 +34,13 @@ public final class AotTraining {
 
     private AotTraining() {}
 
+    /**
+     * With {@code light}, only help, version, decide and status: the cache for the short commands. A cache
+     * holds every class its training loaded and the JVM loads them all at start-up, so the short commands
+     * start faster from a cache without the pipeline's classes.
+     */
     public static void main(String[] args) throws IOException {
+        boolean light = args.length > 0 && args[0].equals("light");
         Path home = Files.createTempDirectory("msb-aot-training");
         PrintStream realOut = System.out, realErr = System.err;
         InputStream realIn = System.in;
@@ -41,18 +48,20 @@ public final class AotTraining {
         try {
             System.setOut(quiet);
             System.setErr(quiet);
-            Path csv = home.resolve("train-1m.csv");
-            writeCsv(csv, SyntheticBars.minutes(TRAINING_BARS, 1));
             String h = home.toString();
-            run(null, "--help");
-            run(null, "--version");
-            run("data", "--home", h, "data", "import", "--in", csv.toString());
-            run("dataset", "--home", h, "dataset", "build", "--tf", "all");
-            run("dataset", "--home", h, "dataset", "show", "--tf", "1h");
+            run("--help");
+            run("--version");
+            if (!light) {
+                Path csv = home.resolve("train-1m.csv");
+                writeCsv(csv, SyntheticBars.minutes(TRAINING_BARS, 1));
+                run("--home", h, "data", "import", "--in", csv.toString());
+                run("--home", h, "dataset", "build", "--tf", "all");
+                run("--home", h, "dataset", "show", "--tf", "1h");
+            }
             System.setIn(new ByteArrayInputStream(DECIDE_LINE.repeat(3).getBytes(StandardCharsets.UTF_8)));
-            run("decide", "decide");
-            run("status", "--home", h, "status");
-            run("status", "--home", h, "status", "--json");
+            run("decide");
+            run("--home", h, "status");
+            run("--home", h, "status", "--json");
         } finally {
             System.setOut(realOut);
             System.setErr(realErr);
@@ -62,8 +71,8 @@ public final class AotTraining {
     }
 
     /** One command as Main runs it, its output discarded; its exit code does not matter here. */
-    private static void run(String name, String... args) {
-        picocli.CommandLine cl = Main.commandLine(name);
+    private static void run(String... args) {
+        picocli.CommandLine cl = Main.forArgs(args);
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         cl.setOut(nowhere);
         cl.setErr(nowhere);

@@ -79,6 +79,39 @@ public final class Main implements Runnable {
         if (all || only.equals("experiment")) cl.addSubcommand(new ExperimentCommand());
         if (all || only.equals("runs")) cl.addSubcommand(new RunsCommand());
         if (all || only.equals("features")) cl.addSubcommand(new FeaturesCommand());
+        return configured(cl);
+    }
+
+    /** The top-level commands in the order {@link #commandLine(String)} adds them (the root's help lists them so). */
+    static final java.util.List<Class<?>> TOP_LEVEL = java.util.List.of(DataCommand.class, DatasetCommand.class,
+            BenchCommand.class, DecideCommand.class, TrainCommand.class, EvaluateCommand.class, RunLiveCommand.class,
+            StatusCommand.class, MonitorCommand.class, ExperimentCommand.class, RunsCommand.class, FeaturesCommand.class);
+
+    /**
+     * The root with each top-level command only named and described, from its {@code @Command} annotation:
+     * all that the root's help, version and usage errors show, without picocli reflecting over every
+     * command's options and subcommands (most of {@code msb --help}'s start-up time).
+     */
+    static CommandLine summaryTree() {
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : TOP_LEVEL) {
+            Command a = c.getAnnotation(Command.class);
+            CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(a.name()).aliases(a.aliases());
+            spec.usageMessage().header(a.header()).description(a.description()).hidden(a.hidden());
+            cl.addSubcommand(a.name(), new CommandLine(spec));
+        }
+        return configured(cl);
+    }
+
+    /** What {@link #main} runs for these arguments: the root alone, one command's tree, or (unknown command) all. */
+    static CommandLine forArgs(String[] args) {
+        String name = commandName(args);
+        if (name == null) return summaryTree();
+        CommandLine cl = commandLine(name);
+        return cl.getSubcommands().isEmpty() ? commandLine() : cl; // unknown: let picocli list and suggest them
+    }
+
+    private static CommandLine configured(CommandLine cl) {
         // picocli applies these settings only to subcommands that exist when they are set: keep them last.
         cl.registerConverter(Timeframe.class, clean(Timeframe::parse));
         cl.registerConverter(TfChoice.class, clean(TfChoice::parse));
@@ -205,10 +238,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        String name = commandName(args);
-        CommandLine cl = commandLine(name);
-        if (name != null && cl.getSubcommands().isEmpty()) cl = commandLine(); // unknown: let picocli list them
-        int code = cl.execute(args);
+        int code = forArgs(args).execute(args);
         System.out.flush();
         System.exit(code);
     }
