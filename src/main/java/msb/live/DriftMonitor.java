@@ -201,7 +201,7 @@ public final class DriftMonitor {
 
     /**
      * Continues from a checkpoint: its rows (the newest {@code windowBars} of them, should the window have been
-     * changed since) and its alert flags.
+     * changed since) and its alert flags; changed levels apply from the next row on.
      */
     public void restore(State s) {
         if (s.features() != f || s.binsOldestFirst().length % Math.max(1, f) != 0 || s.alerted().length != f) {
@@ -218,7 +218,8 @@ public final class DriftMonitor {
             advance();
         }
         System.arraycopy(s.alerted(), 0, alerted, 0, f);
-        halted = s.halted();
-        haltReason = s.haltReason();
+        // resumed without a halt level (--drift-halt-psi 0): a stored halt no longer applies
+        halted = cfg.halts() && s.halted();
+        haltReason = halted ? s.haltReason() : null;
     }
 }

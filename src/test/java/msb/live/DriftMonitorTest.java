@@ -133,4 +133,20 @@ class DriftMonitorTest {
         assertEquals(whole.status(), resumed.status());
         assertTrue(a.stream().anyMatch(x -> x.kind().equals(DriftMonitor.DRIFT_HALT)), "the stream exercises the halt: " + a);
     }
+
+    @Test
+    void aStoredHaltIsDroppedWhenResumedWithoutAHaltLevel() {
+        TrainDistribution t = train(1);
+        DriftMonitor halting = new DriftMonitor(t, COLUMNS, new DriftConfig(120, 0.2, 0.4));
+        Random r = new Random(9);
+        for (int i = 0; i < 400; i++) halting.onRow(i, new double[]{4 + r.nextGaussian(), r.nextDouble(), r.nextInt(4)});
+        assertTrue(halting.halted());
+        DriftMonitor noHalt = new DriftMonitor(t, COLUMNS, new DriftConfig(120, 0.2, 0));
+        noHalt.restore(halting.state());
+        assertFalse(noHalt.halted());
+        assertFalse(noHalt.status().halted());
+        DriftMonitor stillHalting = new DriftMonitor(t, COLUMNS, new DriftConfig(120, 0.2, 0.4));
+        stillHalting.restore(halting.state());
+        assertEquals(halting.haltReason(), stillHalting.haltReason());
+    }
 }
