@@ -119,7 +119,9 @@ public final class EvaluationRun {
             Recording recording = new Recording(replay, null);
             ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), recording, verdictOptions(m));
             if (recording.first != null) trades.put(e.artifact(), recording.first.trades());
-            return e.withFailedGates(m.failedGates());
+            // the same PSI the live runner watches, of these rows against the artifact's TRAIN bins
+            return e.withFailedGates(m.failedGates()).withFeaturePsi(m.trainDistribution() == null ? null
+                    : m.trainDistribution().psiOf(ds.columns(), ds.x(), rows));
         }
     }
 

@@ -68,6 +68,18 @@ class DriftRunLiveTest {
     }
 
     @Test
+    void evaluateShowsEachFeaturesTestVsTrainPsi() throws Exception {
+        CliRun r = CliRun.runArgs("--home", home.toString(), "evaluate", "--artifact", trained.runDir().toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = Json.mapper().readTree(r.out());
+        JsonNode a = root.has("artifacts") ? root.get("artifacts").get(0) : root;
+        JsonNode psi = a.get("feature_psi");
+        ArtifactManifest m = ArtifactStore.verifiedManifest(trained.runDir());
+        assertEquals(m.columns().size(), psi.size(), psi.toString());
+        for (String c : m.columns()) assertTrue(psi.get(c).asDouble() >= 0, c + ": " + psi);
+    }
+
+    @Test
     void aBadDriftSettingIsExit2NamingTheFlag() {
         CliRun r = CliRun.runArgs("--home", home.toString(), "run-live", "--tf", "5m", "--state-dir", home.resolve("state-bad").toString(),
                 "--drift-window-bars", "20");
