@@ -17,9 +17,19 @@ public final class Psi {
 
     /** One bin's contribution; both fractions are floored at {@link #EMPTY_BIN_FRAC}. */
     public static double term(double actualFrac, double expectedFrac) {
-        double a = Math.max(actualFrac, EMPTY_BIN_FRAC);
-        double e = Math.max(expectedFrac, EMPTY_BIN_FRAC);
-        return (a - e) * Math.log(a / e);
+        double a = floored(actualFrac), e = floored(expectedFrac);
+        return term(a, Math.log(a), e, Math.log(e));
+    }
+
+    /** A fraction as PSI reads it: at least {@link #EMPTY_BIN_FRAC}. */
+    public static double floored(double frac) { return Math.max(frac, EMPTY_BIN_FRAC); }
+
+    /**
+     * {@link #term(double, double)} from floored fractions and their logarithms, for callers that tabulate the
+     * logarithms (the live runner's per-bar update); the same arithmetic, so the same value.
+     */
+    public static double term(double flooredActual, double lnActual, double flooredExpected, double lnExpected) {
+        return (flooredActual - flooredExpected) * (lnActual - lnExpected);
     }
 
     /** PSI of {@code actualFrac} against {@code expectedFrac} (same bins). */

@@ -43,6 +43,12 @@ public final class DriftMonitor {
     private final int[][] counts;
     private final double[][] terms;
     private final double[] psi;
+    /** Per count c of a window bin: the floored fraction c / window and its logarithm (no log per row). */
+    private final double[] liveFrac;
+    private final double[] liveLn;
+    /** Per feature and bin: the floored TRAIN fraction and its logarithm. */
+    private final double[][] trainFrac;
+    private final double[][] trainLn;
     private final boolean[] alerted;
     private boolean halted;
     private String haltReason;
@@ -58,6 +64,8 @@ public final class DriftMonitor {
         this.train = new FeatureDistribution[f];
         this.counts = new int[f][];
         this.terms = new double[f][];
+        this.trainFrac = new double[f][];
+        this.trainLn = new double[f][];
         for (int j = 0; j < f; j++) {
             FeatureDistribution d = dist.features().get(columns.get(j));
             if (d == null) {
@@ -68,6 +76,18 @@ public final class DriftMonitor {
             train[j] = d;
             counts[j] = new int[d.bins()];
             terms[j] = new double[d.bins()];
+            trainFrac[j] = new double[d.bins()];
+            trainLn[j] = new double[d.bins()];
+            for (int b = 0; b < d.bins(); b++) {
+                trainFrac[j][b] = Psi.floored(d.fractions()[b]);
+                trainLn[j][b] = Math.log(trainFrac[j][b]);
+            }
+        }
+        this.liveFrac = new double[window + 1];
+        this.liveLn = new double[window + 1];
+        for (int c = 0; c <= window; c++) {
+            liveFrac[c] = Psi.floored((double) c / window);
+            liveLn[c] = Math.log(liveFrac[c]);
         }
         this.ring = new byte[window * f];
         this.psi = new double[f];
@@ -96,11 +116,16 @@ public final class DriftMonitor {
             int old = ring[base + j];
             if (old == bin) return; // same bin in and out: nothing changes
             c[old]--;
-            terms[j][old] = Psi.term((double) c[old] / window, train[j].fractions()[old]);
+            terms[j][old] = term(j, old);
         }
         ring[base + j] = (byte) bin;
         c[bin]++;
-        if (full) terms[j][bin] = Psi.term((double) c[bin] / window, train[j].fractions()[bin]);
+        if (full) terms[j][bin] = term(j, bin);
+    }
+
+    private double term(int j, int bin) {
+        int c = counts[j][bin];
+        return Psi.term(liveFrac[c], liveLn[c], trainFrac[j][bin], trainLn[j][bin]);
     }
 
     private void advance() {
@@ -108,7 +133,7 @@ public final class DriftMonitor {
         if (count < window) {
             if (++count == window) { // just filled: every term once, then two per feature per row
                 for (int j = 0; j < f; j++) {
-                    for (int b = 0; b < counts[j].length; b++) terms[j][b] = Psi.term((double) counts[j][b] / window, train[j].fractions()[b]);
+                    for (int b = 0; b < counts[j].length; b++) terms[j][b] = term(j, b);
                 }
             } else {
                 return;
