@@ -16,6 +16,8 @@ import msb.dataset.SplitSpec;
 import msb.live.EngineFeatures;
 import msb.live.EngineTrader;
 import msb.live.LiveClock;
+import msb.live.DriftConfig;
+import msb.live.DriftMonitor;
 import msb.live.LiveRunner;
 import msb.live.ReplayFeed;
 import msb.live.Speed;
@@ -97,6 +99,8 @@ public final class LiveBench {
         LiveRunner runner = new LiveRunner(setup, new EngineFeatures(msb.features.FeatureSchema.of(false, false)),
                 artifact.predictor(), artifact.bma().orElse(null), new EngineTrader(TF, StrategyConfig.defaults(TF), false),
                 new StateStore(stateDir), a -> { }, LiveClock.SYSTEM);
+        var m = artifact.manifest();
+        if (m.trainDistribution() != null) runner.monitorDrift(new DriftMonitor(m.trainDistribution(), m.columns(), DriftConfig.DEFAULT));
         runner.open();
         return runner.run(new ReplayFeed(bars, null, Speed.MAX, LiveClock.SYSTEM), Long.MAX_VALUE, nanos);
     }

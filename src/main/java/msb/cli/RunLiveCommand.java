@@ -80,6 +80,22 @@ public final class RunLiveCommand implements Callable<Integer> {
                     + " for max-speed replays, else every bar. Resume is exact either way.")
     Integer checkpointEvery;
 
+    @Option(names = "--drift-window-bars", paramLabel = "N",
+            description = "Drift monitoring: compare the last N feature rows with the artifact's TRAIN distribution"
+                    + " (PSI per feature; default " + msb.live.DriftConfig.DEFAULT_WINDOW_BARS + ", at least "
+                    + msb.live.DriftConfig.MIN_WINDOW_BARS + ").")
+    Integer driftWindowBars;
+
+    @Option(names = "--drift-alert-psi", paramLabel = "X",
+            description = "Alert when a feature's PSI reaches X (default " + msb.live.DriftConfig.DEFAULT_ALERT_PSI
+                    + ", the conventional significant shift; re-arms below half of it).")
+    Double driftAlertPsi;
+
+    @Option(names = "--drift-halt-psi", paramLabel = "X",
+            description = "No new orders (exits still run) while the largest feature PSI is at or above X; resumes below"
+                    + " half of it. Default 0 = never halt (0.5 is a common choice).")
+    Double driftHaltPsi;
+
     @Override
     public Integer call() throws InterruptedException {
         Workspace ws = Cli.workspace(spec);
@@ -93,10 +109,13 @@ public final class RunLiveCommand implements Callable<Integer> {
         URI base = baseUrl != null ? baseUrl : HyperliquidClient.DEFAULT_BASE_URL;
         long bars = maxBars == null ? Long.MAX_VALUE : maxBars;
         int every = checkpointEvery == null ? 0 : checkpointEvery;
+        var drift = new msb.live.DriftConfig(driftWindowBars != null ? driftWindowBars : msb.live.DriftConfig.DEFAULT_WINDOW_BARS,
+                driftAlertPsi != null ? driftAlertPsi : msb.live.DriftConfig.DEFAULT_ALERT_PSI,
+                driftHaltPsi != null ? driftHaltPsi : msb.live.DriftConfig.DEFAULT_HALT_PSI);
         if (tfs.size() == 1 && cohorts == null) {
             Timeframe tf = tfs.getFirst();
             var options = new RunLive.Options(tf, symbol.value(), feedKind, from, artifact, Speed.parse(speed), bars,
-                    stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf), config, base, every);
+                    stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf), config, base, every).withDrift(drift);
             if (maxTotalExposureFrac != null) {
                 RunLive.runWithin(ws, options, new msb.live.ExposureBudget(1, maxTotalExposureFrac), spec.commandLine().getOut(),
                         Cli.err(spec), LiveClock.SYSTEM);
@@ -117,7 +136,7 @@ public final class RunLiveCommand implements Callable<Integer> {
         for (Timeframe tf : tfs) {
             Path dir = one && stateDir != null ? Cli.underHome(ws, stateDir) : parent.resolve(tf.label());
             perTf.add(new RunLive.Options(tf, symbol.value(), feedKind, from, one ? artifact : null, Speed.parse(speed), bars,
-                    dir, config, base, every));
+                    dir, config, base, every).withDrift(drift));
         }
         msb.live.MultiRunLive.run(ws, perTf, maxTotalExposureFrac != null ? maxTotalExposureFrac
                 : msb.live.ExposureBudget.DEFAULT_MAX_TOTAL_EXPOSURE_FRAC, parent, cohorts, spec.commandLine().getOut(), Cli.err(spec),

@@ -18,6 +18,8 @@ import msb.signal.Shares;
  * @param beatsBaselines baseline -> metric -> whether the model did better (null where not comparable)
  * @param provenance     the artifact manifest as read (embedded in report.md, not printed by --json)
  * @param series         per-row arrays for charts (not serialised)
+ * @param featurePsi     per feature, the PSI of the evaluated rows against the artifact's TRAIN bins (the live
+ *                       runner's drift measure); null when the artifact keeps no bins (manifest format 2)
  */
 @JsonPropertyOrder({"tf", "symbol", "artifact", "model", "promoted", "flagged", "reasons", "verdicts"})
 public record ArtifactEvaluation(String tf, String symbol, String artifact, String model, boolean promoted,
@@ -25,7 +27,17 @@ public record ArtifactEvaluation(String tf, String symbol, String artifact, Stri
                                  List<String> reasons, List<Verdict> verdicts, Shares predictedShares, Shares argmaxShares,
                                  Shares labelShares, EvaluationMetrics metrics, Map<String, Baseline> baselines,
                                  Map<String, Map<String, Boolean>> beatsBaselines, Funnel funnel,
-                                 @JsonIgnore Map<String, Object> provenance, @JsonIgnore Series series) {
+                                 @JsonIgnore Map<String, Object> provenance, @JsonIgnore Series series,
+                                 Map<String, Double> featurePsi) {
+    public ArtifactEvaluation(String tf, String symbol, String artifact, String model, boolean promoted, List<String> failedGates, boolean flagged,
+                              List<String> reasons, List<Verdict> verdicts, Shares predictedShares, Shares argmaxShares,
+                              Shares labelShares, EvaluationMetrics metrics, Map<String, Baseline> baselines,
+                              Map<String, Map<String, Boolean>> beatsBaselines, Funnel funnel, Map<String, Object> provenance,
+                              Series series) {
+        this(tf, symbol, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares, labelShares,
+                metrics, baselines, beatsBaselines, funnel, provenance, series, null);
+    }
+
     public ArtifactEvaluation {
         reasons = List.copyOf(reasons);
         verdicts = List.copyOf(verdicts);
@@ -41,12 +53,17 @@ public record ArtifactEvaluation(String tf, String symbol, String artifact, Stri
 
     public ArtifactEvaluation withFailedGates(List<String> gates) {
         return new ArtifactEvaluation(tf, symbol, artifact, model, promoted, gates, flagged, reasons, verdicts, predictedShares,
-                argmaxShares, labelShares, metrics, baselines, beatsBaselines, funnel, provenance, series);
+                argmaxShares, labelShares, metrics, baselines, beatsBaselines, funnel, provenance, series, featurePsi);
     }
 
     public ArtifactEvaluation withMetrics(EvaluationMetrics m) {
         return new ArtifactEvaluation(tf, symbol, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
-                labelShares, m, baselines, beatsBaselines, funnel, provenance, series);
+                labelShares, m, baselines, beatsBaselines, funnel, provenance, series, featurePsi);
+    }
+
+    public ArtifactEvaluation withFeaturePsi(Map<String, Double> psi) {
+        return new ArtifactEvaluation(tf, symbol, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
+                labelShares, metrics, baselines, beatsBaselines, funnel, provenance, series, psi);
     }
 
     public ArtifactEvaluation withEvaluatedOn(String what) { return withMetrics(metrics.withEvaluatedOn(what)); }

@@ -200,7 +200,9 @@ public final class EvaluationRun {
             ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), recording, verdictOptions(m));
             if (recording.first != null) trades.put(EvaluationReport.tradesKey(e), recording.first.trades());
             if (featureDraws > 0) featureReport(runDir, m, sym).ifPresent(r -> featureReports.put(EvaluationReport.tradesKey(e), r));
-            return e.withFailedGates(m.failedGates());
+            // the same PSI the live runner watches, of these rows against the artifact's TRAIN bins
+            return e.withFailedGates(m.failedGates()).withFeaturePsi(m.trainDistribution() == null ? null
+                    : m.trainDistribution().psiOf(ds.columns(), ds.x(), rows));
         }
     }
 

@@ -81,6 +81,7 @@ public final class ReportWriter {
                 .append(EvaluationTable.funnelLine(e.funnel(), 1)).append('\n')
                 .append(EvaluationTable.funnelLine(e.funnel(), -1)).append('\n')
                 .append(EvaluationTable.funnelContext(e.funnel())).append("\n```\n\n");
+        featureDrift(md, e);
         BacktestSections.periodReturns(md, e);
         if (trades != null) {
             String csv = prefix + "-trades.csv";
@@ -94,6 +95,22 @@ public final class ReportWriter {
                 .append(predictions).append(").\n\n");
         charts.forEach((title, file) -> md.append("![").append(title).append("](").append(file).append(")\n\n"));
         if (e.provenance() != null && !e.provenance().isEmpty()) manifestSummary(md, e);
+    }
+
+    /** PSI per feature of the evaluated rows against TRAIN, largest first (what `run-live` alerts on). */
+    private static void featureDrift(StringBuilder md, ArtifactEvaluation e) {
+        if (e.featurePsi() == null) {
+            md.append("### Feature drift\n\nThe artifact keeps no TRAIN distribution (trained before manifest format 3).\n\n");
+            return;
+        }
+        md.append("### Feature drift (PSI of the evaluated rows against TRAIN)\n\n")
+                .append(String.format(java.util.Locale.ROOT, "Below 0.1 no shift, 0.1 to 0.2 moderate, %.1f and above significant"
+                        + " (run-live's default --drift-alert-psi).\n\n", msb.features.Psi.SIGNIFICANT_SHIFT_PSI))
+                .append("| feature | psi |\n|---|---|\n");
+        e.featurePsi().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(x -> md.append("| ").append(ReportTables.cell(x.getKey())).append(" | ")
+                        .append(String.format(java.util.Locale.ROOT, "%.4f", x.getValue())).append(" |\n"));
+        md.append('\n');
     }
 
     /** The manifest's key facts; the full manifest stays in the artifact directory. */

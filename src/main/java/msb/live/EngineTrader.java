@@ -130,6 +130,8 @@ public final class EngineTrader implements Trader {
 
     @Override public boolean halted() { return engine.halted(); }
 
+    @Override public void haltEntries(String reasonOrNull) { engine.haltEntries(reasonOrNull); }
+
     @Override
     public Map<String, Object> flips() {
         Map<String, Object> out = new TreeMap<>();

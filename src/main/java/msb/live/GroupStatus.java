@@ -46,6 +46,8 @@ public record GroupStatus(String symbol, String feed, double maxTotalExposureFra
         row(b, "orders buy/sell", e -> e.status() == null ? "-" : e.status().orders().buy() + "/" + e.status().orders().sell());
         row(b, "round trips", e -> e.status() == null ? "-" : Integer.toString(e.status().roundTrips().size()));
         row(b, "halted", e -> e.status() == null ? "-" : e.status().halted() ? (e.status().feedStale() ? "yes (stale)" : "yes") : "no");
+        row(b, "max feature PSI", e -> e.status() == null || e.status().drift() == null ? "-"
+                : e.status().drift().top().isEmpty() ? "filling" : String.format(Locale.ROOT, "%.3f", e.status().drift().maxPsi()));
         row(b, "alerts", e -> e.status() == null ? "-" : Integer.toString(e.status().alerts().size()));
         for (Entry e : timeframes) {
             if (!e.detail().isEmpty()) b.append(String.format(Locale.ROOT, "%s: %s%n", e.tf(), e.detail()));

@@ -66,6 +66,7 @@ public final class LiveRunner {
     private boolean finished;
     private BarTurns turns;
     private int turnIndex;
+    private DriftMonitor drift;
 
     public LiveRunner(Setup setup, FeatureStep features, SequencePredictor predictor, SequencePredictor bmaPredictor,
                       Trader trader, StateStore store, Consumer<Alert> alertOut, LiveClock clock) {
@@ -115,6 +116,7 @@ public final class LiveRunner {
             recentAlerts.addAll(s.status().alerts());
             feedStale = s.status().feedStale();
             monitor = new AlertMonitor(s.alerts());
+            if (drift != null && s.drift() != null) drift.restore(s.drift());
             log = EventLog.open(store.eventsFile(), s.eventLogBytes(), s.eventSeq());
         } else {
             monitor = new AlertMonitor(AlertMonitor.State.initial());
@@ -142,8 +144,14 @@ public final class LiveRunner {
             MarketContext market = MarketContext.replay(fundingOrNull, bars.ts(i));
             double[] row = features.update(bars.get(i), market);
             if (row != null) window.push(row);
+            if (row != null && warmEngine && drift != null) drift.warm(row);
             if (warmEngine) trader.onBar(new LiveBar(bars.get(i), null, null, market, bars.ts(i)), none);
         }
+    }
+
+    /** Measures drift of every feature row against the artifact's TRAIN bins; call before {@link #open()}. */
+    public void monitorDrift(DriftMonitor monitor) {
+        this.drift = monitor;
     }
 
     /** Processes bars in close-time order with the other runners of {@code turns} (multi-timeframe replay). */
@@ -201,6 +209,11 @@ public final class LiveRunner {
         Probs bma = null;
         if (row != null) {
             window.push(row);
+            if (drift != null) {
+                List<Alert> drifted = drift.onRow(bar.tsClose(), row);
+                if (!drifted.isEmpty()) raise(drifted);
+                trader.haltEntries(drift.halted() ? drift.haltReason() : null);
+            }
             if (window.full()) {
                 double[][] rows = window.oldestFirst();
                 probs = predictor.predict(rows);
@@ -237,8 +250,9 @@ public final class LiveRunner {
         return new StatusDoc(setup.tf().label(), setup.symbol(), setup.artifact(), setup.shadow() ? "shadow" : "paper",
                 setup.source(), barsProcessed, lastBarTs, trader.position(), trader.equity(), trader.realizedPnl(),
                 trader.signals(), trader.orders(), trader.roundTrips(), trader.blocked(),
-                trader.halted() || feedStale, feedStale, trader.flips(), recentAlerts, inSample, outOfSample,
-                Double.isNaN(elig) ? null : elig, setup.failedGates(), finished, trader.moodSource(), trader.funnel());
+                trader.halted() || feedStale || (drift != null && drift.halted()), feedStale, trader.flips(), recentAlerts, inSample, outOfSample,
+                Double.isNaN(elig) ? null : elig, setup.failedGates(), finished, trader.moodSource(), trader.funnel(),
+                drift == null ? null : drift.status());
     }
 
     private StatusDoc checkpoint() {
@@ -246,7 +260,7 @@ public final class LiveRunner {
         StatusDoc status = status();
         store.save(new RunnerState(RunnerState.VERSION, setup.tf().label(), setup.symbol(), setup.artifact(),
                 setup.source(), trader.configId(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
-                inSample, outOfSample, status));
+                inSample, outOfSample, status, drift == null ? null : drift.state()));
         return status;
     }
 }

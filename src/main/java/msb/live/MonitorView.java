@@ -26,6 +26,7 @@ public final class MonitorView {
                 s.halted() ? "  HALTED" + (s.feedStale() ? " (feed stale)" : "") : "", s.finished() ? "  (end of data)" : ""));
         b.append(String.format(Locale.ROOT, "equity %.2f  realized %+.2f  position %.6f  round trips %d%n", s.equity(),
                 s.realizedPnl(), s.position(), s.roundTrips().size()));
+        if (s.drift() != null) b.append("drift ").append(StatusReport.drift(s.drift())).append('\n');
         b.append(String.format(Locale.ROOT, "%n%-36s %10s %10s%n", "funnel", "buy", "sell"));
         b.append(String.format(Locale.ROOT, "  %-34s %10d %10d%n", "signals", s.signals().buy(), s.signals().sell()));
         for (Map.Entry<String, DirectionCounts> e : new TreeMap<>(s.blocked()).entrySet()) {

@@ -35,10 +35,26 @@ import msb.trading.StrategyConfig;
  * prints the summary. An unpromoted artifact runs in shadow mode and ends in exit 3 naming its gates.
  */
 public final class RunLive {
-    /** The command's settings. {@code fromFileOrNull}/{@code artifactOrNull}/{@code configOrNull} are optional. */
+    /**
+     * The command's settings. {@code fromFileOrNull}/{@code artifactOrNull}/{@code configOrNull} are optional;
+     * {@code drift} defaults to {@link DriftConfig#DEFAULT}.
+     */
     public record Options(Timeframe tf, String symbol, FeedKind feed, Path fromFileOrNull, Path artifactOrNull, Speed speed,
-                          long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero) {
+                          long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero,
+                          DriftConfig drift) {
+        public Options(Timeframe tf, String symbol, FeedKind feed, Path fromFileOrNull, Path artifactOrNull, Speed speed,
+                       long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero) {
+            this(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, configOrNull, baseUrl,
+                    checkpointEveryBarsOrZero, DriftConfig.DEFAULT);
+        }
+
+        public Options withDrift(DriftConfig d) {
+            return new Options(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, configOrNull, baseUrl,
+                    checkpointEveryBarsOrZero, d);
+        }
+
         public Options {
+            if (drift == null) drift = DriftConfig.DEFAULT;
             if (maxBars < 1) throw new UserInputException("--max-bars " + maxBars + ": must be >= 1");
             if (checkpointEveryBarsOrZero < 0) {
                 throw new UserInputException("--checkpoint-every " + checkpointEveryBarsOrZero + ": must be >= 1");
@@ -207,6 +223,8 @@ public final class RunLive {
                     artifact.bma().orElse(null), trader, store,
                     a -> err.println(shared.prefix() + "ALERT " + a.kind() + " at bar " + java.time.Instant.ofEpochSecond(a.barTs())
                             + ": " + a.message()), clock);
+            DriftMonitor drift = driftMonitor(m, o.drift(), artifactDir, err, shared.prefix());
+            if (drift != null) runner.monitorDrift(drift);
             Long resumeTs = runner.open();
             if (shared.budgetOrNull() != null) trader.shareExposure(shared.budgetOrNull(), shared.index());
             if (shared.turnsOrNull() != null) runner.takeTurns(shared.turnsOrNull(), shared.index());
@@ -219,6 +237,16 @@ public final class RunLive {
             }
             throw e;
         }
+    }
+
+    /** The drift monitor of an artifact; null, said once, when its manifest predates training distributions. */
+    static DriftMonitor driftMonitor(ArtifactManifest m, DriftConfig cfg, Path artifactDir, PrintStream err, String prefix) {
+        if (m.trainDistribution() == null || m.trainDistribution().features().isEmpty()) {
+            err.println(prefix + "artifact " + artifactDir + " keeps no training distribution (manifest format " + m.formatVersion()
+                    + "): drift monitoring is off; retrain to monitor drift");
+            return null;
+        }
+        return new DriftMonitor(m.trainDistribution(), m.columns(), cfg);
     }
 
     static StatusDoc replay(Workspace ws, Options o, FeatureSchema schema, LiveRunner runner, Long resumeTs, PrintStream err,

@@ -61,6 +61,7 @@ public final class StatusReport {
             line(b, "bandit eligibility", String.format(Locale.ROOT, "%.1f%% of bars", 100 * s.banditEligibilityFrac()));
         }
         if (s.mood() != null) line(b, "mood", s.mood());
+        if (s.drift() != null) line(b, "drift", drift(s.drift()));
         line(b, "flips", s.flips().isEmpty() ? "none" : new TreeMap<>(s.flips()).toString());
         if (s.alerts().isEmpty()) {
             line(b, "alerts", "none");
@@ -93,6 +94,24 @@ public final class StatusReport {
             if (n > 0 && TradingEngine.gateRefusal(e.getKey()) == gate) d.append(d.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(n);
         }
         return d.toString();
+    }
+
+    /** "PSI rv_1h 0.31, ret_1 0.05 ... (window 500/500 bars; 1 at alert 0.20 psi; halt at 0.50 psi)". */
+    public static String drift(DriftStatus d) {
+        StringBuilder t = new StringBuilder();
+        if (d.top().isEmpty()) {
+            t.append(String.format(Locale.ROOT, "window filling, %d/%d bars (PSI is read once it is full)", d.filledBars(), d.windowBars()));
+        } else {
+            t.append("PSI ");
+            for (int i = 0; i < d.top().size(); i++) {
+                t.append(i == 0 ? "" : ", ").append(d.top().get(i).feature())
+                        .append(String.format(Locale.ROOT, " %.3f", d.top().get(i).psi()));
+            }
+            t.append(String.format(Locale.ROOT, "  (window %d bars; %d at alert %.2f psi", d.windowBars(), d.featuresAtAlert(), d.alertPsi()));
+            t.append(d.haltPsi() == null ? "; no halt)" : String.format(Locale.ROOT, "; halt at %.2f psi)", d.haltPsi()));
+        }
+        if (d.halted()) t.append("  HALTED for drift");
+        return t.toString();
     }
 
     private static String roundTripSummary(List<JsonNode> trips) {

@@ -46,6 +46,12 @@ public interface Trader {
     /** Where the decision logic's mood and cohort signals come from (one line for status and the summary). */
     default String moodSource() { return "none (no cohort data)"; }
 
+    /**
+     * Halts new orders (entries, scale-ups, the new side of a reversal) while {@code reasonOrNull} is not null;
+     * exits still run. The runner sets it before every bar (drift); a trader without the notion ignores it.
+     */
+    default void haltEntries(String reasonOrNull) { }
+
     /** Identifies the strategy configuration (a resumed run must use the same one). */
     String configId();
 

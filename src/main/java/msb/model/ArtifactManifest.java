@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import msb.core.Timeframe;
+import msb.features.TrainDistribution;
 import msb.signal.SignalSpec;
 import msb.signal.Verdict;
 
@@ -22,6 +23,8 @@ import msb.signal.Verdict;
  *                can tell fitted/validated bars from out-of-sample ones
  * @param pool    the member symbols of a pooled run (their datasets, splits and VAL verdicts); null (absent from
  *                the JSON) for a one-symbol run, whose {@code symbol} is its only symbol
+ * @param trainDistribution each feature's TRAIN distribution (quantile bins) that the live runner measures drift
+ *                against; null in manifests of format 2 (drift monitoring is then off)
  */
 public record ArtifactManifest(int formatVersion, String runId, String createdAt, String tf, String symbol,
                                String model, boolean fitted, boolean promoted, Map<String, Verdict> gates,
@@ -30,12 +33,15 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
                                JsonNode label, String dataSource, int historyRows, long seed, Map<String, Long> seeds,
                                Hyperparameters hyperparameters, String imbalance, String calibrationMethod,
                                ArtifactMetrics metrics, SignalSpec signal, double[] trainLabelPrior,
-                               Map<String, Double> bmaWeights,
+                               Map<String, Double> bmaWeights, TrainDistribution trainDistribution,
                                Map<String, String> versions, Map<String, Long> timingsMs, Map<String, String> files,
                                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                                List<PoolMember> pool,
                                String contentSha256) {
-    public static final int FORMAT_VERSION = 2;
+    /** 3 added {@code train_distribution}. */
+    public static final int FORMAT_VERSION = 3;
+    /** Format 2 manifests still load: everything but the training distribution is the same. */
+    public static final int OLDEST_READABLE_FORMAT_VERSION = 2;
     public static final String FILE = "manifest.json";
 
     public ArtifactManifest {
@@ -102,7 +108,7 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
     ArtifactManifest withContentSha256(String sha) {
         return new ArtifactManifest(formatVersion, runId, createdAt, tf, symbol, model, fitted, promoted, gates,
                 trainRows, valRows, columns, schemaHash, datasetSha256, datasetRange, splits, label, dataSource,
-                historyRows, seed, seeds, hyperparameters, imbalance, calibrationMethod, metrics, signal, trainLabelPrior, bmaWeights, versions,
-                timingsMs, files, pool, sha);
+                historyRows, seed, seeds, hyperparameters, imbalance, calibrationMethod, metrics, signal, trainLabelPrior, bmaWeights,
+                trainDistribution, versions, timingsMs, files, pool, sha);
     }
 }

@@ -112,9 +112,9 @@ public final class ArtifactStore {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage() + "; the manifest was edited or damaged: retrain it", e);
         }
-        if (m.formatVersion() != ArtifactManifest.FORMAT_VERSION) {
+        if (m.formatVersion() < ArtifactManifest.OLDEST_READABLE_FORMAT_VERSION || m.formatVersion() > ArtifactManifest.FORMAT_VERSION) {
             throw new UserInputException(file + ": format_version " + m.formatVersion() + ", this msb reads "
-                    + ArtifactManifest.FORMAT_VERSION + "; retrain with this version");
+                    + ArtifactManifest.OLDEST_READABLE_FORMAT_VERSION + " to " + ArtifactManifest.FORMAT_VERSION + "; retrain with this version");
         }
         for (Map.Entry<String, String> e : m.files().entrySet()) {
             Path f = runDir.resolve(e.getKey());

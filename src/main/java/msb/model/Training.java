@@ -25,6 +25,8 @@ import msb.dataset.DatasetStore;
 import msb.dataset.LabelSpec;
 import msb.dataset.SplitSpec;
 import msb.dataset.Split;
+import msb.features.FeatureDistribution;
+import msb.features.TrainDistribution;
 import msb.signal.Metrics;
 import msb.signal.SignalSpec;
 import msb.signal.Verdict;
@@ -143,6 +145,7 @@ public final class Training {
                     ds.sha256(), range(ds, null), splits(ds), labelOf(data),
                     data.source(), historyRows, opts.seed(), seeds, hp,
                     hp.stack().balancedSampling() ? "balanced_resampling" : "none", calibration, metrics, signal, prior, bmaWeights,
+                    TrainDistribution.of(Split.TRAIN.label(), ds.columns(), ds.x(), train, FeatureDistribution.DEFAULT_BINS),
                     Provenance.versions(usedDjl), timings, files, pool(data, memberVerdicts), null);
             ArtifactStore.writeManifest(tmp, m);
             AtomicFiles.move(tmp, runDir);

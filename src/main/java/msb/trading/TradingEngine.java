@@ -36,6 +36,8 @@ public final class TradingEngine {
     public static final String NO_SIGNAL = "no_signal";
     /** The guard name of a blocked order that would take the books of several timeframes over their joint limit. */
     public static final String TOTAL_EXPOSURE = "max_total_exposure_frac";
+    /** The guard name of an order refused while the live runner halts new orders for feature drift. */
+    public static final String DRIFT_HALT = "drift_halt";
 
     private final Timeframe tf;
     private final StrategyConfig cfg;
@@ -66,6 +68,8 @@ public final class TradingEngine {
     private EngineState.PendingReward pendingReward;
     /** Set by a runner sharing an exposure limit with other books before each bar; not part of the snapshot. */
     private double exposureCapUsd = Double.POSITIVE_INFINITY;
+    /** Set by a runner before each bar while it halts new orders (drift); not part of the snapshot. */
+    private String entryHaltReason;
 
     public TradingEngine(Timeframe tf, StrategyConfig cfg, Consumer<EngineEvent> listener) {
         this.tf = tf;
@@ -297,6 +301,7 @@ public final class TradingEngine {
                     "target %.2f USD is above the %.2f USD left under max_total_exposure_frac", Math.abs(targetQty) * close,
                     exposureCapUsd));
         }
+        if (v == null && entryHaltReason != null) v = new Guards.Verdict(DRIFT_HALT, entryHaltReason);
         if (v == null && !ctx.ordersAllowed()) v = new Guards.Verdict("shadow", "shadow mode: " + reason + " not sent");
         if (v != null) {
             // A refused re-size of a position already held in the decided direction is a hold, not a blocked
@@ -417,6 +422,9 @@ public final class TradingEngine {
     public Map<String, DirectionCounts> blocked() { return Collections.unmodifiableMap(new TreeMap<>(blocked)); }
     public List<RoundTrip> roundTrips() { return List.copyOf(roundTrips); }
     public boolean halted() { return halted; }
+
+    /** While not null, orders toward a decision are refused as {@link #DRIFT_HALT}; exits (flattening) still run. */
+    public void haltEntries(String reasonOrNull) { this.entryHaltReason = reasonOrNull; }
     public BanditState banditState() { return banditState; }
     public List<EngineState.PendingOrder> pendingOrders() { return List.copyOf(pending); }
 
