@@ -152,7 +152,7 @@ public final class ConfigMapper {
         String key = field.substring(field.lastIndexOf('.') + 1);
         String closest = closest(key, known);
         return new UserInputException(src.at(field) + ": field '" + field + "' is unknown; "
-                + (closest == null ? "" : "did you mean '" + closest + "'? ") + "(known here: " + String.join(", ", known)
+                + (closest == null ? "" : "did you mean '" + closest + "'? ") + "(known here: " + String.join(", ", new java.util.TreeSet<>(known))
                 + "); fix the spelling or remove it");
     }
 
