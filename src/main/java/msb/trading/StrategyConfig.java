@@ -87,4 +87,20 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
     /** The config as pretty JSON (what the runner records next to its state). */
     public String toJson() { return Json.pretty(this); }
 
+    // built by name: a default (or a fixture) with the fields that differ, not positional arguments
+    public StrategyConfig withMode(Mode v) { return new StrategyConfig(v, gate, bandit, exits, sizing, guards, paper, alerts, signal); }
+
+    public StrategyConfig withGate(GateConfig v) { return new StrategyConfig(mode, v, bandit, exits, sizing, guards, paper, alerts, signal); }
+
+    public StrategyConfig withBandit(BanditConfig v) { return new StrategyConfig(mode, gate, v, exits, sizing, guards, paper, alerts, signal); }
+
+    public StrategyConfig withExits(ExitConfig v) { return new StrategyConfig(mode, gate, bandit, v, sizing, guards, paper, alerts, signal); }
+
+    public StrategyConfig withSizing(SizingConfig v) { return new StrategyConfig(mode, gate, bandit, exits, v, guards, paper, alerts, signal); }
+
+    public StrategyConfig withGuards(GuardConfig v) { return new StrategyConfig(mode, gate, bandit, exits, sizing, v, paper, alerts, signal); }
+
+    public StrategyConfig withPaper(PaperConfig v) { return new StrategyConfig(mode, gate, bandit, exits, sizing, guards, v, alerts, signal); }
+
+    public StrategyConfig withAlerts(AlertConfig v) { return new StrategyConfig(mode, gate, bandit, exits, sizing, guards, paper, v, signal); }
 }
