@@ -31,8 +31,8 @@ import java.util.Set;
 /**
  * The one reader of user configuration (strategy configs, experiment specs, decide thresholds): YAML, or JSON
  * when the name ends in {@code .json}, bound by Jackson to typed records with unknown keys refused. A partial
- * file overlays defaults ({@link #overlay}): the defaults as a tree, the file merged over it by Jackson's
- * {@code readerForUpdating}, the result bound strictly. Every refusal is one {@link UserInputException} naming
+ * file overlays defaults ({@link #overlay}): the defaults as a tree, the file merged over it section by section,
+ * the result bound strictly (so an unknown key in the file is an unknown property of the record). Every refusal is one {@link UserInputException} naming
  * the file, the line, the field (dotted: {@code walk_forward.embargo_bars}) and the fix; an unknown key also
  * lists the known ones and the closest ("did you mean ...").
  */
@@ -122,13 +122,24 @@ public final class ConfigMapper {
     public static <T> T overlay(Source src, String path, T defaults, JsonNode overlay, Class<T> type) {
         if (overlay == null || overlay.isNull()) return defaults;
         requireMapping(src, path, overlay);
-        JsonNode merged;
-        try {
-            merged = STRICT.readerForUpdating(STRICT.valueToTree(defaults)).readValue(overlay);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot merge a tree into a tree", e);
-        }
+        ObjectNode merged = STRICT.valueToTree(defaults);
+        merge(merged, overlay);
         return bind(src, path, merged, type);
+    }
+
+    /**
+     * Sections merge key by key; any other value, a list included, replaces the default whole (Jackson's
+     * readerForUpdating would append a list to the default one).
+     */
+    private static void merge(ObjectNode into, JsonNode from) {
+        for (var it = from.properties().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (into.get(e.getKey()) instanceof ObjectNode section && e.getValue() instanceof ObjectNode over) {
+                merge(section, over);
+            } else {
+                into.set(e.getKey(), e.getValue());
+            }
+        }
     }
 
     /** The mapping at {@code path}, or a refusal naming it. */

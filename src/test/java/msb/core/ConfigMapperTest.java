@@ -40,6 +40,15 @@ class ConfigMapperTest {
         assertEquals(DEFAULTS, overlay("{}\n"));
     }
 
+    record Listed(java.util.List<String> names, Walk walkForward) {}
+
+    @Test
+    void aListInTheOverlayReplacesTheDefaultListWhole() {
+        ConfigMapper.Source src = new ConfigMapper.Source("l.yaml", "names: [c]\n", true);
+        Listed d = new Listed(List.of("a", "b"), DEFAULTS.walkForward());
+        assertEquals(new Listed(List.of("c"), d.walkForward()), ConfigMapper.overlay(src, "", d, ConfigMapper.tree(src), Listed.class));
+    }
+
     @Test
     void anUnknownTopLevelKeyNamesFileLineKnownKeysAndTheClosest() {
         String m = refused("name: a\nmdoe: gate\n");
