@@ -70,7 +70,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             what = "synthetic dataset";
         }
         long t0 = System.nanoTime();
-        FitResult r = new StackTrainer(Hyperparameters.defaults(t), seed, false, FitObserver.NONE).fit(ds, kind);
+        FitResult r = new StackTrainer(Hyperparameters.defaults(t), seed, false, FitObserver.NONE, Cli.err(spec)).fit(ds, kind);
         double sec = (System.nanoTime() - t0) / 1e9;
         r.pipeline().close();
         Cli.err(spec).printf("msb: %s fit on %s: %d rows (%d TRAIN, %d VAL, %d features) in %.1f s, %d core(s); timings ms %s%n",

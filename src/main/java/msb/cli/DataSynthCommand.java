@@ -31,7 +31,7 @@ public final class DataSynthCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--tf", paramLabel = "TF", defaultValue = "1h", description = "Bar length: 5m, 1h, 12h or 24h (default: ${DEFAULT-VALUE}).")
-    String tf;
+    Timeframe tf;
 
     @Option(names = "--bars", paramLabel = "N", defaultValue = "20000", description = "Bars to write (default: ${DEFAULT-VALUE}).")
     int bars;
@@ -57,15 +57,9 @@ public final class DataSynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Timeframe t;
-        try {
-            t = Timeframe.parse(tf);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--tf: " + e.getMessage());
-        }
         SyntheticMarket m;
         try {
-            m = new SyntheticMarket(bars, t.seconds(), skill, driftBps, volBps, seed, start);
+            m = new SyntheticMarket(bars, tf.seconds(), skill, driftBps, volBps, seed, start);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("msb data synth: " + e.getMessage());
         }

@@ -11,10 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import msb.core.ConfigMapper;
 import msb.core.Json;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
@@ -39,10 +38,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Missing thresholds come from --config or the timeframe's defaults; a missing mood is 0."},
         footer = {"", "Writes: nothing (one JSON line on stdout per input line).", "Example: msb decide --tf 5m < decision_gate.jsonl"})
 public final class DecideCommand implements Callable<Integer> {
-    private static final Set<String> NUMBERS = Set.of("S_MIN", "M_MIN", "CONF_MIN", "ALPHA_MIN");
-    private static final Set<String> FLAGS = Set.of("flip_mood", "flip_model", "allow_model_only_when_mood_neutral",
-            "require_consensus");
-
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy config (JSON or YAML) whose gate section gives default thresholds.")
     Path config;
 
@@ -103,30 +98,10 @@ public final class DecideCommand implements Callable<Integer> {
         return DecisionGate.decide(g, mood, sModel);
     }
 
+    /** The line's thresholds over the base, bound like every config (msb.core.ConfigMapper): unknown keys refused. */
     private static GateConfig thresholds(GateConfig base, JsonNode t, int lineNo) {
         if (t == null || t.isNull()) return base;
-        if (!t.isObject()) throw bad(lineNo, "field thresholds is not an object", "write \"thresholds\":{\"S_MIN\":x,...}");
-        for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!NUMBERS.contains(f) && !FLAGS.contains(f)) {
-                throw bad(lineNo, "thresholds." + f + " is not a known threshold",
-                        "use S_MIN, M_MIN, CONF_MIN, ALPHA_MIN, " + String.join(", ", FLAGS.stream().sorted().toList()));
-            }
-        }
-        double sMin = t.has("S_MIN") ? unit(t.get("S_MIN"), "thresholds.S_MIN", lineNo) : base.sMin();
-        double mMin = t.has("M_MIN") ? unit(t.get("M_MIN"), "thresholds.M_MIN", lineNo) : base.mMin();
-        double confMin = t.has("CONF_MIN") ? unit(t.get("CONF_MIN"), "thresholds.CONF_MIN", lineNo) : base.confMin();
-        double alphaMin = t.has("ALPHA_MIN") ? unit(t.get("ALPHA_MIN"), "thresholds.ALPHA_MIN", lineNo) : base.alphaMin();
-        return new GateConfig(sMin, mMin, confMin, alphaMin,
-                flag(t, "flip_mood", base.flipMood(), lineNo), flag(t, "flip_model", base.flipModel(), lineNo),
-                flag(t, "allow_model_only_when_mood_neutral", base.allowModelOnlyWhenMoodNeutral(), lineNo),
-                flag(t, "require_consensus", base.requireConsensus(), lineNo));
-    }
-
-    private static double unit(JsonNode n, String field, int lineNo) {
-        double v = number(n, field, lineNo);
-        if (!(v >= 0 && v <= 1)) throw bad(lineNo, field + " is " + v + ", outside [0, 1]", "use a value in [0, 1]");
-        return v;
+        return ConfigMapper.overlay(ConfigMapper.Source.named("stdin line " + lineNo), "thresholds", base, t, GateConfig.class);
     }
 
     private static double number(JsonNode n, String field, int lineNo) {
@@ -137,15 +112,6 @@ public final class DecideCommand implements Callable<Integer> {
         double v = n.asDouble();
         if (!Double.isFinite(v)) throw bad(lineNo, field + " is not finite (" + n + ")", "write it as a finite number");
         return v;
-    }
-
-    private static boolean flag(JsonNode t, String field, boolean dflt, int lineNo) {
-        JsonNode n = t.get(field);
-        if (n == null) return dflt;
-        if (!n.isBoolean()) {
-            throw bad(lineNo, "thresholds." + field + " is not a boolean (" + n + ")", "write true or false");
-        }
-        return n.asBoolean();
     }
 
     private static UserInputException bad(int lineNo, String what, String fix) {

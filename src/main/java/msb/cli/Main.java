@@ -167,7 +167,7 @@ public final class Main implements Runnable {
         if (help || !HOME_WRITERS.contains(name)) return new CommandLine.RunLast().execute(parsed);
         StoreLock lock;
         try {
-            lock = StoreLock.home(((Main) parsed.commandSpec().userObject()).workspace(), "msb " + name, System.err);
+            lock = StoreLock.home(((Main) parsed.commandSpec().userObject()).workspace(), "msb " + name, Cli.err(leaf.getCommandSpec()));
         } catch (RuntimeException e) {
             return handleException(e, leaf, parsed);
         }

@@ -22,6 +22,9 @@ public final class Progress implements AutoCloseable {
     private long done;
     private long lastDrawNanos;
 
+    /** A stream for callers that pass quiet and have no error stream to give (a fold's learners). */
+    public static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
+
     private Progress(PrintStream err, String label, long total, boolean quiet, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
@@ -30,9 +33,10 @@ public final class Progress implements AutoCloseable {
         this.quiet = quiet;
     }
 
-    public static Progress start(String label, long total, boolean quiet) {
+    /** A progress report on {@code err} (the command's error stream), redrawn in place when this process has a terminal. */
+    public static Progress start(PrintStream err, String label, long total, boolean quiet) {
         var console = System.console();
-        return new Progress(System.err, label, total, quiet, console != null && console.isTerminal());
+        return new Progress(err, label, total, quiet, console != null && console.isTerminal());
     }
 
     /** A progress report on {@code err}, redrawn in place only when {@code terminal}. */

@@ -28,4 +28,19 @@ public record BanditConfig(double pnnMin, double confDirMin, double strengthMin,
         if (!(priorCount > 0)) throw new IllegalArgumentException("prior_count must be > 0, got " + priorCount);
         if (!(priorStdBps > 0)) throw new IllegalArgumentException("prior_std_bps must be > 0, got " + priorStdBps);
     }
+
+    // built by name: a default (or a fixture) with the fields that differ, not positional arguments
+    public BanditConfig withPnnMin(double v) { return new BanditConfig(v, confDirMin, strengthMin, epsilonFrac, priorCount, priorStdBps, seed); }
+
+    public BanditConfig withConfDirMin(double v) { return new BanditConfig(pnnMin, v, strengthMin, epsilonFrac, priorCount, priorStdBps, seed); }
+
+    public BanditConfig withStrengthMin(double v) { return new BanditConfig(pnnMin, confDirMin, v, epsilonFrac, priorCount, priorStdBps, seed); }
+
+    public BanditConfig withEpsilonFrac(double v) { return new BanditConfig(pnnMin, confDirMin, strengthMin, v, priorCount, priorStdBps, seed); }
+
+    public BanditConfig withPriorCount(double v) { return new BanditConfig(pnnMin, confDirMin, strengthMin, epsilonFrac, v, priorStdBps, seed); }
+
+    public BanditConfig withPriorStdBps(double v) { return new BanditConfig(pnnMin, confDirMin, strengthMin, epsilonFrac, priorCount, v, seed); }
+
+    public BanditConfig withSeed(long v) { return new BanditConfig(pnnMin, confDirMin, strengthMin, epsilonFrac, priorCount, priorStdBps, v); }
 }

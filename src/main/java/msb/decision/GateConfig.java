@@ -34,4 +34,21 @@ public record GateConfig(
             throw new IllegalArgumentException(name + " must be in [0, 1], got " + v);
         }
     }
+
+    // built by name: a default (or a fixture) with the fields that differ, not positional arguments
+    public GateConfig withSMin(double v) { return new GateConfig(v, mMin, confMin, alphaMin, flipMood, flipModel, allowModelOnlyWhenMoodNeutral, requireConsensus); }
+
+    public GateConfig withMMin(double v) { return new GateConfig(sMin, v, confMin, alphaMin, flipMood, flipModel, allowModelOnlyWhenMoodNeutral, requireConsensus); }
+
+    public GateConfig withConfMin(double v) { return new GateConfig(sMin, mMin, v, alphaMin, flipMood, flipModel, allowModelOnlyWhenMoodNeutral, requireConsensus); }
+
+    public GateConfig withAlphaMin(double v) { return new GateConfig(sMin, mMin, confMin, v, flipMood, flipModel, allowModelOnlyWhenMoodNeutral, requireConsensus); }
+
+    public GateConfig withFlipMood(boolean v) { return new GateConfig(sMin, mMin, confMin, alphaMin, v, flipModel, allowModelOnlyWhenMoodNeutral, requireConsensus); }
+
+    public GateConfig withFlipModel(boolean v) { return new GateConfig(sMin, mMin, confMin, alphaMin, flipMood, v, allowModelOnlyWhenMoodNeutral, requireConsensus); }
+
+    public GateConfig withAllowModelOnlyWhenMoodNeutral(boolean v) { return new GateConfig(sMin, mMin, confMin, alphaMin, flipMood, flipModel, v, requireConsensus); }
+
+    public GateConfig withRequireConsensus(boolean v) { return new GateConfig(sMin, mMin, confMin, alphaMin, flipMood, flipModel, allowModelOnlyWhenMoodNeutral, v); }
 }

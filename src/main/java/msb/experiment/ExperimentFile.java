@@ -2,8 +2,6 @@ package msb.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import msb.core.Json;
+import msb.core.ConfigMapper;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.data.ImportFormat;
@@ -60,9 +58,15 @@ public final class ExperimentFile {
     /** The keys of {@code train --experiment}'s format (msb.model.ExperimentSpec). */
     static final Set<String> MODEL = new LinkedHashSet<>(List.of("tf", "model", "seed", "label", "hyperparameters", "features"));
     static final Set<String> DATA = Set.of("source", "format", "funding", "cross", "synth");
-    static final Set<String> SYNTH = new LinkedHashSet<>(List.of("bars", "skill", "drift_bps_per_bar", "vol_bps_per_bar", "seed", "start"));
-    static final Set<String> WALK = new LinkedHashSet<>(List.of("window", "train_bars", "refit_every_bars", "val_frac",
-            "purge_bars", "embargo_bars", "max_folds"));
+
+    /** {@code data.synth}: the {@code msb data synth} options, with its defaults. */
+    record Synth(int bars, double skill, double driftBpsPerBar, double volBpsPerBar, long seed, long start) {
+        static final Synth DEFAULT = new Synth(20_000, 0.2, 3, 50, 7, 1_577_836_800L);
+    }
+
+    /** {@code walk_forward} as written (null: not given); {@link #walkForward} applies the defaults and checks. */
+    record WalkKeys(String window, Integer trainBars, Integer refitEveryBars, Double valFrac, Integer purgeBars,
+                    Integer embargoBars, Integer maxFolds) {}
 
     /** Where the shared data lives when it is not at ../shared/data next to the repository. */
     public static final String SHARED_DATA_ENV = "MSB_SHARED_DATA";
@@ -81,20 +85,21 @@ public final class ExperimentFile {
     }
 
     static Experiment parse(Path file, String text) {
-        JsonNode root = documents(file, text);
-        checkKeys(file, "", root, TOP);
+        ConfigMapper.Source src = ConfigMapper.Source.of(file, text);
+        JsonNode root = documents(src);
+        ConfigMapper.checkKeys(src, "", root, TOP);
         String base = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
         String name = text(file, root, "name", base);
         String description = text(file, root, "description", null);
         Timeframe tf = field(file, "tf", () -> Timeframe.parse(required(file, root, "tf", "tf: 24h").asText()));
         String symbol = text(file, root, "symbol", "BTC");
-        DataSource data = data(file, root);
+        DataSource data = data(src, root);
         ModelKind model = root.hasNonNull("model") ? field(file, "model", () -> ModelKind.parse(root.get("model").asText())) : ModelKind.STACK;
         long seed = root.hasNonNull("seed") ? integer(file, "seed", root.get("seed")) : TrainOptions.DEFAULT_SEED;
-        LabelSpec label = root.hasNonNull("label") ? label(file, object(file, "label", root.get("label"))) : LabelSpec.DEFAULT;
+        LabelSpec label = ConfigMapper.overlay(src, "label", LabelSpec.DEFAULT, root.get("label"), LabelSpec.class);
         JsonNode hpOverlay = root.hasNonNull("hyperparameters") ? object(file, "hyperparameters", root.get("hyperparameters")) : null;
-        Hyperparameters hp = hyperparameters(file, tf, (ObjectNode) hpOverlay);
-        WalkForwardSpec wf = root.hasNonNull("walk_forward") ? walkForward(file, object(file, "walk_forward", root.get("walk_forward"))) : null;
+        Hyperparameters hp = hpOverlay == null ? Hyperparameters.defaults(tf) : ExperimentSpec.hyperparameters(src, tf, hpOverlay);
+        WalkForwardSpec wf = root.hasNonNull("walk_forward") ? walkForward(src, root.get("walk_forward")) : null;
         FeatureSet features = root.hasNonNull("features") ? FeatureSet.parse(root.get("features"), tf, file + ": field 'features'")
                 : FeatureSet.DEFAULT;
         return new Experiment(name, file, text, description, tf, symbol, data, model, seed, label, hpOverlay, hp, wf, features);
@@ -104,22 +109,9 @@ public final class ExperimentFile {
      * The spec as one mapping. YAML may hold two documents: first the model part (only {@link #MODEL} keys,
      * what {@code train --experiment} reads: it reads the first document alone), then the experiment part.
      */
-    private static JsonNode documents(Path file, String text) {
-        boolean json = file.toString().endsWith(".json");
-        List<JsonNode> docs = new java.util.ArrayList<>();
-        try {
-            if (json) {
-                docs.add(Json.mapper().readTree(text));
-            } else {
-                try (var it = new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(text)) {
-                    while (it.hasNextValue()) docs.add(it.nextValue());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new UserInputException(file + ": not valid " + (json ? "JSON" : "YAML") + " (" + firstLine(e.getMessage())
-                    + "); fix the syntax", e);
-        }
-        docs.removeIf(d -> d == null || d.isMissingNode() || d.isNull());
+    private static JsonNode documents(ConfigMapper.Source src) {
+        Path file = Path.of(src.name());
+        List<JsonNode> docs = ConfigMapper.documents(src);
         if (docs.isEmpty() || docs.size() > 2 || docs.stream().anyMatch(d -> !d.isObject())) {
             throw new UserInputException(file + ": an experiment spec is a mapping with keys " + TOP
                     + " (optionally split in two YAML documents: model part, then experiment part); see experiments/24h.yaml");
@@ -155,14 +147,15 @@ public final class ExperimentFile {
                 e.label(), e.hyperparametersOverlay(), e.hyperparameters(), e.walkForwardOrNull(), e.features());
     }
 
-    private static DataSource data(Path file, JsonNode root) {
+    private static DataSource data(ConfigMapper.Source src, JsonNode root) {
+        Path file = Path.of(src.name());
         ObjectNode d = object(file, "data", required(file, root, "data", "data: {source: embedded}"));
-        checkKeys(file, "data.", d, DATA);
+        ConfigMapper.checkKeys(src, "data", d, DATA);
         String source = required(file, d, "data.source", "data: {source: embedded} or a bar file path").asText().trim();
         String format = d.hasNonNull("format") ? d.get("format").asText() : "auto";
         field(file, "data.format", () -> ImportFormat.parse(format));
         if (source.equalsIgnoreCase(DataSource.SYNTH)) {
-            return new DataSource(DataSource.SYNTH, null, format, null, Map.of(), synth(file, root, d));
+            return new DataSource(DataSource.SYNTH, null, format, null, Map.of(), synth(src, root, d));
         }
         if (d.has("synth")) throw new UserInputException(file + ": field 'data.synth' needs `source: synth`; remove it or set the source");
         Path specDir = file.toAbsolutePath().normalize().getParent();
@@ -185,13 +178,13 @@ public final class ExperimentFile {
     }
 
     /** {@code data.synth}: the {@code msb data synth} settings, at the spec's timeframe. */
-    private static SyntheticMarket synth(Path file, JsonNode root, ObjectNode d) {
-        ObjectNode o = object(file, "data.synth", required(file, d, "data.synth", "synth: {bars: 20000, skill: 0.2, drift_bps_per_bar: 3}"));
-        checkKeys(file, "data.synth.", o, SYNTH);
+    private static SyntheticMarket synth(ConfigMapper.Source src, JsonNode root, ObjectNode d) {
+        Path file = Path.of(src.name());
+        JsonNode o = required(file, d, "data.synth", "synth: {bars: 20000, skill: 0.2, drift_bps_per_bar: 3}");
+        Synth y = ConfigMapper.overlay(src, "data.synth", Synth.DEFAULT, o, Synth.class);
         Timeframe tf = field(file, "tf", () -> Timeframe.parse(required(file, root, "tf", "tf: 1h").asText()));
-        return field(file, "data.synth", () -> new SyntheticMarket(o.path("bars").asInt(20_000), tf.seconds(),
-                o.path("skill").asDouble(0.2), o.path("drift_bps_per_bar").asDouble(3), o.path("vol_bps_per_bar").asDouble(50),
-                o.path("seed").asLong(7), o.path("start").asLong(1_577_836_800L)));
+        return field(file, "data.synth", () -> new SyntheticMarket(y.bars(), tf.seconds(), y.skill(), y.driftBpsPerBar(),
+                y.volBpsPerBar(), y.seed(), y.start()));
     }
 
     /**
@@ -209,42 +202,10 @@ public final class ExperimentFile {
         return r;
     }
 
-    private static LabelSpec label(Path file, ObjectNode over) {
-        ObjectNode base = Json.mapper().valueToTree(LabelSpec.DEFAULT);
-        ObjectNode o = over.deepCopy();
-        if (o.has("kind")) o.set("kind", TextNode.valueOf(o.get("kind").asText().toUpperCase()));
-        checkKeys(file, "label.", o, iterable(base));
-        base.setAll(o);
-        try {
-            return Json.mapper().treeToValue(base, LabelSpec.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserInputException(file + ": field 'label': " + rootCause(e) + "; fix the value", e);
-        }
-    }
-
-    /**
-     * The timeframe's defaults with the spec's groups laid over them, field by field: the keys are checked
-     * here (errors name the field), the overlay itself is {@code train --experiment}'s (msb.model.ExperimentSpec).
-     */
-    static Hyperparameters hyperparameters(Path file, Timeframe tf, ObjectNode overlay) {
-        if (overlay == null) return Hyperparameters.defaults(tf);
-        ObjectNode base = Json.mapper().valueToTree(Hyperparameters.defaults(tf));
-        checkKeys(file, "hyperparameters.", overlay, iterable(base));
-        for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
-            var e = it.next();
-            ObjectNode over = object(file, "hyperparameters." + e.getKey(), e.getValue());
-            checkKeys(file, "hyperparameters." + e.getKey() + ".", over, iterable(base.get(e.getKey())));
-        }
-        try {
-            return new ExperimentSpec(file.getFileName().toString(), tf, null, null, null, overlay, null).hyperparametersFor(tf, file);
-        } catch (UserInputException e) {
-            throw new UserInputException(e.getMessage().replace(file + ": ", file + ": field 'hyperparameters': ") + "; fix the value", e);
-        }
-    }
-
-    private static WalkForwardSpec walkForward(Path file, ObjectNode w) {
-        checkKeys(file, "walk_forward.", w, WALK);
-        String window = w.hasNonNull("window") ? w.get("window").asText() : "expanding";
+    private static WalkForwardSpec walkForward(ConfigMapper.Source src, JsonNode node) {
+        Path file = Path.of(src.name());
+        WalkKeys w = ConfigMapper.bind(src, "walk_forward", ConfigMapper.requireMapping(src, "walk_forward", node), WalkKeys.class);
+        String window = w.window() != null ? w.window() : "expanding";
         WalkForwardSpec.Window win = field(file, "walk_forward.window", () -> {
             try {
                 return WalkForwardSpec.Window.valueOf(window.trim().toUpperCase());
@@ -252,14 +213,17 @@ public final class ExperimentFile {
                 throw new IllegalArgumentException("'" + window + "' is not a window; use rolling or expanding");
             }
         });
-        int train = (int) integer(file, "walk_forward.train_bars", required(file, w, "walk_forward.train_bars", "train_bars: 1000"));
-        int every = (int) integer(file, "walk_forward.refit_every_bars",
-                required(file, w, "walk_forward.refit_every_bars", "refit_every_bars: 250"));
-        double val = w.hasNonNull("val_frac") ? number(file, "walk_forward.val_frac", w.get("val_frac")) : 0.2;
-        Integer purge = w.hasNonNull("purge_bars") ? (int) integer(file, "walk_forward.purge_bars", w.get("purge_bars")) : null;
-        int embargo = w.hasNonNull("embargo_bars") ? (int) integer(file, "walk_forward.embargo_bars", w.get("embargo_bars")) : 12;
-        int max = w.hasNonNull("max_folds") ? (int) integer(file, "walk_forward.max_folds", w.get("max_folds")) : 0;
-        return field(file, "walk_forward", () -> new WalkForwardSpec(win, train, every, val, purge, embargo, max));
+        int train = required(file, w.trainBars(), "walk_forward.train_bars", "train_bars: 1000");
+        int every = required(file, w.refitEveryBars(), "walk_forward.refit_every_bars", "refit_every_bars: 250");
+        double val = w.valFrac() != null ? w.valFrac() : 0.2;
+        int embargo = w.embargoBars() != null ? w.embargoBars() : 12;
+        int max = w.maxFolds() != null ? w.maxFolds() : 0;
+        return field(file, "walk_forward", () -> new WalkForwardSpec(win, train, every, val, w.purgeBars(), embargo, max));
+    }
+
+    private static int required(Path file, Integer value, String field, String example) {
+        if (value == null) throw new UserInputException(file + ": field '" + field + "' is missing; add e.g. `" + example + "`");
+        return value;
     }
 
     // ---- small helpers: each error names file, field and fix ----
@@ -298,49 +262,8 @@ public final class ExperimentFile {
         return n.isTextual() ? Long.parseLong(n.asText().trim()) : n.asLong();
     }
 
-    private static double number(Path file, String field, JsonNode n) {
-        double v = n.isNumber() ? n.asDouble() : Double.NaN;
-        if (n.isTextual()) {
-            try {
-                v = Double.parseDouble(n.asText().trim());
-            } catch (NumberFormatException e) {
-                v = Double.NaN;
-            }
-        }
-        if (!Double.isFinite(v)) throw new UserInputException(file + ": field '" + field + "': '" + n.asText() + "' is not a number; write e.g. `0.2`");
-        return v;
-    }
-
     private static ObjectNode object(Path file, String field, JsonNode n) {
         if (!(n instanceof ObjectNode o)) throw new UserInputException(file + ": field '" + field + "' must be a mapping (key: value lines)");
         return o;
-    }
-
-    private static void checkKeys(Path file, String prefix, JsonNode node, Set<String> allowed) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new UserInputException(file + ": field '" + prefix + k + "' is unknown; allowed here: "
-                        + String.join(", ", allowed) + " (check the spelling)");
-            }
-        }
-    }
-
-    private static Set<String> iterable(JsonNode o) {
-        Set<String> s = new LinkedHashSet<>();
-        o.fieldNames().forEachRemaining(s::add);
-        return s;
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && c.getCause() != c) c = c.getCause();
-        return firstLine(c.getMessage());
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -45,7 +45,7 @@ public final class WalkForward {
     public static Result run(Dataset ds, List<Fold> folds, int purgeBars, ModelKind kind, Hyperparameters hp, long seed,
                              DecisionReplay replay, boolean quiet, PrintStream err) {
         List<FoldResult> out = new ArrayList<>();
-        try (Progress bar = Progress.start("walk-forward " + ds.tf().label() + " " + kind.id(), folds.size(), quiet)) {
+        try (Progress bar = Progress.start(err, "walk-forward " + ds.tf().label() + " " + kind.id(), folds.size(), quiet)) {
             for (Fold f : folds) {
                 out.add(runFold(ds, f, purgeBars, kind, hp, seed, replay, FitObserver.NONE));
                 bar.step();
@@ -59,7 +59,7 @@ public final class WalkForward {
         Dataset fd = new Dataset(ds.tf(), ds.symbol(), ds.columns(), ds.schemaHash(), ds.ts(), ds.x(), ds.label(),
                 f.splits(ds.rows(), purgeBars), ds.close(), ds.fwdReturn(), ds.sha256());
         long t0 = System.nanoTime();
-        FitResult r = new StackTrainer(hp, seed + f.index(), true, observer).fit(fd, kind);
+        FitResult r = new StackTrainer(hp, seed + f.index(), true, observer, Progress.NOWHERE).fit(fd, kind);
         long fitMs = (System.nanoTime() - t0) / 1_000_000;
         try (Pipeline p = r.pipeline()) {
             int[] train = fd.rowsOf(Split.TRAIN);

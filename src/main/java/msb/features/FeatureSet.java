@@ -2,12 +2,8 @@ package msb.features;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,18 +76,10 @@ public record FeatureSet(boolean withDefaults, List<String> explicit) {
 
     /** Reads {@code features:} from a YAML or JSON file (a mapping with that one key, or the bare list). */
     public static FeatureSet read(Path file, Timeframe tf) {
-        JsonNode root;
-        try {
-            String text = Files.readString(file);
-            root = file.toString().endsWith(".json") ? Json.mapper().readTree(text) : new YAMLMapper().readTree(text);
-        } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read the feature set (" + e.getMessage() + "); check the path and syntax", e);
-        }
+        var src = msb.core.ConfigMapper.Source.of(file, msb.core.ConfigMapper.read(file, "the feature set", "check the path"));
+        JsonNode root = msb.core.ConfigMapper.tree(src);
         if (root != null && root.isObject()) {
-            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!k.equals("features")) throw new UserInputException(file + ": unknown key '" + k + "'; a feature set file has one key, features");
-            }
+            msb.core.ConfigMapper.checkKeys(src, "", root, Set.of("features"));
             root = root.get("features");
         }
         return parse(root, tf, file + ": features");

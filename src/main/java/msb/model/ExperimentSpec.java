@@ -1,16 +1,11 @@
 package msb.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
-import msb.core.Json;
+import msb.core.ConfigMapper;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.dataset.LabelSpec;
@@ -33,34 +28,18 @@ public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long se
     }
 
     public static ExperimentSpec read(Path file) {
-        JsonNode root;
-        try {
-            String text = Files.readString(file);
-            root = file.toString().endsWith(".json") ? Json.mapper().readTree(text) : new YAMLMapper().readTree(text);
-        } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read the experiment (" + e.getMessage() + "); check the --experiment path and its syntax", e);
-        }
+        var src = ConfigMapper.Source.of(file, ConfigMapper.read(file, "the experiment", "check the --experiment path"));
+        JsonNode root = ConfigMapper.tree(src);
         if (root == null || !root.isObject()) {
             throw new UserInputException(file + ": an experiment is a mapping with keys " + TOP + "; see `msb train --help`");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!TOP.contains(k)) throw new UserInputException(file + ": unknown key '" + k + "'; allowed: " + TOP);
-        }
+        ConfigMapper.checkKeys(src, "", root, TOP);
         try {
             Timeframe tf = root.hasNonNull("tf") ? Timeframe.parse(root.get("tf").asText()) : null;
             ModelKind model = root.hasNonNull("model") ? ModelKind.parse(root.get("model").asText()) : null;
             Long seed = root.hasNonNull("seed") ? seed(file, root.get("seed")) : null;
-            LabelSpec label = null;
-            if (root.hasNonNull("label")) {
-                ObjectNode base = Json.mapper().valueToTree(LabelSpec.DEFAULT);
-                ObjectNode over = requireObject(root.get("label"), file, "label").deepCopy();
-                if (over.has("kind")) over.set("kind", TextNode.valueOf(over.get("kind").asText().toUpperCase()));
-                checkKeys(over, base, file, "label");
-                base.setAll(over);
-                label = Json.mapper().treeToValue(base, LabelSpec.class);
-            }
-            JsonNode hp = root.hasNonNull("hyperparameters") ? requireObject(root.get("hyperparameters"), file, "hyperparameters") : null;
+            LabelSpec label = root.hasNonNull("label") ? ConfigMapper.overlay(src, "label", LabelSpec.DEFAULT, root.get("label"), LabelSpec.class) : null;
+            JsonNode hp = root.hasNonNull("hyperparameters") ? ConfigMapper.requireMapping(src, "hyperparameters", root.get("hyperparameters")) : null;
             FeatureSet features = null;
             if (root.hasNonNull("features")) {
                 if (tf == null) throw new UserInputException(file + ": 'features' needs 'tf' in the same file (windows like 7d become bars of it)");
@@ -74,7 +53,7 @@ public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long se
                 for (JsonNode n : root.get("symbols")) symbols.add(n.asText());
             }
             return new ExperimentSpec(file.getFileName().toString(), tf, model, seed, label, hp, features, symbols);
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage(), e);
         }
     }
@@ -93,44 +72,20 @@ public record ExperimentSpec(String name, Timeframe tf, ModelKind model, Long se
         }
     }
 
-    /** The timeframe's defaults with this experiment's hyperparameters laid over them. */
+    /** The timeframe's defaults with this experiment's hyperparameters laid over them (errors name the file's line). */
     public Hyperparameters hyperparametersFor(Timeframe t, Path file) {
-        Hyperparameters d = Hyperparameters.defaults(t);
-        if (hyperparameters == null) return d;
-        ObjectNode base = Json.mapper().valueToTree(d);
-        for (Iterator<Map.Entry<String, JsonNode>> it = hyperparameters.fields(); it.hasNext(); ) {
-            var e = it.next();
-            if (!base.has(e.getKey())) {
-                throw new UserInputException(file + ": unknown hyperparameter group '" + e.getKey() + "'; allowed: " + iterable(base));
-            }
-            ObjectNode group = (ObjectNode) base.get(e.getKey());
-            ObjectNode over = requireObject(e.getValue(), file, "hyperparameters." + e.getKey());
-            checkKeys(over, group, file, "hyperparameters." + e.getKey());
-            group.setAll(over);
-        }
+        if (hyperparameters == null) return Hyperparameters.defaults(t);
+        String text;
         try {
-            return Json.mapper().treeToValue(base, Hyperparameters.class);
-        } catch (IOException | IllegalArgumentException e) {
-            Throwable c = e.getCause() != null ? e.getCause() : e;
-            throw new UserInputException(file + ": " + c.getMessage(), e);
+            text = Files.readString(file);
+        } catch (IOException e) {
+            text = null; // read already; only the line numbers in messages are lost
         }
+        return hyperparameters(new ConfigMapper.Source(file.toString(), text, !file.toString().endsWith(".json")), t, hyperparameters);
     }
 
-    private static ObjectNode requireObject(JsonNode n, Path file, String key) {
-        if (!(n instanceof ObjectNode o)) throw new UserInputException(file + ": '" + key + "' must be a mapping");
-        return o;
-    }
-
-    private static void checkKeys(ObjectNode over, ObjectNode allowed, Path file, String where) {
-        for (Iterator<String> it = over.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.has(k)) throw new UserInputException(file + ": unknown key '" + k + "' in " + where + "; allowed: " + iterable(allowed));
-        }
-    }
-
-    private static String iterable(ObjectNode o) {
-        StringBuilder b = new StringBuilder();
-        o.fieldNames().forEachRemaining(k -> b.append(b.isEmpty() ? "" : ", ").append(k));
-        return b.toString();
+    /** The timeframe's defaults with a spec's {@code hyperparameters} groups laid over them, field by field. */
+    public static Hyperparameters hyperparameters(ConfigMapper.Source src, Timeframe t, JsonNode overlay) {
+        return ConfigMapper.overlay(src, "hyperparameters", Hyperparameters.defaults(t), overlay, Hyperparameters.class);
     }
 }

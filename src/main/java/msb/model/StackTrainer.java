@@ -1,5 +1,6 @@
 package msb.model;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,14 +24,17 @@ public final class StackTrainer {
     private final long seed;
     private final boolean quiet;
     private final FitObserver observer;
+    private final PrintStream err;
     private final Map<String, Long> seeds = new LinkedHashMap<>();
     private final Map<String, Long> timings = new LinkedHashMap<>();
 
-    public StackTrainer(Hyperparameters hp, long seed, boolean quiet, FitObserver observer) {
+    /** {@code err}: where the learners' progress goes (the command's error stream); nothing with {@code quiet}. */
+    public StackTrainer(Hyperparameters hp, long seed, boolean quiet, FitObserver observer, PrintStream err) {
         this.hp = hp;
         this.seed = seed;
         this.quiet = quiet;
         this.observer = observer;
+        this.err = err;
     }
 
     public FitResult fit(Dataset ds, ModelKind kind) {
@@ -165,7 +169,7 @@ public final class StackTrainer {
         long t0 = System.nanoTime();
         ProbaModel m;
         if (l == LearnerKind.LSTM) {
-            try (Progress bar = Progress.start(name, hp.lstm().epochs(), quiet)) {
+            try (Progress bar = Progress.start(err, name, hp.lstm().epochs(), quiet)) {
                 m = LstmModel.fit(xs, rows, y, hp.lstm(), s, hp.stack().balancedSampling(), bar::advanceTo);
             }
         } else {
@@ -185,7 +189,7 @@ public final class StackTrainer {
                 case RF -> hp.rf().trees();
                 default -> 1;
             };
-            try (Progress bar = Progress.start(name, steps, quiet)) {
+            try (Progress bar = Progress.start(err, name, steps, quiet)) {
                 IntConsumer onTree = done -> {
                     synchronized (bar) { bar.advanceTo(done); }
                 };

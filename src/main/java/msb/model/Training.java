@@ -113,7 +113,7 @@ public final class Training {
                 err.println("msb: training " + opts.model() + " for " + symbol + " " + tf + " on " + train.length
                         + " TRAIN rows, calibrating on " + val.length + " VAL rows (" + data.source() + ")");
                 long tf0 = System.nanoTime();
-                FitResult r = new StackTrainer(hp, opts.seed(), opts.quiet(), observer).fit(ds, opts.model());
+                FitResult r = new StackTrainer(hp, opts.seed(), opts.quiet(), observer, err).fit(ds, opts.model());
                 timings.putAll(r.timingsMs());
                 timings.put("fit_total", (System.nanoTime() - tf0) / 1_000_000);
                 err.println(String.format(java.util.Locale.ROOT, "msb: fitted %s for %s %s in %.1f s", opts.model(), symbol, tf,

@@ -30,4 +30,19 @@ public record GuardConfig(double maxSpreadBps, double maxFundingBpsPerHour, doub
         if (maxOrdersPerBar < 0) throw new IllegalArgumentException("max_orders_per_bar must be >= 0, got " + maxOrdersPerBar);
         if (maxBarAgeBars < 0) throw new IllegalArgumentException("max_bar_age_bars must be >= 0, got " + maxBarAgeBars);
     }
+
+    // built by name: a default (or a fixture) with the fields that differ, not positional arguments
+    public GuardConfig withMaxSpreadBps(double v) { return new GuardConfig(v, maxFundingBpsPerHour, minPositionChangeFrac, cooldownBars, dailyLossStopFrac, maxOrdersPerBar, maxBarAgeBars); }
+
+    public GuardConfig withMaxFundingBpsPerHour(double v) { return new GuardConfig(maxSpreadBps, v, minPositionChangeFrac, cooldownBars, dailyLossStopFrac, maxOrdersPerBar, maxBarAgeBars); }
+
+    public GuardConfig withMinPositionChangeFrac(double v) { return new GuardConfig(maxSpreadBps, maxFundingBpsPerHour, v, cooldownBars, dailyLossStopFrac, maxOrdersPerBar, maxBarAgeBars); }
+
+    public GuardConfig withCooldownBars(int v) { return new GuardConfig(maxSpreadBps, maxFundingBpsPerHour, minPositionChangeFrac, v, dailyLossStopFrac, maxOrdersPerBar, maxBarAgeBars); }
+
+    public GuardConfig withDailyLossStopFrac(double v) { return new GuardConfig(maxSpreadBps, maxFundingBpsPerHour, minPositionChangeFrac, cooldownBars, v, maxOrdersPerBar, maxBarAgeBars); }
+
+    public GuardConfig withMaxOrdersPerBar(int v) { return new GuardConfig(maxSpreadBps, maxFundingBpsPerHour, minPositionChangeFrac, cooldownBars, dailyLossStopFrac, v, maxBarAgeBars); }
+
+    public GuardConfig withMaxBarAgeBars(int v) { return new GuardConfig(maxSpreadBps, maxFundingBpsPerHour, minPositionChangeFrac, cooldownBars, dailyLossStopFrac, maxOrdersPerBar, v); }
 }

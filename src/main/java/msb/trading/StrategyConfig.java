@@ -1,21 +1,10 @@
 package msb.trading;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
+import msb.core.ConfigMapper;
 import msb.core.Json;
 import msb.core.Timeframe;
-import msb.core.UserInputException;
 import msb.decision.BanditConfig;
 import msb.decision.GateConfig;
 import msb.signal.SignalSpec;
@@ -78,69 +67,13 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
                 SignalSpec.RAW);
     }
 
-    /** Loads a JSON (.json) or YAML (any other name) file over the timeframe's defaults. */
+    /**
+     * Loads a JSON (.json) or YAML (any other name) file over the timeframe's defaults (msb.core.ConfigMapper:
+     * any subset of fields; an unknown one, a wrong type or a refused value names the file, line and field).
+     */
     public static StrategyConfig load(Path file, Timeframe tf) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read the strategy config (" + e.getMessage()
-                    + "); check the --config path", e);
-        }
-        JsonNode overlay;
-        try {
-            overlay = file.toString().endsWith(".json") ? Json.mapper().readTree(text) : new YAMLMapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new UserInputException(file + " line " + e.getLocation().getLineNr() + ": not valid "
-                    + (file.toString().endsWith(".json") ? "JSON" : "YAML") + " (" + e.getOriginalMessage() + ")", e);
-        }
-        if (overlay == null || overlay.isMissingNode() || overlay.isNull()) return defaults(tf);
-        return overlay(defaults(tf), overlay, file.toString());
-    }
-
-    /** Overlays a tree (snake_case names, any subset) on a base config; {@code source} names it in errors. */
-    public static StrategyConfig overlay(StrategyConfig base, JsonNode overlay, String source) {
-        if (!overlay.isObject()) throw new UserInputException(source + ": the strategy config must be an object");
-        ObjectNode merged = Json.mapper().valueToTree(base);
-        List<String> unknown = new ArrayList<>();
-        merge(merged, (ObjectNode) overlay, "", unknown);
-        if (!unknown.isEmpty()) {
-            throw new UserInputException(source + ": unknown field(s) " + String.join(", ", unknown)
-                    + "; remove them or fix the spelling (known: " + fieldNames(Json.mapper().valueToTree(base)) + ")");
-        }
-        try {
-            return Json.mapper().treeToValue(merged, StrategyConfig.class);
-        } catch (JsonProcessingException e) {
-            Throwable root = e;
-            while (root.getCause() != null) root = root.getCause();
-            String path = !(e instanceof JsonMappingException m) ? "" : m.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
-                    : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("");
-            throw new UserInputException(source + ": invalid strategy config" + (path.isEmpty() ? "" : " at " + path)
-                    + ": " + root.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(source + ": invalid strategy config: " + e.getMessage(), e);
-        }
-    }
-
-    private static void merge(ObjectNode into, ObjectNode from, String prefix, List<String> unknown) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String name = prefix + e.getKey();
-            JsonNode existing = into.get(e.getKey());
-            if (existing == null) {
-                unknown.add(name);
-            } else if (existing.isObject() && e.getValue().isObject()) {
-                merge((ObjectNode) existing, (ObjectNode) e.getValue(), name + ".", unknown);
-            } else {
-                into.set(e.getKey(), e.getValue());
-            }
-        }
-    }
-
-    private static String fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return String.join(", ", names);
+        var src = ConfigMapper.Source.of(file, ConfigMapper.read(file, "the strategy config", "check the --config path"));
+        return ConfigMapper.overlay(src, "", defaults(tf), ConfigMapper.tree(src), StrategyConfig.class);
     }
 
     /**
@@ -154,4 +87,20 @@ public record StrategyConfig(Mode mode, GateConfig gate, BanditConfig bandit, Ex
     /** The config as pretty JSON (what the runner records next to its state). */
     public String toJson() { return Json.pretty(this); }
 
+    // built by name: a default (or a fixture) with the fields that differ, not positional arguments
+    public StrategyConfig withMode(Mode v) { return new StrategyConfig(v, gate, bandit, exits, sizing, guards, paper, alerts, signal); }
+
+    public StrategyConfig withGate(GateConfig v) { return new StrategyConfig(mode, v, bandit, exits, sizing, guards, paper, alerts, signal); }
+
+    public StrategyConfig withBandit(BanditConfig v) { return new StrategyConfig(mode, gate, v, exits, sizing, guards, paper, alerts, signal); }
+
+    public StrategyConfig withExits(ExitConfig v) { return new StrategyConfig(mode, gate, bandit, v, sizing, guards, paper, alerts, signal); }
+
+    public StrategyConfig withSizing(SizingConfig v) { return new StrategyConfig(mode, gate, bandit, exits, v, guards, paper, alerts, signal); }
+
+    public StrategyConfig withGuards(GuardConfig v) { return new StrategyConfig(mode, gate, bandit, exits, sizing, v, paper, alerts, signal); }
+
+    public StrategyConfig withPaper(PaperConfig v) { return new StrategyConfig(mode, gate, bandit, exits, sizing, guards, v, alerts, signal); }
+
+    public StrategyConfig withAlerts(AlertConfig v) { return new StrategyConfig(mode, gate, bandit, exits, sizing, guards, paper, v, signal); }
 }

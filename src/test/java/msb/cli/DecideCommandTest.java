@@ -79,6 +79,14 @@ class DecideCommandTest {
         assertEquals(2, badThr.code());
         assertTrue(badThr.err().contains("thresholds.S_MIN"), badThr.err());
 
+        Run typo = run("{\"thresholds\":{\"S_MNI\":0.1},\"model\":{\"s_model\":0.2}}\n");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("stdin line 1: field 'thresholds.S_MNI' is unknown; did you mean 'S_MIN'?"), typo.err());
+
+        Run notBool = run("{\"thresholds\":{\"flip_mood\":1},\"model\":{\"s_model\":0.2}}\n");
+        assertEquals(2, notBool.code());
+        assertTrue(notBool.err().contains("field 'thresholds.flip_mood'") && notBool.err().contains("true or false"), notBool.err());
+
         Run notJson = run("{oops\n");
         assertEquals(2, notJson.code());
         assertTrue(notJson.err().contains("stdin line 1"), notJson.err());

@@ -55,7 +55,7 @@ public class DecisionGateTest {
 
     @Test
     void consensusFlagDecidesWhetherDisagreementBlocks() {
-        GateConfig consensus = new GateConfig(0.1, 0.1, 0.0, 0.1, false, false, true, true);
+        GateConfig consensus = BASE.withAlphaMin(0.1).withRequireConsensus(true);
         assertEquals(new GateDecision(0, 0.0, "no_consensus"), DecisionGate.decide(consensus, 0.5, -0.3));
         GateDecision d = DecisionGate.decide(BASE, 0.5, -0.3);
         assertEquals(-1, d.dir());
@@ -65,7 +65,7 @@ public class DecisionGateTest {
 
     @Test
     void flipsOnlyWhenConfigured() {
-        GateConfig flip = new GateConfig(0.1, 0.1, 0.0, 0.1, false, true, true, false);
+        GateConfig flip = BASE.withAlphaMin(0.1).withFlipModel(true);
         assertEquals(-1, DecisionGate.decide(flip, 0.0, 0.5).dir());
         assertEquals(1, DecisionGate.decide(BASE, 0.0, 0.5).dir());
         assertEquals(-1, DecisionGate.wantedDir(flip, 0.5));
@@ -73,10 +73,10 @@ public class DecisionGateTest {
 
     @Test
     void lowConfidenceAndModelOnlyRejection() {
-        GateConfig strict = new GateConfig(0.1, 0.1, 0.5, 0.1, false, false, true, false);
+        GateConfig strict = BASE.withConfMin(0.5).withAlphaMin(0.1);
         assertEquals("model_only_rejected", DecisionGate.decide(strict, 0.0, 0.3).mode());
         assertEquals("low_conf", DecisionGate.decide(strict, 0.2, 0.3).mode());
-        GateConfig noModelOnly = new GateConfig(0.1, 0.1, 0.0, 0.1, false, false, false, false);
+        GateConfig noModelOnly = BASE.withAlphaMin(0.1).withAllowModelOnlyWhenMoodNeutral(false);
         assertEquals("below_min", DecisionGate.decide(noModelOnly, 0.0, 0.9).mode());
     }
 }

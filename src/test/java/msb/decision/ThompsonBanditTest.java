@@ -37,11 +37,11 @@ class ThompsonBanditTest {
         // p_non_neutral 0.25 < 0.3
         assertFalse(b.eligible(Arm.MODEL_META, new ArmSignals(Double.NaN, Double.NaN, new Probs(0.0, 0.75, 0.25), null)));
         // direction confidence: 0.6 / 1.0 is at a 0.6 minimum, 0.58 / 1.0 below it (strength 0.16 passes)
-        ThompsonBandit dirConf = bandit(new BanditConfig(0.3, 0.6, 0.1, 0, 1, 20, 7));
+        ThompsonBandit dirConf = bandit(CFG.withConfDirMin(0.6));
         assertTrue(dirConf.eligible(Arm.MODEL_META, new ArmSignals(Double.NaN, Double.NaN, new Probs(0.4, 0.0, 0.6), null)));
         assertFalse(dirConf.eligible(Arm.MODEL_META, new ArmSignals(Double.NaN, Double.NaN, new Probs(0.42, 0.0, 0.58), null)));
         // strength 0.08 < 0.1 with enough p_non_neutral and direction confidence under a looser config
-        ThompsonBandit loose = bandit(new BanditConfig(0.0, 0.5, 0.1, 0, 1, 20, 7));
+        ThompsonBandit loose = bandit(CFG.withPnnMin(0.0).withConfDirMin(0.5));
         assertFalse(loose.eligible(Arm.MODEL_META, new ArmSignals(Double.NaN, Double.NaN, new Probs(0.0, 0.92, 0.08), null)));
         assertTrue(loose.eligible(Arm.MODEL_META, new ArmSignals(Double.NaN, Double.NaN, new Probs(0.0, 0.9, 0.1), null)));
     }
@@ -67,7 +67,7 @@ class ThompsonBanditTest {
         ArmSignals s = new ArmSignals(0.5, -0.5, STRONG_UP, STRONG_UP);
         ThompsonBandit a = bandit(CFG);
         ThompsonBandit b = bandit(CFG);
-        ThompsonBandit other = bandit(new BanditConfig(0.3, 0.55, 0.1, 0.0, 1.0, 20.0, 8L));
+        ThompsonBandit other = bandit(CFG.withSeed(8L));
         Map<Arm, Integer> picks = new EnumMap<>(Arm.class);
         boolean differs = false;
         for (long ts = 0; ts < 400; ts++) {
@@ -99,7 +99,7 @@ class ThompsonBanditTest {
 
     @Test
     void epsilonExploresUniformlyAmongEligibleArms() {
-        ThompsonBandit b = bandit(new BanditConfig(0.3, 0.55, 0.1, 1.0, 1.0, 20.0, 7L));
+        ThompsonBandit b = bandit(CFG.withEpsilonFrac(1.0));
         BanditState st = ThompsonBandit.reward(BanditState.EMPTY, Arm.PROS, 1000);
         int meta = 0;
         for (long ts = 0; ts < 200; ts++) {

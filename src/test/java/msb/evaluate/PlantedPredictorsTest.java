@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import msb.dataset.Split;
-import msb.decision.GateConfig;
 import msb.model.Hyperparameters;
 import msb.signal.Metrics;
 import msb.signal.SignalSpec;
@@ -84,10 +83,7 @@ class PlantedPredictorsTest {
 
     @Test
     void consensusGateThatBlocksEverySellIsBlockedDirection() {
-        GateConfig g = LIVE.gate();
-        StrategyConfig consensus = new StrategyConfig(LIVE.mode(), new GateConfig(g.sMin(), 0.1, g.confMin(),
-                g.alphaMin(), false, false, true, true), LIVE.bandit(), LIVE.exits(), LIVE.sizing(), LIVE.guards(),
-                LIVE.paper(), LIVE.alerts(), null);
+        StrategyConfig consensus = LIVE.withGate(LIVE.gate().withRequireConsensus(true));
         ArtifactEvaluation e = evaluate(Fixtures.honest(), consensus, 0.5);
         long sells = e.funnel().modelSignals().sell();
         assertTrue(sells > 50, "the balanced model signals SELL often: " + sells);

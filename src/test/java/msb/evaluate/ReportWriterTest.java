@@ -21,11 +21,8 @@ class ReportWriterTest {
         var report = new EvaluationReport(Evaluator.withDeflatedSharpe(List.of(honest, up)), List.of("5m"));
         String out = System.getProperty("msb.evaluate.chart.dir");
         if (out != null) {
-            var g = PlantedPredictorsTest.LIVE.gate();
-            var consensus = new msb.trading.StrategyConfig(PlantedPredictorsTest.LIVE.mode(), new msb.decision.GateConfig(
-                    g.sMin(), 0.1, g.confMin(), g.alphaMin(), false, false, true, true), PlantedPredictorsTest.LIVE.bandit(),
-                    PlantedPredictorsTest.LIVE.exits(), PlantedPredictorsTest.LIVE.sizing(), PlantedPredictorsTest.LIVE.guards(),
-                    PlantedPredictorsTest.LIVE.paper(), PlantedPredictorsTest.LIVE.alerts(), null);
+            var live = PlantedPredictorsTest.LIVE;
+            var consensus = live.withGate(live.gate().withRequireConsensus(true));
             var blocked = PlantedPredictorsTest.evaluate(Fixtures.honest(), consensus, 0.5);
             ReportWriter.write(new EvaluationReport(List.of(honest, up, blocked), List.of()), Path.of(out), "msb evaluate (test fixture)");
         }

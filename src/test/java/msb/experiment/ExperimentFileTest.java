@@ -90,7 +90,7 @@ class ExperimentFileTest {
         assertTrue(bad("tf: 5m\ndata: {source: embedded}\nhyperparameters: {gbm: {tres: 3}}\n").getMessage()
                 .contains("field 'hyperparameters.gbm.tres' is unknown"));
         assertTrue(bad("tf: 5m\ndata: {source: embedded}\nhyperparameters: {gates: {min_train_rows: 0}}\n").getMessage()
-                .contains("field 'hyperparameters': gates.min_train_rows must be >= 1"));
+                .contains("line 3: field 'hyperparameters.gates.min_train_rows': gates.min_train_rows must be >= 1"));
         assertTrue(bad("tf: 5m\ndata: {source: embedded}\nwalk_forward: {train_bars: 500}\n").getMessage()
                 .contains("field 'walk_forward.refit_every_bars' is missing"));
         assertTrue(bad("tf: 5m\ndata: {source: embedded}\nwalk_forward: {window: sliding, train_bars: 500, refit_every_bars: 50}\n")
@@ -99,6 +99,33 @@ class ExperimentFileTest {
                 .getMessage().contains("val_frac must be in (0, 0.9)"));
         assertTrue(bad("tf: [5m\n").getMessage().contains("not valid YAML"));
         assertTrue(bad("- a\n- b\n").getMessage().contains("is a mapping"));
+    }
+
+    @Test
+    void unknownKeysNameTheLineAndTheClosestKnownKeyAtEveryLevel() throws IOException {
+        String m = bad("tf: 5m\ndata: {source: embedded}\nwalk_forward:\n  train_bars: 500\n  refit_every_bars: 50\n  embargo_bar: 3\n")
+                .getMessage();
+        assertTrue(m.contains("x.yaml line 6: field 'walk_forward.embargo_bar' is unknown; did you mean 'embargo_bars'?"), m);
+        m = bad("tf: 5m\ndata: {source: embedded}\nseeds: 3\n").getMessage();
+        assertTrue(m.contains("x.yaml line 3: field 'seeds' is unknown; did you mean 'seed'?"), m);
+        m = bad("tf: 5m\n---\ndata: {source: synth, synth: {bars: 500, skil: 0.3}}\n").getMessage();
+        assertTrue(m.contains("x.yaml line 3: field 'data.synth.skil' is unknown; did you mean 'skill'?"), m);
+        m = bad("tf: 5m\ndata: {source: synth, synth: {bars: lots}}\n").getMessage();
+        assertTrue(m.contains("field 'data.synth.bars': 'lots' is not a whole number"), m);
+        m = bad("tf: 5m\ndata: {source: embedded}\nwalk_forward: {train_bars: 500.5, refit_every_bars: 50}\n").getMessage();
+        assertTrue(m.contains("field 'walk_forward.train_bars'") && m.contains("not a whole number"), m);
+    }
+
+    @Test
+    void partialSectionsKeepTheirOtherDefaults() throws IOException {
+        Experiment e = ExperimentFile.read(spec("tf: 5m\ndata: {source: embedded}\nlabel: {kind: Fixed}\n"
+                + "hyperparameters: {gbm: {trees: 7}}\n"));
+        assertEquals(LabelSpec.DEFAULT.horizonBars(), e.label().horizonBars());
+        assertEquals(LabelSpec.Kind.FIXED, e.label().kind(), "kinds are read whatever their case");
+        assertEquals(7, e.hyperparameters().gbm().trees());
+        Hyperparameters d = Hyperparameters.defaults(Timeframe.M5);
+        assertEquals(d.gbm().maxDepth(), e.hyperparameters().gbm().maxDepth());
+        assertEquals(d.rf(), e.hyperparameters().rf());
     }
 
     @Test

@@ -69,6 +69,6 @@ class FeatureSetTest {
         assertEquals(List.of("ret_168"), FeatureSet.read(f, Timeframe.H1).explicit());
         Files.writeString(f, "features: [default]\nextra: 1\n");
         var e = assertThrows(UserInputException.class, () -> FeatureSet.read(f, Timeframe.H1));
-        assertTrue(e.getMessage().contains("unknown key 'extra'"), e.getMessage());
+        assertTrue(e.getMessage().contains("f.yaml line 2: field 'extra' is unknown") && e.getMessage().contains("known here: features"), e.getMessage());
     }
 }

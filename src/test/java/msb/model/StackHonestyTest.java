@@ -34,7 +34,7 @@ class StackHonestyTest {
     @BeforeAll
     static void fitOnce() {
         ds = SyntheticDatasets.make(Timeframe.H24, 1500, 3, 1.5);
-        result = new StackTrainer(SyntheticDatasets.fast(Timeframe.H24), 11, true, RECORDER).fit(ds, ModelKind.STACK);
+        result = new StackTrainer(SyntheticDatasets.fast(Timeframe.H24), 11, true, RECORDER, msb.core.Progress.NOWHERE).fit(ds, ModelKind.STACK);
     }
 
     static Set<Integer> set(int[] rows) {
@@ -89,7 +89,7 @@ class StackHonestyTest {
         }
         Dataset leaked = new Dataset(ds.tf(), ds.symbol(), ds.columns(), ds.schemaHash(), ds.ts(), x, label, ds.split(),
                 ds.close(), ds.fwdReturn(), ds.sha256());
-        FitResult other = new StackTrainer(SyntheticDatasets.fast(Timeframe.H24), 11, true, FitObserver.NONE).fit(leaked, ModelKind.STACK);
+        FitResult other = new StackTrainer(SyntheticDatasets.fast(Timeframe.H24), 11, true, FitObserver.NONE, msb.core.Progress.NOWHERE).fit(leaked, ModelKind.STACK);
         try (var p = other.pipeline()) {
             ProbAsserts.assertProbsClose(result.scores().raw(), other.scores().raw(), "validation scores");
             ProbAsserts.assertProbsClose(result.scores().chainedProbs(), other.scores().chainedProbs(), "forward-chained validation probabilities");
@@ -100,7 +100,7 @@ class StackHonestyTest {
 
     @Test
     void sameSeedGivesTheSamePredictions() {
-        FitResult again = new StackTrainer(SyntheticDatasets.fast(Timeframe.H24), 11, true, FitObserver.NONE).fit(ds, ModelKind.STACK);
+        FitResult again = new StackTrainer(SyntheticDatasets.fast(Timeframe.H24), 11, true, FitObserver.NONE, msb.core.Progress.NOWHERE).fit(ds, ModelKind.STACK);
         try (var p = again.pipeline()) {
             int[] rows = ds.rowsOf(Split.TEST);
             ProbAsserts.assertProbsClose(result.pipeline().predict(ds.x(), rows), p.predict(ds.x(), rows), "stack, same seed");

@@ -28,27 +28,30 @@ final class Fixture {
     }
 
     static GateConfig gate(boolean requireConsensus) {
-        return new GateConfig(0.1, 0.1, 0.0, 0.1, false, false, true, requireConsensus);
+        return StrategyConfig.defaults(TF).gate().withSMin(0.1).withMMin(0.1).withConfMin(0.0).withAlphaMin(0.1)
+                .withFlipMood(false).withFlipModel(false).withAllowModelOnlyWhenMoodNeutral(true).withRequireConsensus(requireConsensus);
     }
 
     /** Sizing that makes target = alpha x 10,000 USD whatever the realized volatility (floor = target). */
     static SizingConfig flatSizing() { return new SizingConfig(10_000, 1.0, 100.0, 100.0, 3); }
 
-    static GuardConfig looseGuards() { return new GuardConfig(1e9, 1e9, 0.0, 0, 1.0, 10, 1000); }
+    /** Guards that never bind here; a test sets by name ({@code withCooldownBars(3)}) the one it exercises. */
+    static GuardConfig looseGuards() {
+        return StrategyConfig.defaults(TF).guards().withMaxSpreadBps(1e9).withMaxFundingBpsPerHour(1e9).withMinPositionChangeFrac(0)
+                .withCooldownBars(0).withDailyLossStopFrac(1.0).withMaxOrdersPerBar(10).withMaxBarAgeBars(1000);
+    }
 
     static ExitConfig noExits() { return new ExitConfig(0, 0, 0, 0.0, false); }
 
     static PaperConfig noCosts() { return new PaperConfig(10_000, 0, 0, 0, 0); }
 
     static StrategyConfig cfg(GateConfig gate, ExitConfig exits, GuardConfig guards, PaperConfig paper) {
-        StrategyConfig d = StrategyConfig.defaults(TF);
-        return new StrategyConfig(StrategyConfig.Mode.GATE, gate, d.bandit(), exits, flatSizing(), guards, paper,
-                new AlertConfig(5, 20, 0.2), null);
+        return StrategyConfig.defaults(TF).withGate(gate).withExits(exits).withSizing(flatSizing()).withGuards(guards)
+                .withPaper(paper).withAlerts(new AlertConfig(5, 20, 0.2));
     }
 
     static StrategyConfig bandit(StrategyConfig c, BanditConfig b) {
-        return new StrategyConfig(StrategyConfig.Mode.BANDIT, c.gate(), b, c.exits(), c.sizing(), c.guards(), c.paper(),
-                c.alerts(), null);
+        return c.withMode(StrategyConfig.Mode.BANDIT).withBandit(b);
     }
 
     /** An engine warmed up with three flat bars at 100 ending at DAY0 (the vol window is ready). */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class FunnelCountsTest {
     @Test
     void everyDecisionEndsInExactlyOneOutcome() {
-        GuardConfig cooldown = new GuardConfig(1e9, 1e9, 0.0, 3, 1.0, 10, 1000);
+        GuardConfig cooldown = Fixture.looseGuards().withCooldownBars(3);
         TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), new ExitConfig(5, 0, 0, 0.3, false), cooldown,
                 Fixture.noCosts()), new ArrayList<>());
         Random rnd = new Random(7);

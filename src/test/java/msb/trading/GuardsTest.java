@@ -17,10 +17,11 @@ class GuardsTest {
     private static Guards guards(boolean netEdge) {
         StrategyConfig d = StrategyConfig.defaults(Timeframe.H1);
         // fee 39.0625 bps: round trip 78.125 bps, exactly the edge of 1/64 per-bar vol x s_model 0.5
-        return new Guards(Timeframe.H1, new StrategyConfig(StrategyConfig.Mode.GATE, d.gate(), d.bandit(),
-                new ExitConfig(0, 0, 0, 0.1, netEdge), new SizingConfig(10_000, 1, 0.5, 0.1, 50),
-                new GuardConfig(5.0, FUNDING_MAX_BPS, 0.1, 3, 0.05, 2, 2),
-                new PaperConfig(10_000, 39.0625, 0, 0, 0), new AlertConfig(50, 200, 0.2), null));
+        return new Guards(Timeframe.H1, d.withExits(new ExitConfig(0, 0, 0, 0.1, netEdge))
+                .withSizing(new SizingConfig(10_000, 1, 0.5, 0.1, 50))
+                .withGuards(d.guards().withMaxSpreadBps(5.0).withMaxFundingBpsPerHour(FUNDING_MAX_BPS).withMinPositionChangeFrac(0.1)
+                        .withCooldownBars(3).withDailyLossStopFrac(0.05).withMaxOrdersPerBar(2).withMaxBarAgeBars(2))
+                .withPaper(new PaperConfig(10_000, 39.0625, 0, 0, 0)).withAlerts(new AlertConfig(50, 200, 0.2)));
     }
 
     /** A long entry of 50 @ 100 (5000 USD) that passes every guard. */

@@ -9,7 +9,6 @@ import java.util.Random;
 import msb.core.Json;
 import msb.core.Timeframe;
 import msb.data.Bar;
-import msb.decision.BanditConfig;
 import msb.signal.Probs;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +41,12 @@ class SnapshotRestoreTest {
 
     static StrategyConfig config(StrategyConfig.Mode mode) {
         StrategyConfig d = StrategyConfig.defaults(TF);
-        return new StrategyConfig(mode, d.gate(), new BanditConfig(0.3, 0.55, 0.08, 0.1, 1.0, 15, 11), d.exits(),
-                d.sizing(), new GuardConfig(2.5, 0.5, 0.1, 2, 0.01, 2, 2), d.paper(), new AlertConfig(10, 50, 0.5), null);
+        return d.withMode(mode)
+                .withBandit(d.bandit().withPnnMin(0.3).withConfDirMin(0.55).withStrengthMin(0.08).withEpsilonFrac(0.1).withPriorCount(1.0)
+                        .withPriorStdBps(15).withSeed(11))
+                .withGuards(d.guards().withMaxSpreadBps(2.5).withMaxFundingBpsPerHour(0.5).withMinPositionChangeFrac(0.1)
+                        .withCooldownBars(2).withDailyLossStopFrac(0.01).withMaxOrdersPerBar(2).withMaxBarAgeBars(2))
+                .withAlerts(new AlertConfig(10, 50, 0.5));
     }
 
     @Test

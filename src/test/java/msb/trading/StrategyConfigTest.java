@@ -60,7 +60,16 @@ class StrategyConfigTest {
         Path y = dir.resolve("s.yaml");
         Files.writeString(y, "guards:\n  max_spread: 3\n");
         UserInputException e = assertThrows(UserInputException.class, () -> StrategyConfig.load(y, Timeframe.H1));
-        assertTrue(e.getMessage().contains("guards.max_spread"), e.getMessage());
+        assertTrue(e.getMessage().contains("s.yaml line 2: field 'guards.max_spread' is unknown; did you mean 'max_spread_bps'?"),
+                e.getMessage());
+
+        Files.writeString(y, "mode: gate\nexit:\n  max_holding_bars: 3\n");
+        e = assertThrows(UserInputException.class, () -> StrategyConfig.load(y, Timeframe.H1));
+        assertTrue(e.getMessage().contains("s.yaml line 2: field 'exit' is unknown; did you mean 'exits'?"), e.getMessage());
+
+        Files.writeString(y, "guards:\n  cooldown_bars: soon\n");
+        e = assertThrows(UserInputException.class, () -> StrategyConfig.load(y, Timeframe.H1));
+        assertTrue(e.getMessage().contains("line 2: field 'guards.cooldown_bars': 'soon' is not a whole number"), e.getMessage());
 
         Files.writeString(y, "guards:\n  max_spread_bps: -1\n");
         e = assertThrows(UserInputException.class, () -> StrategyConfig.load(y, Timeframe.H1));

@@ -18,7 +18,7 @@ class TradingEngineTest {
     @Test
     void maxHoldingExitFlattensALongDespiteCooldown() {
         List<EngineEvent> ev = new ArrayList<>();
-        GuardConfig cooldown = new GuardConfig(1e9, 1e9, 0.0, 100, 1.0, 10, 1000);
+        GuardConfig cooldown = Fixture.looseGuards().withCooldownBars(100);
         TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), new ExitConfig(2, 0, 0, 0.1, false), cooldown,
                 Fixture.noCosts()), ev);
         e.onBar(Fixture.ctx(DAY0 + H, 100, 100, 0.5));      // enter: target 0.5 x 10k = 50 @ 100
@@ -43,7 +43,7 @@ class TradingEngineTest {
     void stopLossFlattensAShort() {
         List<EngineEvent> ev = new ArrayList<>();
         TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), new ExitConfig(0, 100, 0, 0.1, false),
-                new GuardConfig(1e9, 1e9, 0.1, 0, 1.0, 10, 1000), Fixture.noCosts()), ev);
+                Fixture.looseGuards().withMinPositionChangeFrac(0.1), Fixture.noCosts()), ev);
         e.onBar(Fixture.ctx(DAY0 + H, 100, 100, -0.5));
         e.onBar(Fixture.ctx(DAY0 + 2 * H, 100, 100.5, -0.5));  // short 50 @ 100; -50 bps
         assertEquals(-50, e.positionQty(), EPS);
@@ -60,7 +60,7 @@ class TradingEngineTest {
     void reversalSendsCloseThenOpenAndMaxOrdersPerBarCanStopTheOpen() {
         for (int maxOrders : new int[] {1, 2}) {
             List<EngineEvent> ev = new ArrayList<>();
-            GuardConfig g = new GuardConfig(1e9, 1e9, 0.0, 0, 1.0, maxOrders, 1000);
+            GuardConfig g = Fixture.looseGuards().withMaxOrdersPerBar(maxOrders);
             TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), Fixture.noExits(), g, Fixture.noCosts()), ev);
             e.onBar(Fixture.ctx(DAY0 + H, 100, 100, 0.5));
             e.onBar(Fixture.ctx(DAY0 + 2 * H, 100, 100, -0.5));   // filled long; reverse decided
@@ -121,7 +121,7 @@ class TradingEngineTest {
     @Test
     void guardsAreCountedPerDirection() {
         TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), Fixture.noExits(),
-                new GuardConfig(5, 1e9, 0, 0, 1.0, 10, 1000), Fixture.noCosts()), new ArrayList<>());
+                Fixture.looseGuards().withMaxSpreadBps(5), Fixture.noCosts()), new ArrayList<>());
         for (int i = 1; i <= 6; i++) {
             e.onBar(Fixture.ctx(DAY0 + i * H, 100, 100, i <= 4 ? 0.5 : -0.5).withMarket(Double.NaN, 5.5));
         }
@@ -137,7 +137,7 @@ class TradingEngineTest {
         for (int k = 0; k < closes.length; k++) {
             List<EngineEvent> ev = new ArrayList<>();
             TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), Fixture.noExits(),
-                    new GuardConfig(1e9, 1e9, 0.0, 0, stop, 10, 1000), Fixture.noCosts()), ev);
+                    Fixture.looseGuards().withDailyLossStopFrac(stop), Fixture.noCosts()), ev);
             e.onBar(Fixture.ctx(DAY0 + H, 100, 100, 0.5));            // long 50 @ 100 at the next open
             e.onBar(Fixture.ctx(DAY0 + 2 * H, 100, closes[k], 0.5));  // loss 50 x (100 - close)
             assertEquals(fires[k], e.halted(), "close " + closes[k]);
@@ -212,7 +212,7 @@ class TradingEngineTest {
     @Test
     void roundTripThroughTheEngineHandComputedWithFeesSlippageAndFunding() {
         TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), new ExitConfig(1, 0, 0, 0.1, false),
-                new GuardConfig(1e9, 1e9, 0.0, 0, 1.0, 10, 1000), new PaperConfig(10_000, 5, 10, 0, 0)), new ArrayList<>());
+                Fixture.looseGuards(), new PaperConfig(10_000, 5, 10, 0, 0)), new ArrayList<>());
         e.onBar(Fixture.ctx(DAY0 + H, 100, 100, 0.5).withMarket(0.0001, Double.NaN));  // target 5000 USD = 50
         e.onBar(Fixture.ctx(DAY0 + 2 * H, 100, 104, 0.5).withMarket(0.0001, Double.NaN)); // buy 50 @ 100.1; held 1: exit
         e.onBar(Fixture.ctx(DAY0 + 3 * H, 106, 106, 0.0).withMarket(0.0001, Double.NaN)); // sell 50 @ 105.894
@@ -247,7 +247,7 @@ class TradingEngineTest {
     void holdingInTheDecidedDirectionIsNotCountedAsBlocked() {
         List<EngineEvent> ev = new ArrayList<>();
         TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), Fixture.noExits(),
-                new GuardConfig(1e9, 1e9, 0.1, 2, 1.0, 10, 1000), Fixture.noCosts()), ev);
+                Fixture.looseGuards().withMinPositionChangeFrac(0.1).withCooldownBars(2), Fixture.noCosts()), ev);
         for (int i = 1; i <= 10; i++) e.onBar(Fixture.ctx(DAY0 + i * H, 100, 100 + 0.1 * i, 0.5));
         assertEquals(new DirectionCounts(1, 0), e.orders());
         assertTrue(e.blocked().isEmpty(), "re-sizes below the minimum change are holds: " + e.blocked());
