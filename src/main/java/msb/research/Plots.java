@@ -77,7 +77,8 @@ public final class Plots {
         for (int i = 0; i < t.rowCount(); i++) x.add(Date.from(ts.get(i)));
         for (String v : values) c.addSeries(v, x, numbers(t, v)).setMarker(SeriesMarkers.NONE);
         if (!x.isEmpty()) {
-            levels.forEach((name, level) -> c.addSeries(name, List.of(x.getFirst(), x.getLast()), List.of(level, level))
+            // sorted: Map.of iterates in a per-JVM random order, and the picture should not change between runs
+            new java.util.TreeMap<>(levels).forEach((name, level) -> c.addSeries(name, List.of(x.getFirst(), x.getLast()), List.of(level, level))
                     .setMarker(SeriesMarkers.NONE));
         }
         return BitmapEncoder.getBufferedImage(c);
