@@ -32,17 +32,32 @@ public final class Charts {
 
     /** The same, with the replay's round trips marked on the equity chart. */
     public static Map<String, String> write(ArtifactEvaluation e, Path dir, String prefix, List<Trade> trades) {
-        System.setProperty("java.awt.headless", "true");
         var files = new java.util.LinkedHashMap<String, String>();
-        save(equity(e, trades), dir, prefix + "-equity", "Equity vs buy-and-hold", files);
-        save(drawdown(e), dir, prefix + "-drawdown", "Drawdown", files);
-        XYChart ic = rollingIc(e);
-        if (ic != null) save(ic, dir, prefix + "-rolling-ic", "Rolling IC", files);
-        save(shares(e), dir, prefix + "-shares", "Predicted vs label shares", files);
-        save(reliability(e), dir, prefix + "-reliability", "Reliability", files);
-        save(histogram(e), dir, prefix + "-s-model", "s_model histogram", files);
-        save(funnel(e), dir, prefix + "-funnel", "Decision funnel", files);
+        charts(e, trades).forEach((name, chart) -> save(chart, dir, prefix + "-" + name, TITLES.get(name), files));
         return files;
+    }
+
+    /** Chart name (the file suffix) -> the report's title for it. */
+    private static final Map<String, String> TITLES = Map.of("equity", "Equity vs buy-and-hold", "drawdown", "Drawdown",
+            "rolling-ic", "Rolling IC", "shares", "Predicted vs label shares", "reliability", "Reliability",
+            "s-model", "s_model histogram", "funnel", "Decision funnel");
+
+    /**
+     * The report's charts of one evaluation by name (equity, drawdown, rolling-ic when the rows allow it, shares,
+     * reliability, s-model, funnel): what {@link #write} saves, for display elsewhere (notebooks).
+     */
+    public static Map<String, Chart<?, ?>> charts(ArtifactEvaluation e, List<Trade> trades) {
+        System.setProperty("java.awt.headless", "true");
+        var out = new java.util.LinkedHashMap<String, Chart<?, ?>>();
+        out.put("equity", equity(e, trades));
+        out.put("drawdown", drawdown(e));
+        XYChart ic = rollingIc(e);
+        if (ic != null) out.put("rolling-ic", ic);
+        out.put("shares", shares(e));
+        out.put("reliability", reliability(e));
+        out.put("s-model", histogram(e));
+        out.put("funnel", funnel(e));
+        return out;
     }
 
     private static String who(ArtifactEvaluation e) {

@@ -34,6 +34,9 @@ class LayersTest {
             Map.entry("live", Set.of("core", "signal", "data", "features", "dataset", "model", "decision", "trading")),
             Map.entry("experiment", Set.of("core", "signal", "data", "features", "dataset", "model", "decision", "trading", "evaluate")),
             Map.entry("bench", Set.of("core", "signal", "data", "features", "dataset", "model", "decision", "trading", "evaluate", "live")),
+            // research: the notebooks' typed API, on top of every stage, imported by none
+            Map.entry("research", Set.of("core", "signal", "data", "features", "dataset", "model", "decision", "trading", "evaluate", "live",
+                    "experiment")),
             Map.entry("cli", Set.of("core", "signal", "data", "features", "dataset", "model", "decision", "trading", "evaluate", "live",
                     "experiment", "bench")));
     static final Pattern REF = Pattern.compile("\\bmsb\\.([a-z]+)\\.[A-Za-z]");
