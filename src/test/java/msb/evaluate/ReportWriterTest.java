@@ -52,6 +52,10 @@ class ReportWriterTest {
         for (String b : List.of("majority", "always_up", "previous_bar_sign", "buy_and_hold")) {
             assertTrue(a.get("baselines").get(b).has("sharpe_net"), "missing baseline " + b);
         }
+        // a constant rule is scored with its calibrated probabilities, the TRAIN prior: majority's log loss
+        assertEquals(a.get("baselines").get("majority").get("log_loss").asDouble(),
+                a.get("baselines").get("always_up").get("log_loss").asDouble(), 1e-12);
+        assertTrue(a.get("baselines").get("always_up").get("log_loss").asDouble() < 2, "not log(1e-15)-sized");
         assertEquals(1.0, a.get("predicted_shares").get("up").asDouble());
         assertTrue(a.get("flagged").asBoolean());
         assertTrue(a.get("funnel").get("model_signals").has("sell"));
