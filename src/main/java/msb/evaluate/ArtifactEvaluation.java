@@ -15,15 +15,16 @@ import msb.signal.Shares;
  * @param reasons        names of the failed verdicts on the evaluated rows (what {@code flagged} means)
  * @param verdicts       every verdict on the evaluated rows, with its figures
  * @param beatsBaselines baseline -> metric -> whether the model did better (null where not comparable)
+ * @param data           the data the artifact was trained on, and whether its dataset is the current one
  * @param provenance     the artifact manifest as read (embedded in report.md, not printed by --json)
  * @param series         per-row arrays for charts (not serialised)
  */
-@JsonPropertyOrder({"tf", "artifact", "model", "promoted", "flagged", "reasons", "verdicts"})
+@JsonPropertyOrder({"tf", "artifact", "model", "data", "promoted", "flagged", "reasons", "verdicts"})
 public record ArtifactEvaluation(String tf, String artifact, String model, boolean promoted,
                                  List<String> failedGates, boolean flagged,
                                  List<String> reasons, List<Verdict> verdicts, Shares predictedShares, Shares argmaxShares,
                                  Shares labelShares, EvaluationMetrics metrics, Map<String, Baseline> baselines,
-                                 Map<String, Map<String, Boolean>> beatsBaselines, Funnel funnel,
+                                 Map<String, Map<String, Boolean>> beatsBaselines, Funnel funnel, DataOrigin data,
                                  @JsonIgnore Map<String, Object> provenance, @JsonIgnore Series series) {
     public ArtifactEvaluation {
         reasons = List.copyOf(reasons);
@@ -40,12 +41,17 @@ public record ArtifactEvaluation(String tf, String artifact, String model, boole
 
     public ArtifactEvaluation withFailedGates(List<String> gates) {
         return new ArtifactEvaluation(tf, artifact, model, promoted, gates, flagged, reasons, verdicts, predictedShares,
-                argmaxShares, labelShares, metrics, baselines, beatsBaselines, funnel, provenance, series);
+                argmaxShares, labelShares, metrics, baselines, beatsBaselines, funnel, data, provenance, series);
     }
 
     public ArtifactEvaluation withMetrics(EvaluationMetrics m) {
         return new ArtifactEvaluation(tf, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
-                labelShares, m, baselines, beatsBaselines, funnel, provenance, series);
+                labelShares, m, baselines, beatsBaselines, funnel, data, provenance, series);
+    }
+
+    public ArtifactEvaluation withData(DataOrigin d) {
+        return new ArtifactEvaluation(tf, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
+                labelShares, metrics, baselines, beatsBaselines, funnel, d, provenance, series);
     }
 
     public ArtifactEvaluation withEvaluatedOn(String what) { return withMetrics(metrics.withEvaluatedOn(what)); }

@@ -119,7 +119,9 @@ public final class EvaluationRun {
             Recording recording = new Recording(replay, null);
             ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), recording, verdictOptions(m));
             if (recording.first != null) trades.put(e.artifact(), recording.first.trades());
-            return e.withFailedGates(m.failedGates());
+            String current = DatasetStore.exists(ws, symbol, m.timeframe()) ? DatasetStore.manifest(ws, symbol, m.timeframe()).files()
+                    .get(msb.dataset.DatasetFile.NAME) : null;
+            return e.withFailedGates(m.failedGates()).withData(DataOrigin.of(m, current));
         }
     }
 
