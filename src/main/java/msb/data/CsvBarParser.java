@@ -11,13 +11,13 @@ import msb.core.UserInputException;
  * bytes: no per-row strings on the hot path.
  */
 final class CsvBarParser {
-    private static final List<String> TS_NAMES = List.of("timestamp", "time", "ts", "date", "datetime", "date_time",
+    static final List<String> TS_NAMES = List.of("timestamp", "time", "ts", "date", "datetime", "date_time",
             "open_time", "opentime", "start", "t", "unix", "time_open");
-    private static final List<String> OPEN_NAMES = List.of("open", "o", "open_price", "openprice");
-    private static final List<String> HIGH_NAMES = List.of("high", "h", "high_price", "highprice");
-    private static final List<String> LOW_NAMES = List.of("low", "l", "low_price", "lowprice");
-    private static final List<String> CLOSE_NAMES = List.of("close", "c", "close_price", "closeprice");
-    private static final List<String> VOLUME_NAMES = List.of("volume", "vol", "v", "base_volume", "volume_base");
+    static final List<String> OPEN_NAMES = List.of("open", "o", "open_price", "openprice");
+    static final List<String> HIGH_NAMES = List.of("high", "h", "high_price", "highprice");
+    static final List<String> LOW_NAMES = List.of("low", "l", "low_price", "lowprice");
+    static final List<String> CLOSE_NAMES = List.of("close", "c", "close_price", "closeprice");
+    static final List<String> VOLUME_NAMES = List.of("volume", "vol", "v", "base_volume", "volume_base");
 
     /** Binance kline column of the taker-buy base volume (0-based; the 10th field). */
     private static final int KLINE_TAKER_BUY_BASE = 9;
