@@ -57,7 +57,11 @@ public final class MlflowRuns {
         long start = epochMs(r.createdAt());
         long end = start + r.timingsMs().values().stream().mapToLong(Long::longValue).sum();
         try {
-            Files.createDirectories(root.resolve(".trash")); // MLflow's file store expects it
+            Files.createDirectories(root.resolve(".trash")); // MLflow's file store expects it, and a Default experiment 0
+            Path dflt = root.resolve("0").resolve("meta.yaml");
+            if (!Files.isRegularFile(dflt)) {
+                yaml(dflt, new ExperimentMeta(dflt.getParent().toUri().toString(), start, "0", start, "active", "Default"));
+            }
             if (!Files.isRegularFile(expDir.resolve("meta.yaml"))) {
                 yaml(expDir.resolve("meta.yaml"), new ExperimentMeta(expDir.toUri().toString(), start, expId, start,
                         "active", experiment));
