@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
                 "Each import keeps its source name (default: the file's base name); re-importing a source",
                 "replaces it, --merge adds the new bars to it instead."},
         footer = {"", "Writes: datasets/raw/<SYMBOL>/ (bars), .../funding/ or .../cohorts/ under --home; nothing on exit 2.", "Examples: msb data import --in binance-BTCUSDT-1h.json",
+                "          msb data import --in BTC_USDT-5m.feather   (freqtrade's feather data; .parquet alike)",
                 "          msb data import --funding BTC_USDT-funding_rate.json --format freqtrade-json"})
 public final class DataImportCommand implements Callable<Integer> {
     @Spec
@@ -57,7 +58,7 @@ public final class DataImportCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "Bars: auto, csv, coinbase-json, binance-json, binance-klines, freqtrade-json, "
-                    + "bitstamp-trades, hyperliquid-json. Funding: auto, csv, bitmex-json, freqtrade-json, "
+                    + "bitstamp-trades, hyperliquid-json, feather (freqtrade's data files), parquet. Funding: auto, csv, bitmex-json, freqtrade-json, "
                     + "hyperliquid-json. Default: ${DEFAULT-VALUE} (recognises every layout).")
     String format;
 

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 "inert, one_sided, calibration, lift, no_oos_skill, and blocked_direction from the replay.",
                 "",
                 "--tf takes the promoted run of each timeframe and the newest run of every other model kind",
-                "(rejected ones included); --artifact takes any run directory.",
+                "(rejected ones included); --artifact takes any run directory, evaluated for the symbol it was",
+                "trained on unless --symbol is given.",
                 "A pooled artifact (train --symbols) is evaluated on each of its symbols' test rows, or only on",
                 "--symbol's when given (a symbol it was not trained on: exit 2)."},
         footer = {"", "Exit codes: 0 ok; 2 bad input (no runs, dataset missing, schema mismatch); 3 with",
@@ -91,7 +92,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Path a : artifacts) runs.add(a.toAbsolutePath().normalize());
         List<Path> unique = List.copyOf(new LinkedHashSet<>(runs));
 
-        var run = new EvaluationRun(ws, symbol.value(), t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
+        var run = new EvaluationRun(ws, symbolFor(unique), t -> config == null ? StrategyConfig.defaults(t) : StrategyConfig.load(config, t),
                 err, EvalRange.of(fromTs, toTs)).withSymbolGiven(spec.commandLine().getParseResult().hasMatchedOption("--symbol"))
                 .withFeatureReports(reportDir == null ? 0 : featureDraws);
         List<ArtifactEvaluation> evals = run.evaluate(unique);
@@ -113,6 +114,21 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + evals.stream().filter(ArtifactEvaluation::flagged).count() + " of " + evals.size() + " artifacts", reasons);
         }
         return 0;
+    }
+
+    /**
+     * --symbol when given (or with --tf); otherwise, for --artifact alone, the symbol the artifacts were
+     * trained on (they must agree: one evaluation reads one symbol's datasets).
+     */
+    private String symbolFor(List<Path> runDirs) {
+        if (tf != null || spec.commandLine().getParseResult().hasMatchedOption("--symbol")) return symbol.value();
+        java.util.Set<String> symbols = new java.util.TreeSet<>();
+        for (Path run : runDirs) symbols.add(msb.model.ArtifactStore.verifiedManifest(run).symbol());
+        if (symbols.size() > 1) {
+            throw new UserInputException("the --artifact runs are for " + String.join(", ", symbols)
+                    + "; evaluate one symbol at a time (or pass --symbol SYM to evaluate them all as one)");
+        }
+        return symbols.iterator().next();
     }
 
     private void selectRuns(Workspace ws, PrintWriter err, List<Path> runs, List<String> skippedTfs) {

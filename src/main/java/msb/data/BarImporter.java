@@ -46,9 +46,23 @@ public final class BarImporter {
         java.util.concurrent.CompletableFuture<String> sha = bytes.length < PARALLEL_SHA_MIN_BYTES
                 ? java.util.concurrent.CompletableFuture.completedFuture(msb.core.Hashing.sha256(bytes))
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> msb.core.Hashing.sha256(bytes));
-        InputText in = InputText.of(name, bytes);
-        ImportFormat format = options.format() == ImportFormat.AUTO ? sniff(in) : options.format();
         long interval = options.intervalSec();
+        // the column formats are binary: recognised by their magic bytes before any text check
+        ImportFormat binary = msb.core.FeatherFiles.looksLikeFeather(bytes) ? ImportFormat.FEATHER
+                : msb.core.ParquetFiles.looksLikeParquet(bytes) ? ImportFormat.PARQUET : null;
+        ImportFormat asked = options.format();
+        if (asked == ImportFormat.FEATHER || asked == ImportFormat.PARQUET || asked == ImportFormat.AUTO && binary != null) {
+            if (binary != (asked == ImportFormat.AUTO ? binary : asked)) {
+                throw new UserInputException(name + " is not a " + asked.cliName() + " file (" + (binary == null
+                        ? "it does not start with the format's magic bytes" : "it is " + binary.cliName())
+                        + "); pass the right --format or leave it at auto");
+            }
+            Bars bars = binary == ImportFormat.FEATHER ? ColumnarBarParser.feather(name, bytes, interval)
+                    : ColumnarBarParser.parquet(name, bytes, interval);
+            return new Result(bars, binary, sha.join(), null);
+        }
+        InputText in = InputText.of(name, bytes);
+        ImportFormat format = asked == ImportFormat.AUTO ? sniff(in) : asked;
         String[] symbol = {null};
         Bars bars = switch (format) {
             case CSV -> CsvBarParser.generic(in, options.tsIsOpen(), interval);
@@ -58,7 +72,7 @@ public final class BarImporter {
             case BINANCE_JSON -> JsonBarParser.binance(in, interval, symbol);
             case FREQTRADE_JSON -> JsonBarParser.freqtrade(in, interval);
             case HYPERLIQUID_JSON -> JsonBarParser.hyperliquid(in, interval, symbol);
-            case AUTO -> throw new IllegalStateException("sniff never answers AUTO");
+            case AUTO, FEATHER, PARQUET -> throw new IllegalStateException("sniff never answers " + format);
         };
         return new Result(bars, format, sha.join(), symbol[0]);
     }

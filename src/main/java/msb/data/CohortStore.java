@@ -33,7 +33,7 @@ public final class CohortStore {
         InputText.Lines lines = in.lines();
         CsvBarParser.Fields f = new CsvBarParser.Fields();
         lines.next();
-        f.split(in.bytes, lines.from, lines.to);
+        f.split(in, lines);
         String header = lines.text().trim().toLowerCase(Locale.ROOT).replace("\"", "").replace(" ", "");
         if (!header.equals("ts,s_top,s_bot,mood")) {
             throw CsvBarParser.located(in, 1, "the header must be ts,S_top,S_bot,mood (found '" + lines.text().trim() + "')");
@@ -45,7 +45,7 @@ public final class CohortStore {
         String[] names = {"S_top", "S_bot", "mood"};
         int prevLine = 0;
         while (lines.next()) {
-            f.split(in.bytes, lines.from, lines.to);
+            f.split(in, lines);
             CsvBarParser.checkCount(in, lines, f, 4, "the header");
             int ln = lines.lineNo;
             long t = CsvBarParser.time(in, tf, f, 0, "ts", ln);

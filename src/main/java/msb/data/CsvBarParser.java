@@ -11,13 +11,13 @@ import msb.core.UserInputException;
  * bytes: no per-row strings on the hot path.
  */
 final class CsvBarParser {
-    private static final List<String> TS_NAMES = List.of("timestamp", "time", "ts", "date", "datetime", "date_time",
+    static final List<String> TS_NAMES = List.of("timestamp", "time", "ts", "date", "datetime", "date_time",
             "open_time", "opentime", "start", "t", "unix", "time_open");
-    private static final List<String> OPEN_NAMES = List.of("open", "o", "open_price", "openprice");
-    private static final List<String> HIGH_NAMES = List.of("high", "h", "high_price", "highprice");
-    private static final List<String> LOW_NAMES = List.of("low", "l", "low_price", "lowprice");
-    private static final List<String> CLOSE_NAMES = List.of("close", "c", "close_price", "closeprice");
-    private static final List<String> VOLUME_NAMES = List.of("volume", "vol", "v", "base_volume", "volume_base");
+    static final List<String> OPEN_NAMES = List.of("open", "o", "open_price", "openprice");
+    static final List<String> HIGH_NAMES = List.of("high", "h", "high_price", "highprice");
+    static final List<String> LOW_NAMES = List.of("low", "l", "low_price", "lowprice");
+    static final List<String> CLOSE_NAMES = List.of("close", "c", "close_price", "closeprice");
+    static final List<String> VOLUME_NAMES = List.of("volume", "vol", "v", "base_volume", "volume_base");
 
     /** Binance kline column of the taker-buy base volume (0-based; the 10th field). */
     private static final int KLINE_TAKER_BUY_BASE = 9;
@@ -32,29 +32,65 @@ final class CsvBarParser {
         final int[] to = new int[64];
         int count;
 
-        /** Splits on commas; a field in double quotes loses its quotes. Counts fields beyond 64 too. */
+        /** 1-based field whose quoting is broken on the last line split (0 = none), and how. */
+        int badField;
+        String badQuote;
+
+        /**
+         * Splits on commas, quoting as RFC 4180 has it: a field that starts with a double quote runs to the
+         * matching closing quote, commas inside it are text and a doubled quote stands for one quote. The field
+         * bounds are inside the quotes (doubled quotes stay doubled: {@link #text} undoes them; in a number
+         * they are an error anyway). Counts fields beyond 64 too.
+         */
         void split(byte[] b, int lineFrom, int lineTo) {
             count = 0;
-            int s = lineFrom;
-            for (int i = lineFrom; i <= lineTo; i++) {
-                if (i == lineTo || b[i] == ',') {
-                    if (count < from.length) {
-                        int f = s, t = i;
-                        if (t - f >= 2 && b[f] == '"' && b[t - 1] == '"') { f++; t--; }
-                        from[count] = f;
-                        to[count] = t;
+            badField = 0;
+            int i = lineFrom;
+            while (true) {
+                int f = i, t;
+                if (i < lineTo && b[i] == '"') {
+                    f = ++i;
+                    while (i < lineTo && !(b[i] == '"' && (i + 1 >= lineTo || b[i + 1] != '"'))) i += b[i] == '"' ? 2 : 1;
+                    t = i;
+                    if (i >= lineTo) {
+                        if (badField == 0) { badField = count + 1; badQuote = "opens a quote that never closes"; }
+                    } else {
+                        i++; // the closing quote
+                        if (i < lineTo && b[i] != ',' && badField == 0) {
+                            badField = count + 1;
+                            badQuote = "has text after its closing quote";
+                        }
+                        while (i < lineTo && b[i] != ',') i++;
                     }
-                    count++;
-                    s = i + 1;
+                } else {
+                    while (i < lineTo && b[i] != ',') i++;
+                    t = i;
                 }
+                if (count < from.length) {
+                    from[count] = f;
+                    to[count] = t;
+                }
+                count++;
+                if (i >= lineTo) return;
+                i++; // the comma
+            }
+        }
+
+        /** Splits the current line, refusing broken quoting with the line and field it is in. */
+        void split(InputText in, InputText.Lines lines) {
+            split(in.bytes, lines.from, lines.to);
+            if (badField > 0) {
+                throw located(in, lines.lineNo, "field " + badField + " " + badQuote
+                        + "; quote a field as \"...\" and write a quote inside it as \"\"");
             }
         }
 
         /** The field as text, cut at 200 bytes: longer fields are never valid, and messages quote this. */
         String text(byte[] b, int k) {
             int len = to[k] - from[k];
-            if (len <= 200) return new String(b, from[k], len, java.nio.charset.StandardCharsets.UTF_8);
-            return new String(b, from[k], 200, java.nio.charset.StandardCharsets.UTF_8) + "... (" + len + " bytes)";
+            String t = len <= 200 ? new String(b, from[k], len, java.nio.charset.StandardCharsets.UTF_8)
+                    : new String(b, from[k], 200, java.nio.charset.StandardCharsets.UTF_8) + "... (" + len + " bytes)";
+            return t.replace("\"\"", "\"");
         }
 
         boolean allDigits(byte[] b, int k) { return Num.parseLong(b, from[k], to[k]) >= 0; }
@@ -106,7 +142,7 @@ final class CsvBarParser {
         lines.next();
         if (lines.isBlank()) throw located(in, 1, "blank; the first line must be the header (e.g. timestamp,open,high,low,close,volume)");
         Fields f = new Fields();
-        f.split(in.bytes, lines.from, lines.to);
+        f.split(in, lines);
         if (f.count > f.from.length) throw located(in, 1, "the header has " + f.count + " columns; at most 64 are read");
         if (f.allDigits(in.bytes, 0) || TimeField.fastIso(in.bytes, f.from[0], f.to[0]) != Long.MIN_VALUE) {
             throw located(in, 1, "no header; add a first line naming the columns, e.g. timestamp,open,high,low,close,volume");
@@ -122,7 +158,7 @@ final class CsvBarParser {
                 tsIsOpen ? BarCollector.Stamp.OPEN : BarCollector.Stamp.CLOSE, in.rowBound(MIN_CSV_ROW_BYTES) - 1);
         TimeField tf = new TimeField();
         while (lines.next()) {
-            f.split(in.bytes, lines.from, lines.to);
+            f.split(in, lines);
             checkCount(in, lines, f, expected, layout);
             int ln = lines.lineNo;
             long ts = time(in, tf, f, cTs, names[cTs], ln);
@@ -157,7 +193,7 @@ final class CsvBarParser {
      */
     private static void skipHeader(InputText in, InputText.Lines lines, Fields f) {
         lines.next();
-        f.split(in.bytes, lines.from, lines.to);
+        f.split(in, lines);
         boolean header = f.count > 0 && hasLetter(in.bytes, f.from[0], f.to[0]);
         if (header && !lines.next()) {
             throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
@@ -176,11 +212,11 @@ final class CsvBarParser {
         InputText.Lines lines = in.lines();
         Fields f = new Fields();
         if (!lines.next()) return false;
-        f.split(in.bytes, lines.from, lines.to);
+        f.split(in, lines);
         if (f.count != 12) return false;
         if (!f.allDigits(in.bytes, 0)) {
             if (!lines.next()) return false;
-            f.split(in.bytes, lines.from, lines.to);
+            f.split(in, lines);
             if (f.count != 12) return false;
         }
         long open = Num.parseLong(in.bytes, f.from[0], f.to[0]);
@@ -197,7 +233,7 @@ final class CsvBarParser {
         TimeField tf = new TimeField();
         long spanMs = -1;
         do {
-            f.split(in.bytes, lines.from, lines.to);
+            f.split(in, lines);
             checkCount(in, lines, f, 12, layout);
             int ln = lines.lineNo;
             long openMs = Num.parseLong(in.bytes, f.from[0], f.to[0]);
@@ -251,7 +287,7 @@ final class CsvBarParser {
         long prevTs = Long.MIN_VALUE;
         int prevLine = 0;
         do {
-            f.split(in.bytes, lines.from, lines.to);
+            f.split(in, lines);
             checkCount(in, lines, f, 3, "the trade layout (timestamp,price,amount)");
             int ln = lines.lineNo;
             long ts = time(in, tf, f, 0, "timestamp", ln);

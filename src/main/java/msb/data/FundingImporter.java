@@ -120,7 +120,7 @@ public final class FundingImporter {
         InputText.Lines lines = in.lines();
         CsvBarParser.Fields f = new CsvBarParser.Fields();
         lines.next();
-        f.split(in.bytes, lines.from, lines.to);
+        f.split(in, lines);
         boolean header = f.count > 0 && !f.allDigits(in.bytes, 0) && !looksLikeTime(f.text(in.bytes, 0));
         int cols = 2, cTs = 0, cRate = 1, cDate = -1;
         if (header) {
@@ -140,7 +140,7 @@ public final class FundingImporter {
         }
         String layout = header ? "the header" : "the funding layout (ts,rate)";
         do {
-            f.split(in.bytes, lines.from, lines.to);
+            f.split(in, lines);
             CsvBarParser.checkCount(in, lines, f, cols, layout);
             int ln = lines.lineNo;
             long ts = cDate >= 0 ? dateAndTime(in, tf, f, cDate, cTs, ln) : CsvBarParser.time(in, tf, f, cTs, "ts", ln);

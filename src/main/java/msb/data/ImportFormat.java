@@ -13,7 +13,9 @@ public enum ImportFormat {
     BINANCE_KLINES("binance-klines"),
     FREQTRADE_JSON("freqtrade-json"),
     BITSTAMP_TRADES("bitstamp-trades"),
-    HYPERLIQUID_JSON("hyperliquid-json");
+    HYPERLIQUID_JSON("hyperliquid-json"),
+    FEATHER("feather"),
+    PARQUET("parquet");
 
     private final String cliName;
 

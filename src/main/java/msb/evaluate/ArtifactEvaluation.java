@@ -16,26 +16,27 @@ import msb.signal.Shares;
  * @param reasons        names of the failed verdicts on the evaluated rows (what {@code flagged} means)
  * @param verdicts       every verdict on the evaluated rows, with its figures
  * @param beatsBaselines baseline -> metric -> whether the model did better (null where not comparable)
+ * @param data           the data the artifact was trained on, and whether its dataset is the current one
  * @param provenance     the artifact manifest as read (embedded in report.md, not printed by --json)
  * @param series         per-row arrays for charts (not serialised)
  * @param featurePsi     per feature, the PSI of the evaluated rows against the artifact's TRAIN bins (the live
  *                       runner's drift measure); null when the artifact keeps no bins (manifest format 2)
  */
-@JsonPropertyOrder({"tf", "symbol", "artifact", "model", "promoted", "flagged", "reasons", "verdicts"})
+@JsonPropertyOrder({"tf", "symbol", "artifact", "model", "data", "promoted", "flagged", "reasons", "verdicts"})
 public record ArtifactEvaluation(String tf, String symbol, String artifact, String model, boolean promoted,
                                  List<String> failedGates, boolean flagged,
                                  List<String> reasons, List<Verdict> verdicts, Shares predictedShares, Shares argmaxShares,
                                  Shares labelShares, EvaluationMetrics metrics, Map<String, Baseline> baselines,
-                                 Map<String, Map<String, Boolean>> beatsBaselines, Funnel funnel,
+                                 Map<String, Map<String, Boolean>> beatsBaselines, Funnel funnel, DataOrigin data,
                                  @JsonIgnore Map<String, Object> provenance, @JsonIgnore Series series,
                                  Map<String, Double> featurePsi) {
     public ArtifactEvaluation(String tf, String symbol, String artifact, String model, boolean promoted, List<String> failedGates, boolean flagged,
                               List<String> reasons, List<Verdict> verdicts, Shares predictedShares, Shares argmaxShares,
                               Shares labelShares, EvaluationMetrics metrics, Map<String, Baseline> baselines,
-                              Map<String, Map<String, Boolean>> beatsBaselines, Funnel funnel, Map<String, Object> provenance,
+                              Map<String, Map<String, Boolean>> beatsBaselines, Funnel funnel, DataOrigin data, Map<String, Object> provenance,
                               Series series) {
         this(tf, symbol, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares, labelShares,
-                metrics, baselines, beatsBaselines, funnel, provenance, series, null);
+                metrics, baselines, beatsBaselines, funnel, data, provenance, series, null);
     }
 
     public ArtifactEvaluation {
@@ -53,17 +54,22 @@ public record ArtifactEvaluation(String tf, String symbol, String artifact, Stri
 
     public ArtifactEvaluation withFailedGates(List<String> gates) {
         return new ArtifactEvaluation(tf, symbol, artifact, model, promoted, gates, flagged, reasons, verdicts, predictedShares,
-                argmaxShares, labelShares, metrics, baselines, beatsBaselines, funnel, provenance, series, featurePsi);
+                argmaxShares, labelShares, metrics, baselines, beatsBaselines, funnel, data, provenance, series, featurePsi);
     }
 
     public ArtifactEvaluation withMetrics(EvaluationMetrics m) {
         return new ArtifactEvaluation(tf, symbol, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
-                labelShares, m, baselines, beatsBaselines, funnel, provenance, series, featurePsi);
+                labelShares, m, baselines, beatsBaselines, funnel, data, provenance, series, featurePsi);
     }
 
     public ArtifactEvaluation withFeaturePsi(Map<String, Double> psi) {
         return new ArtifactEvaluation(tf, symbol, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
-                labelShares, metrics, baselines, beatsBaselines, funnel, provenance, series, psi);
+                labelShares, metrics, baselines, beatsBaselines, funnel, data, provenance, series, psi);
+    }
+
+    public ArtifactEvaluation withData(DataOrigin d) {
+        return new ArtifactEvaluation(tf, symbol, artifact, model, promoted, failedGates, flagged, reasons, verdicts, predictedShares, argmaxShares,
+                labelShares, metrics, baselines, beatsBaselines, funnel, d, provenance, series, featurePsi);
     }
 
     public ArtifactEvaluation withEvaluatedOn(String what) { return withMetrics(metrics.withEvaluatedOn(what)); }

@@ -126,6 +126,28 @@ final class BacktestSections {
         AtomicFiles.writeString(file, b.toString());
     }
 
+    /** The per-bar predictions as Parquet: the CSV's columns, time as a UTC timestamp (pandas reads a datetime). */
+    static void writePredictionsParquet(Path file, ArtifactEvaluation e) {
+        var s = e.series();
+        int n = s.ts().length;
+        long[] ms = new long[n], label = new long[n];
+        double[] down = new double[n], neutral = new double[n], up = new double[n], net = new double[n], eq = new double[n];
+        for (int i = 0; i < n; i++) {
+            ms[i] = s.ts()[i] * 1000;
+            label[i] = s.labels()[i];
+            down[i] = s.probs()[i][0];
+            neutral[i] = s.probs()[i][1];
+            up[i] = s.probs()[i][2];
+            net[i] = s.netReturns()[i];
+            eq[i] = s.equity()[i];
+        }
+        msb.core.ParquetFiles.write(file, new msb.core.Table(java.util.List.of(new msb.core.Table.Times("time", ms),
+                new msb.core.Table.Longs("ts", s.ts().clone()), new msb.core.Table.Doubles("p_down", down),
+                new msb.core.Table.Doubles("p_neutral", neutral), new msb.core.Table.Doubles("p_up", up),
+                new msb.core.Table.Doubles("s_model", s.sModel().clone()), new msb.core.Table.Longs("label", label),
+                new msb.core.Table.Doubles("net_return", net), new msb.core.Table.Doubles("equity", eq))));
+    }
+
     static String iso(long ts) { return Instant.ofEpochSecond(ts).toString(); }
 
     static String pct(double r) { return String.format(Locale.ROOT, "%+.2f%%", 100 * r); }

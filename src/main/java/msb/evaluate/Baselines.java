@@ -32,21 +32,36 @@ public final class Baselines {
             double r = rows.close()[k] / rows.prevClose()[k] - 1;
             prevSign[k] = r > 0 ? new double[]{0, 0, 1} : r < 0 ? new double[]{1, 0, 0} : new double[]{0, 1, 0};
         }
+        // log loss of the rules from their calibrated probabilities (TRAIN label shares per class they name)
+        int[] train = ds.rowsOf(Split.TRAIN);
+        int[] trainLabels = new int[train.length], trainUp = new int[train.length], trainSign = new int[train.length];
+        for (int k = 0; k < train.length; k++) {
+            int r = train[k];
+            trainLabels[k] = ds.label()[r];
+            trainUp[k] = 1;
+            trainSign[k] = r > 0 ? (int) Math.signum(ds.close()[r] / ds.close()[r - 1] - 1) : 0;
+        }
         Map<String, ArtifactEvaluation.Baseline> scores = new TreeMap<>();
-        scores.put("majority", score(rows, replay, majority));
-        scores.put("always_up", score(rows, replay, up));
-        scores.put("previous_bar_sign", score(rows, replay, prevSign));
+        scores.put("majority", score(rows, replay, majority, majority));
+        scores.put("always_up", score(rows, replay, up, Metrics.ruleProbabilities(trainUp, trainLabels, Metrics.argmax(up))));
+        scores.put("previous_bar_sign", score(rows, replay, prevSign,
+                Metrics.ruleProbabilities(trainSign, trainLabels, Metrics.argmax(prevSign))));
         double[] bhReturns = buyAndHoldReturns(rows.close(), replay.costPerSideFrac());
         scores.put("buy_and_hold", new ArtifactEvaluation.Baseline(null, null,
                 Evaluator.num(TradingMetrics.sharpe(bhReturns, rows.tf().barsPerYear()))));
         return new Result(Collections.unmodifiableMap(scores), equity(bhReturns));
     }
 
-    private static ArtifactEvaluation.Baseline score(EvalRows rows, DecisionReplay replay, double[][] probs) {
+    /**
+     * @param probs      what the rule trades on (one-hot for the hard rules) and whose argmax is its class
+     * @param scoreProbs what its log loss is taken on (calibrated, see {@link Metrics#ruleProbabilities})
+     */
+    private static ArtifactEvaluation.Baseline score(EvalRows rows, DecisionReplay replay, double[][] probs,
+                                                     double[][] scoreProbs) {
         int[] cls = Metrics.argmax(probs);
         ReplayResult sim = replay.replay(rows, probs);
         return new ArtifactEvaluation.Baseline(Evaluator.num(Metrics.balancedAccuracy(rows.label(), cls)),
-                Evaluator.num(Metrics.logLoss(rows.label(), probs)),
+                Evaluator.num(Metrics.logLoss(rows.label(), scoreProbs)),
                 Evaluator.num(TradingMetrics.sharpe(sim.netReturns(), rows.tf().barsPerYear())));
     }
 

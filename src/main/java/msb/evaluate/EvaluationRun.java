@@ -200,9 +200,12 @@ public final class EvaluationRun {
             ArtifactEvaluation e = Evaluator.evaluate(subject, ds, EvalRows.of(ds, rows), recording, verdictOptions(m));
             if (recording.first != null) trades.put(EvaluationReport.tradesKey(e), recording.first.trades());
             if (featureDraws > 0) featureReport(runDir, m, sym).ifPresent(r -> featureReports.put(EvaluationReport.tradesKey(e), r));
+            String current = DatasetStore.exists(ws, sym, m.timeframe()) ? DatasetStore.manifest(ws, sym, m.timeframe()).files()
+                    .get(msb.dataset.DatasetFile.NAME) : null;
+            String trainedOn = m.member(sym).map(msb.model.PoolMember::datasetSha256).orElse(m.datasetSha256());
             // the same PSI the live runner watches, of these rows against the artifact's TRAIN bins
-            return e.withFailedGates(m.failedGates()).withFeaturePsi(m.trainDistribution() == null ? null
-                    : m.trainDistribution().psiOf(ds.columns(), ds.x(), rows));
+            return e.withFailedGates(m.failedGates()).withData(DataOrigin.of(m, trainedOn, current))
+                    .withFeaturePsi(m.trainDistribution() == null ? null : m.trainDistribution().psiOf(ds.columns(), ds.x(), rows));
         }
     }
 

@@ -15,18 +15,25 @@ public final class EvaluationTable {
 
     public static String render(List<ArtifactEvaluation> evals) {
         StringBuilder b = new StringBuilder();
-        String head = "%-4s %-14s %-8s %6s  %-17s %-17s %-17s %7s %7s %6s %7s %5s  %s%n";
-        b.append(String.format(Locale.ROOT, head, "tf", "model", "status", "rows", "predicted D/N/U",
+        // the data column is as wide as its longest entry: a table mixing sources must show them whole
+        int dataWidth = Math.max(4, evals.stream().mapToInt(e -> dataCell(e).length()).max().orElse(4));
+        String head = "%-4s %-14s %-" + dataWidth + "s %-8s %6s  %-17s %-17s %-17s %7s %7s %6s %7s %5s  %s%n";
+        b.append(String.format(Locale.ROOT, head, "tf", "model", "data", "status", "rows", "predicted D/N/U",
                 "argmax D/N/U", "labels D/N/U", "bal_acc", "logloss", "ic", "sharpe", "psr", "check"));
         for (ArtifactEvaluation e : evals) {
             EvaluationMetrics m = e.metrics();
-            b.append(String.format(Locale.ROOT, head, e.tf(), name(e), e.promoted() ? "promoted" : "rejected",
+            b.append(String.format(Locale.ROOT, head, e.tf(), name(e), dataCell(e), e.promoted() ? "promoted" : "rejected",
                     m.rows(), shares(e.predictedShares()), shares(e.argmaxShares()), shares(e.labelShares()),
                     f(m.balancedAccuracy(), 3), f(m.logLoss(), 3), f(m.ic(), 3),
                     f(m.sharpeNet(), 2), f(m.psr(), 2), e.flagged() ? "FLAGGED" : "ok"));
         }
+        if (evals.stream().anyMatch(e -> e.data() != null && Boolean.FALSE.equals(e.data().currentDataset()))) {
+            b.append("* trained on another build of the dataset than the one stored now (rebuilt since): its test rows"
+                    + " are the current dataset's, less those inside its own training range\n");
+        }
         for (ArtifactEvaluation e : evals) {
             b.append('\n').append(e.tf()).append(' ').append(name(e)).append("  ").append(e.artifact()).append('\n');
+            if (e.data() != null) b.append("  trained on ").append(e.data().label()).append('\n');
             if (e.metrics().evaluatedOn() != null) b.append("  evaluated on ").append(e.metrics().evaluatedOn()).append('\n');
             if (!e.failedGates().isEmpty()) b.append("  failed promotion gates: ").append(String.join(", ", e.failedGates())).append('\n');
             for (var v : e.verdicts()) {
@@ -44,6 +51,14 @@ public final class EvaluationTable {
             b.append("  ").append(ReportWriter.verdict(e)).append('\n');
         }
         return b.toString().lines().map(String::stripTrailing).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    }
+
+    /** "source first..last", with a "*" when the artifact's dataset is not the stored one now. */
+    static String dataCell(ArtifactEvaluation e) {
+        DataOrigin d = e.data();
+        if (d == null) return "-";
+        return d.source() + (d.from() == null ? "" : " " + d.from() + ".." + d.to())
+                + (Boolean.FALSE.equals(d.currentDataset()) ? " *" : "");
     }
 
     /** The funnel sentence of status, evaluate and the report (msb.trading.FunnelCounts#line), for one side. */

@@ -111,7 +111,7 @@ public final class Evaluator {
         return new ArtifactEvaluation(rows.tf().label(), ds.symbol(), subject.artifact(), subject.model(), subject.promoted(),
                 List.of(), !reasons.isEmpty(), reasons, verdicts, Shares.ofClasses(thresholded), Shares.ofClasses(argmax),
                 Shares.ofClasses(y), m, b.scores(), Collections.unmodifiableMap(beats),
-                sim.funnel(), subject.provenance(), series);
+                sim.funnel(), null, subject.provenance(), series);
     }
 
     /**

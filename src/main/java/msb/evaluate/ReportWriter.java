@@ -91,8 +91,10 @@ public final class ReportWriter {
         }
         String predictions = prefix + "-predictions.csv";
         BacktestSections.writePredictionsCsv(dir.resolve(predictions), e);
+        String parquet = prefix + "-predictions.parquet";
+        BacktestSections.writePredictionsParquet(dir.resolve(parquet), e);
         md.append("Per-bar probabilities, s_model, label, net return and equity: [").append(predictions).append("](")
-                .append(predictions).append(").\n\n");
+                .append(predictions).append(") (and as Parquet: [").append(parquet).append("](").append(parquet).append(")).\n\n");
         charts.forEach((title, file) -> md.append("![").append(title).append("](").append(file).append(")\n\n"));
         if (e.provenance() != null && !e.provenance().isEmpty()) manifestSummary(md, e);
     }

@@ -1,6 +1,5 @@
 package msb.experiment;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import msb.core.Timeframe;
 import msb.core.Workspace;
 import msb.model.ArtifactStore;
@@ -18,7 +15,6 @@ import msb.model.RunRecord;
 
 /** {@code msb runs list}: one row per recorded run. */
 public final class RunTable {
-    private static final Pattern SOURCE = Pattern.compile("from source (\\S+)");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -61,14 +57,7 @@ public final class RunTable {
     }
 
     /** "coinbase-btc-usd-1d" out of "dataset DIR from source coinbase-btc-usd-1d (experiment x)"; the file name otherwise. */
-    static String sourceName(String dataSource) {
-        if (dataSource == null || dataSource.isBlank()) return "-";
-        Matcher m = SOURCE.matcher(dataSource);
-        if (m.find()) return m.group(1);
-        if (dataSource.startsWith("computed in memory")) return "in-memory";
-        String s = dataSource.startsWith("dataset ") ? dataSource.substring(8) : dataSource;
-        return Path.of(s.split(" ")[0]).getFileName().toString();
-    }
+    static String sourceName(String dataSource) { return msb.model.DataSourceName.of(dataSource); }
 
     public static String text(List<Row> rows) {
         List<String[]> lines = new ArrayList<>();

@@ -239,6 +239,8 @@ public final class Training {
      * run that trained this artifact also leaves its record and report.
      */
     private static void writeRunRecord(Workspace ws, Path runDir, ArtifactManifest m, TrainOptions opts) {
-        Json.write(ws.runsDir().resolve(m.runId()).resolve(RunRecord.FILE), RunRecord.of(runDir, m, opts.promote(), opts.experiment()));
+        RunRecord record = RunRecord.of(runDir, m, opts.promote(), opts.experiment());
+        Json.write(ws.runsDir().resolve(m.runId()).resolve(RunRecord.FILE), record);
+        MlflowRuns.write(ws, record, m);
     }
 }

@@ -248,6 +248,29 @@ public final class Metrics {
         return f;
     }
 
+    /**
+     * Probabilities for a rule that names a class per row (always-up, previous-bar sign): on each row, the
+     * label shares {down, neutral, up} among the fitting rows where the rule named the same class (the whole
+     * fitting prior when it never did there). Scoring a rule's one-hot guesses would charge log(1e-15) for
+     * every miss; these are what the rule says once calibrated, so a constant rule gets the base-rate log loss.
+     */
+    public static double[][] ruleProbabilities(int[] fitRule, int[] fitLabels, int[] rule) {
+        sameLength(fitRule.length, fitLabels.length);
+        double[] prior = frequencies(fitLabels);
+        double[][] byClass = new double[3][3];
+        int[] seen = new int[3];
+        for (int i = 0; i < fitRule.length; i++) {
+            byClass[index(fitRule[i])][index(fitLabels[i])]++;
+            seen[index(fitRule[i])]++;
+        }
+        for (int c = 0; c < 3; c++) {
+            for (int k = 0; k < 3; k++) byClass[c][k] = seen[c] == 0 ? prior[k] : byClass[c][k] / seen[c];
+        }
+        double[][] p = new double[rule.length][];
+        for (int i = 0; i < rule.length; i++) p[i] = byClass[index(rule[i])].clone();
+        return p;
+    }
+
     /** Log loss of predicting the class frequencies {@code prior} {down, neutral, up} on every row. */
     public static double priorLogLoss(double[] prior, int[] y) {
         if (y.length == 0) throw new IllegalArgumentException("no rows");

@@ -39,6 +39,31 @@ class DatasetCommandTest {
             assertEquals(d.split()[r].label(), p[p.length - 1]);
         }
         assertTrue(lines.get(lines.size() - 1).endsWith(",test"));
+
+        // --parquet: the same table in a Parquet file under --home, read back equal
+        out = new StringWriter();
+        assertEquals(0, CliRun.execute(out, err, "--home", home.toString(), "dataset", "show", "--tf", "5m",
+                "--parquet", "exports/btc-5m.parquet"), err.toString());
+        Path file = home.resolve("exports/btc-5m.parquet");
+        assertTrue(out.toString().startsWith("wrote " + file), out.toString());
+        msb.core.Table t;
+        try {
+            t = msb.core.ParquetFiles.read(file.toString(), java.nio.file.Files.readAllBytes(file), null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(d.rows(), t.rows());
+        assertEquals(d.columns().size() + 4, t.columns().size(), "time, ts, features, label, split");
+        for (int j = 0; j < d.columns().size(); j++) {
+            double[] col = ((msb.core.Table.Doubles) t.column(d.columns().get(j))).values();
+            for (int r = 0; r < d.rows(); r++) assertEquals(d.x()[r][j], col[r]);
+        }
+        String[] split = ((msb.core.Table.Strings) t.column("split")).values();
+        assertEquals(d.split()[d.rows() - 1].label(), split[d.rows() - 1]);
+        assertEquals(d.ts()[0] * 1000, ((msb.core.Table.Times) t.column("time")).epochMs()[0]);
+        assertEquals(2, CliRun.execute(out, err, "--home", home.toString(), "dataset", "show", "--tf", "5m",
+                "--parquet", "/tmp/outside-home.parquet"));
+        assertTrue(err.toString().contains("is outside --home"), err.toString());
     }
 
     @Test

@@ -94,4 +94,30 @@ class ImportQuirksTest {
                 new BarImporter.Options(ImportFormat.CSV, true, 3600)).bars();
         assertArrayEquals(new long[]{1700003600}, b.ts());
     }
+
+    /** RFC 4180 quoting: quoted fields, a comma and doubled quotes inside a quoted (unused) column. */
+    @Test void quotedFields() {
+        String quoted = """
+                "timestamp","open","high","low","close","volume","note ""raw"", kept"
+                "1700000000","100","110","90","105","1.5","a, b"
+                1700000300,105,112,100,111,2,"say ""hi""\"
+                "1700000600",111,"115",108,109,3,""
+                """;
+        assertSame(read(CLEAN), read(quoted));
+    }
+
+    @Test void brokenQuotingNamesTheLineAndField() {
+        var open = org.junit.jupiter.api.Assertions.assertThrows(msb.core.UserInputException.class,
+                () -> read(CLEAN.replace("1700000300,105,", "1700000300,\"105,")));
+        assertEquals("q.csv line 3: field 2 opens a quote that never closes; quote a field as \"...\" and write a quote"
+                + " inside it as \"\"", open.getMessage());
+        var after = org.junit.jupiter.api.Assertions.assertThrows(msb.core.UserInputException.class,
+                () -> read(CLEAN.replace("1700000600,111,115", "1700000600,111,\"115\"x")));
+        assertEquals("q.csv line 4: field 3 has text after its closing quote; quote a field as \"...\" and write a"
+                + " quote inside it as \"\"", after.getMessage());
+        // a quoted number with a thousands comma is one field, and not a number
+        var comma = org.junit.jupiter.api.Assertions.assertThrows(msb.core.UserInputException.class,
+                () -> read(CLEAN.replace("1700000000,100,110", "1700000000,100,\"1,110\"")));
+        assertEquals("q.csv line 2: high is '1,110', not a number; fix the row or re-export", comma.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package msb.evaluate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,10 @@ class ReportWriterTest {
         for (String b : List.of("majority", "always_up", "previous_bar_sign", "buy_and_hold")) {
             assertTrue(a.get("baselines").get(b).has("sharpe_net"), "missing baseline " + b);
         }
+        // a constant rule is scored with its calibrated probabilities, the TRAIN prior: majority's log loss
+        assertEquals(a.get("baselines").get("majority").get("log_loss").asDouble(),
+                a.get("baselines").get("always_up").get("log_loss").asDouble(), 1e-12);
+        assertTrue(a.get("baselines").get("always_up").get("log_loss").asDouble() < 2, "not log(1e-15)-sized");
         assertEquals(1.0, a.get("predicted_shares").get("up").asDouble());
         assertTrue(a.get("flagged").asBoolean());
         assertTrue(a.get("funnel").get("model_signals").has("sell"));
@@ -90,6 +95,14 @@ class ReportWriterTest {
         assertEquals(trades.size() + 1, csv.size());
         assertTrue(csv.getFirst().startsWith("entry_time,exit_time,entry_ts,exit_ts,side,size"), csv.getFirst());
         assertEquals(s.ts().length + 1, Files.readAllLines(dir.resolve("01-24h-planted-predictions.csv")).size());
+        // the Parquet twin holds the same rows: read back, its columns equal the series
+        Path pq = dir.resolve("01-24h-planted-predictions.parquet");
+        var t = msb.core.ParquetFiles.read(pq.toString(), Files.readAllBytes(pq), null);
+        assertEquals(List.of("time", "ts", "p_down", "p_neutral", "p_up", "s_model", "label", "net_return", "equity"), t.names());
+        assertArrayEquals(s.ts(), ((msb.core.Table.Longs) t.column("ts")).values());
+        assertArrayEquals(s.sModel(), ((msb.core.Table.Doubles) t.column("s_model")).values(), 0.0);
+        assertArrayEquals(s.netReturns(), ((msb.core.Table.Doubles) t.column("net_return")).values(), 0.0);
+        assertEquals(s.ts()[0] * 1000, ((msb.core.Table.Times) t.column("time")).epochMs()[0]);
         assertTrue(Files.isRegularFile(dir.resolve("01-24h-planted-drawdown.png")));
     }
 }

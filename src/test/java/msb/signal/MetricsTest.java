@@ -33,6 +33,23 @@ class MetricsTest {
         assertEquals(0.0, Metrics.mcc(Y, new int[]{1, 1, 1, 1, 1, 1, 1, 1}), 1e-12);
     }
 
+    @Test
+    void aConstantRuleIsScoredWithTheBaseRateAndARuleWithItsClassShares() {
+        int[] up = {1, 1, 1, 1, 1, 1, 1, 1};
+        double[][] p = Metrics.ruleProbabilities(up, Y, up);
+        // always-UP calibrated is the label prior {3/8, 2/8, 3/8}: its log loss is the base rate's, not log(1e-15)
+        assertArrayEquals(new double[]{3.0 / 8, 2.0 / 8, 3.0 / 8}, p[0], 1e-12);
+        assertEquals(Metrics.priorLogLoss(Metrics.frequencies(Y), Y), Metrics.logLoss(Y, p), 1e-12);
+        // PRED names UP on rows 0,4,6,7 (labels U D U D) -> {1/2, 0, 1/2}; NEUTRAL on 1,2,5 (U N N) -> {0, 2/3, 1/3};
+        // DOWN on row 3 (D) -> {1, 0, 0}; a class never named while fitting takes the prior
+        double[][] q = Metrics.ruleProbabilities(PRED, Y, new int[]{1, 0, -1});
+        assertArrayEquals(new double[]{0.5, 0, 0.5}, q[0], 1e-12);
+        assertArrayEquals(new double[]{0, 2.0 / 3, 1.0 / 3}, q[1], 1e-12);
+        assertArrayEquals(new double[]{1, 0, 0}, q[2], 1e-12);
+        double[][] r = Metrics.ruleProbabilities(up, Y, new int[]{-1});
+        assertArrayEquals(new double[]{3.0 / 8, 2.0 / 8, 3.0 / 8}, r[0], 1e-12);
+    }
+
     static final int[] Y4 = {1, 0, -1, -1};
     static final double[][] P4 = {{0.2, 0.3, 0.5}, {0.1, 0.8, 0.1}, {0.6, 0.2, 0.2}, {0.3, 0.3, 0.4}};
 
