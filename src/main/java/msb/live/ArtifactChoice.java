@@ -34,6 +34,12 @@ public final class ArtifactChoice {
     public static Path resolve(Workspace ws, String symbol, Timeframe tf, Path explicitOrNull, StateStore state,
                                PrintStream err, Runnable beforeTraining) {
         if (explicitOrNull != null) return explicitOrNull.toAbsolutePath().normalize();
+        Optional<Path> retrained = retrainedLive(ws, state);
+        if (retrained.isPresent()) {
+            err.println("msb: resuming with the runner's live artifact " + retrained.get().getFileName() + " (run-live --retrain-every"
+                    + " keeps its own model; LATEST.json is not consulted)");
+            return retrained.get();
+        }
         Optional<Path> latest = ArtifactStore.latest(ws, symbol, tf);
         if (latest.isPresent()) return latest.get().toAbsolutePath().normalize();
         Optional<RunnerState> resumed = state.load();
@@ -51,6 +57,24 @@ public final class ArtifactChoice {
             if (meanwhile.isPresent()) return meanwhile.get().toAbsolutePath().normalize();
             return trainNow(ws, symbol, tf, err);
         }
+    }
+
+    /**
+     * The artifact a state directory that retrains names: its state is the one record of which run is live (a
+     * retrain promoted after the last checkpoint may have moved LATEST.json, and must not be picked up).
+     */
+    private static Optional<Path> retrainedLive(Workspace ws, StateStore state) {
+        RunnerState s;
+        try {
+            s = state.load().orElse(null);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a damaged state is reported where the runner opens it
+        }
+        if (s == null || s.status() == null || s.status().retrain() == null || s.artifact() == null || s.artifact().isBlank()) {
+            return Optional.empty();
+        }
+        Path dir = ws.resolveRecorded(s.artifact()).toAbsolutePath().normalize();
+        return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
     private static Path trainNow(Workspace ws, String symbol, Timeframe tf, PrintStream err) {

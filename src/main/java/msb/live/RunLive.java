@@ -37,8 +37,23 @@ import msb.trading.StrategyConfig;
 public final class RunLive {
     /** The command's settings. {@code fromFileOrNull}/{@code artifactOrNull}/{@code configOrNull} are optional. */
     public record Options(Timeframe tf, String symbol, FeedKind feed, Path fromFileOrNull, Path artifactOrNull, Speed speed,
-                          long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero) {
+                          long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero,
+                          String retrainEveryOrNull) {
+        /** Without retraining. */
+        public Options(Timeframe tf, String symbol, FeedKind feed, Path fromFileOrNull, Path artifactOrNull, Speed speed,
+                       long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero) {
+            this(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, configOrNull, baseUrl,
+                    checkpointEveryBarsOrZero, null);
+        }
+
+        /** The same settings, retraining every {@code every} (1d, 12h, 30m; null: never). */
+        public Options withRetrainEvery(String every) {
+            return new Options(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, configOrNull, baseUrl,
+                    checkpointEveryBarsOrZero, every);
+        }
+
         public Options {
+            if (retrainEveryOrNull != null) Retrainer.parseEverySec(retrainEveryOrNull);
             if (maxBars < 1) throw new UserInputException("--max-bars " + maxBars + ": must be >= 1");
             if (checkpointEveryBarsOrZero < 0) {
                 throw new UserInputException("--checkpoint-every " + checkpointEveryBarsOrZero + ": must be >= 1");
@@ -108,9 +123,11 @@ public final class RunLive {
         final CohortSignals cohorts;
         final LiveRunner runner;
         final Long resumeTs;
+        final Retrainer retrainerOrNull;
 
         private Prepared(RunnerLock lock, Options o, Path artifactDir, LoadedArtifact artifact, FeatureSchema schema,
-                         CohortSignals cohorts, LiveRunner runner, Long resumeTs) {
+                         CohortSignals cohorts, LiveRunner runner, Long resumeTs, Retrainer retrainerOrNull) {
+            this.retrainerOrNull = retrainerOrNull;
             this.lock = lock;
             this.o = o;
             this.artifactDir = artifactDir;
@@ -121,7 +138,8 @@ public final class RunLive {
             this.resumeTs = resumeTs;
         }
 
-        boolean shadow() { return !artifact.promoted(); }
+        /** True while the runner trades in shadow mode (a promoted retrain swapped in ends it). */
+        boolean shadow() { return runner.status().mode().equals("shadow"); }
 
         /** Feeds the runner (replay, or the venue; {@code venueOrNull} shares one venue client between timeframes). */
         StatusDoc execute(Workspace ws, PrintStream err, LiveClock clock, HyperliquidVenue venueOrNull) throws InterruptedException {
@@ -142,6 +160,14 @@ public final class RunLive {
 
         @Override
         public void close() {
+            try {
+                if (retrainerOrNull != null) retrainerOrNull.close();
+            } finally {
+                closeArtifactAndLock();
+            }
+        }
+
+        private void closeArtifactAndLock() {
             try {
                 artifact.close();
             } finally {
@@ -207,10 +233,17 @@ public final class RunLive {
                     artifact.bma().orElse(null), trader, store,
                     a -> err.println(shared.prefix() + "ALERT " + a.kind() + " at bar " + java.time.Instant.ofEpochSecond(a.barTs())
                             + ": " + a.message()), clock);
+            Retrainer retrainer = null;
+            if (o.retrainEveryOrNull() != null) {
+                // replays and simulated clocks swap at the bar after the retrain's: the swap bar follows bar time only
+                retrainer = new Retrainer(ws, o.symbol(), o.tf(), o.retrainEveryOrNull(), Retrainer.parseEverySec(o.retrainEveryOrNull()),
+                        o.feed() == FeedKind.REPLAY || clock != LiveClock.SYSTEM, err, shared.prefix());
+                runner.retrainWith(retrainer, m);
+            }
             Long resumeTs = runner.open();
             if (shared.budgetOrNull() != null) trader.shareExposure(shared.budgetOrNull(), shared.index());
             if (shared.turnsOrNull() != null) runner.takeTurns(shared.turnsOrNull(), shared.index());
-            return new Prepared(lock, o, artifactDir, artifact, schema, cohorts, runner, resumeTs);
+            return new Prepared(lock, o, artifactDir, artifact, schema, cohorts, runner, resumeTs, retrainer);
         } catch (RuntimeException e) {
             try {
                 artifact.close();
@@ -243,6 +276,7 @@ public final class RunLive {
             bars = bars.slice(first, bars.size());
         }
         crossBars(ws, o, schema, bars); // refuses a replayed bar without the other symbols' bars
+        runner.retrainOn(bars);
         if (resumeTs != null) {
             if (java.util.Arrays.binarySearch(bars.ts(), resumeTs) < 0) {
                 throw new UserInputException(o.stateDir() + " stopped at bar " + java.time.Instant.ofEpochSecond(resumeTs)
@@ -307,6 +341,7 @@ public final class RunLive {
             }
             err.println("msb: live on " + o.baseUrl() + ": warmed up on " + history.size() + " bars; polling each "
                     + o.tf().label() + " close (Ctrl-C stops; the same command resumes)");
+            runner.retrainOnStoredAndSeen();
             runner.prime(history, funding, history.size() == 0 ? Long.MIN_VALUE : history.lastTs());
             return runner.run(feed, o.maxBars(), null);
         }
