@@ -22,7 +22,7 @@ import msb.model.Training;
 import msb.model.TrainingData;
 
 /**
- * Which artifact a runner uses: {@code --artifact}; else the timeframe's promoted LATEST; else the one a
+ * Which artifact a runner uses: the one the state of a runner that retrains (--retrain-every) names; else {@code --artifact}; else the timeframe's promoted LATEST; else the one a
  * state directory being resumed was started with; else the newest fitted run of the timeframe (none promoted:
  * it runs in shadow mode), listing what exists; else, when no run exists, a model trained now on the stored
  * data (or the embedded default data). Each choice is said on stderr.
@@ -33,13 +33,13 @@ public final class ArtifactChoice {
     /** {@code beforeTraining} runs before an artifact is trained for the runner (it takes the runner's lock). */
     public static Path resolve(Workspace ws, String symbol, Timeframe tf, Path explicitOrNull, StateStore state,
                                PrintStream err, Runnable beforeTraining) {
-        if (explicitOrNull != null) return explicitOrNull.toAbsolutePath().normalize();
         Optional<Path> retrained = retrainedLive(ws, state);
         if (retrained.isPresent()) {
-            err.println("msb: resuming with the runner's live artifact " + retrained.get().getFileName() + " (run-live --retrain-every"
-                    + " keeps its own model; LATEST.json is not consulted)");
+            err.println("msb: resuming with the runner's live artifact " + retrained.get().getFileName() + " (a runner that retrains"
+                    + " keeps its own model: its state wins over " + (explicitOrNull != null ? "--artifact and " : "") + "LATEST.json)");
             return retrained.get();
         }
+        if (explicitOrNull != null) return explicitOrNull.toAbsolutePath().normalize();
         Optional<Path> latest = ArtifactStore.latest(ws, symbol, tf);
         if (latest.isPresent()) return latest.get().toAbsolutePath().normalize();
         Optional<RunnerState> resumed = state.load();

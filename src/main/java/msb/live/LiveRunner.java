@@ -184,6 +184,7 @@ public final class LiveRunner {
     public StatusDoc run(Feed feed, long maxBars, LongConsumer barNanos) throws InterruptedException {
         if (log == null) throw new IllegalStateException("open() first");
         if (lastBarTs != null) feed.skipThrough(lastBarTs);
+        if (retrainer != null) retrainer.resumePending(liveManifest);
         long done = 0;
         try {
             while (done < maxBars) {

@@ -129,8 +129,15 @@ final class Retrainer implements AutoCloseable {
 
     /** Continues the schedule a checkpoint recorded (null: a fresh one), with the live artifact's run id. */
     void restore(RetrainStatus storedOrNull, String liveRunId) {
-        status = storedOrNull == null ? RetrainStatus.fresh(every, everySec, liveRunId)
-                : storedOrNull.withSchedule(every, everySec).retraining(null);
+        status = storedOrNull == null ? RetrainStatus.fresh(every, everySec, liveRunId) : storedOrNull.withSchedule(every, everySec);
+    }
+
+    /**
+     * Before the first bar of a resumed run: a retrain the checkpoint says was running (killed with the process)
+     * starts again on the same bars, so that it concludes at the same boundary as in an uninterrupted run.
+     */
+    void resumePending(ArtifactManifest live) {
+        if (thread == null && status.retrainingThroughTs() != null) start(status.retrainingThroughTs(), live);
     }
 
     RetrainStatus status() { return status; }
@@ -148,6 +155,11 @@ final class Retrainer implements AutoCloseable {
             return false;
         }
         if (barTs < status.nextDueTs()) return false;
+        start(barTs, live);
+        return true;
+    }
+
+    private void start(long barTs, ArtifactManifest live) {
         if (barsThrough == null) throw new IllegalStateException("no training bars configured");
         status = status.retraining(barTs);
         result = null;
@@ -156,7 +168,6 @@ final class Retrainer implements AutoCloseable {
         thread = Thread.ofPlatform().name("retrain-" + tf.label()).daemon(true).unstarted(() -> result = train(barTs, live));
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
-        return true;
     }
 
     /**
