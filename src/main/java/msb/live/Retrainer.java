@@ -179,7 +179,8 @@ final class Retrainer implements AutoCloseable {
         if (awaitAtNextBar || waitAnyway) thread.join();
         if (thread.isAlive()) return null;
         thread = null;
-        return result;
+        // an Error (out of memory) ends the thread without an outcome: reported, never left "retraining" forever
+        return result != null ? result : new Outcome.Failed(status.retrainingThroughTs(), "the retrain thread ended without a result");
     }
 
     /** Records the outcome the runner applied at the boundary after bar {@code atTs}; says it on stderr. */

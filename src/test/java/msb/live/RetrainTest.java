@@ -93,6 +93,29 @@ class RetrainTest {
     }
 
     @Test
+    void aRetrainThatCannotTrainIsAFailedOutcomeNotACrash() throws Exception {
+        TrainResult trained = LiveFixture.homeWithArtifact(home, 2_000, ModelKind.LOGREG);
+        ArtifactManifest live = ArtifactStore.verifiedManifest(trained.runDir());
+        var err = new java.io.ByteArrayOutputStream();
+        Retrainer r = new Retrainer(Workspace.at(home), "BTC", Timeframe.M5, "1d", 86_400, true,
+                new java.io.PrintStream(err, true), "msb: [5m] ");
+        r.restore(null, live.runId());
+        // hourly bars cannot make a 5m dataset: training refuses its input
+        Bars hourly = msb.data.Resampler.resample(DatasetStore.loadBars(Workspace.at(home), "BTC", Timeframe.M5), 3_600).bars();
+        r.trainOn(hourly);
+        long first = hourly.ts(0);
+        assertTrue(!r.maybeStart(first, live) && r.status().nextDueTs() == first + 86_400, "the first bar starts the clock");
+        assertTrue(r.maybeStart(first + 86_400, live));
+        Retrainer.Outcome o = r.poll(false);
+        assertTrue(o instanceof Retrainer.Outcome.Failed f && f.message().contains("5m"), String.valueOf(o));
+        r.concluded(first + 86_400, o, live.runId());
+        assertEquals(RetrainStatus.FAILED, r.status().lastOutcome());
+        assertEquals(live.runId(), r.status().liveRunId(), "the live model stays");
+        assertEquals(first + 2 * 86_400, r.status().nextDueTs(), "due again an interval later, not at every bar");
+        r.close();
+    }
+
+    @Test
     void badDurationsExitTwoNamingTheFlag() {
         for (String bad : new String[] {"7h", "1x", "0d", ""}) {
             CliRun r = CliRun.run(home, "run-live", "--tf", "5m", "--retrain-every", bad);
