@@ -215,7 +215,8 @@ final class Retrainer implements AutoCloseable {
             TrainOptions opts = TrainOptions.defaults().withModel(live.modelKind()).withSeed(live.seed())
                     .withHyperparameters(live.hyperparameters()).withQuiet(true);
             TrainResult r;
-            try (StoreLock lock = StoreLock.home(ws, "msb run-live (retraining " + tf.label() + ")", err)) {
+            // no recovery sweep: Training writes a fresh temp directory and moves it; the sweep would race the collector
+            try (StoreLock lock = StoreLock.homeWithoutSweep(ws, "msb run-live (retraining " + tf.label() + ")", err)) {
                 r = Training.train(ws, symbol, tf, data, opts, err, Clock.systemUTC());
             }
             ArtifactManifest m = ArtifactStore.verifiedManifest(r.runDir());
