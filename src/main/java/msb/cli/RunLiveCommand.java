@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
                 "probabilities, decision, guards, paper fills. The replay feed plays the whole stored series",
                 "(or --bars-file FILE, or the embedded default data) and ends with a summary; state is checkpointed",
                 "so that re-running the same command resumes from the last completed bar. An artifact that is",
-                "not promoted runs in shadow mode (no orders) and the command exits 3 naming its failed gates."},
-        footer = {"", "Writes: <home>/state/<SYMBOL>/<tf>/ (state, event log) and, when it must train first, models/ and datasets/.", "Example: msb run-live --tf 5m --max-bars 500      (re-run the same command to continue)"})
+                "not promoted runs in shadow mode (no orders) and the command exits 3 naming its failed gates.",
+                "--retrain-every 1d retrains it on a schedule of bar time and swaps a promoted retrain in at a bar boundary."},
+        footer = {"", "Writes: <home>/state/<SYMBOL>/<tf>/ (state, event log) and, when it must train first or --retrain-every"
+                + " retrains, models/ and datasets/.", "Example: msb run-live --tf 5m --max-bars 500      (re-run the same command to continue)"})
 public final class RunLiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,6 +46,15 @@ public final class RunLiveCommand implements Callable<Integer> {
                     + " role pros or amateurs) and the public trades, one row per 5m into the cohort store (state under"
                     + " <home>/state/<SYMBOL>/cohorts).")
     Path cohorts;
+
+    @Option(names = "--retrain-every", paramLabel = "DURATION",
+            description = "Retrain each timeframe's model every DURATION of bar time (1d, 12h, 30m) in the background, on the"
+                    + " bars up to the current one, with the recipe its artifact records (model, seed, hyperparameters, label,"
+                    + " features) and every gate of `msb train`; a promoted run is swapped in at the next bar boundary, a"
+                    + " refused one keeps the current model and raises an alert naming its failed verdicts. Swaps and refusals"
+                    + " are events with both run ids; the state names the live run and the next due time, so a restart"
+                    + " continues the schedule with the same model.")
+    String retrainEvery;
 
     @Option(names = "--feed", defaultValue = "replay", paramLabel = "KIND", description = "replay (default) or hyperliquid.")
     String feed;
@@ -115,7 +126,7 @@ public final class RunLiveCommand implements Callable<Integer> {
         if (tfs.size() == 1 && cohorts == null) {
             Timeframe tf = tfs.getFirst();
             var options = new RunLive.Options(tf, symbol.value(), feedKind, from, artifact, Speed.parse(speed), bars,
-                    stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf), config, base, every).withDrift(drift);
+                    stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf), config, base, every).withDrift(drift).withRetrainEvery(retrainEvery);
             if (maxTotalExposureFrac != null) {
                 RunLive.runWithin(ws, options, new msb.live.ExposureBudget(1, maxTotalExposureFrac), spec.commandLine().getOut(),
                         Cli.err(spec), LiveClock.SYSTEM);
@@ -136,7 +147,7 @@ public final class RunLiveCommand implements Callable<Integer> {
         for (Timeframe tf : tfs) {
             Path dir = one && stateDir != null ? Cli.underHome(ws, stateDir) : parent.resolve(tf.label());
             perTf.add(new RunLive.Options(tf, symbol.value(), feedKind, from, one ? artifact : null, Speed.parse(speed), bars,
-                    dir, config, base, every).withDrift(drift));
+                    dir, config, base, every).withDrift(drift).withRetrainEvery(retrainEvery));
         }
         msb.live.MultiRunLive.run(ws, perTf, maxTotalExposureFrac != null ? maxTotalExposureFrac
                 : msb.live.ExposureBudget.DEFAULT_MAX_TOTAL_EXPOSURE_FRAC, parent, cohorts, spec.commandLine().getOut(), Cli.err(spec),

@@ -62,6 +62,15 @@ public final class StoreLock implements AutoCloseable {
         return l;
     }
 
+    /**
+     * The home's write lock without the recovery sweep, for a writer that only creates fresh temp names and
+     * moves them atomically (run-live's retrain): in that process the cohort collector writes the cohort store
+     * beside it, and a sweep would remove the collector's temp files under it.
+     */
+    public static StoreLock homeWithoutSweep(Workspace ws, String command, PrintStream err) {
+        return acquire(ws.home().resolve(HOME_LOCK_FILE), command, HOME_WAIT_MS, err, "another msb command is writing to " + ws.home());
+    }
+
     /** The lock of a runner's state directory: taken at once or refused (exit 2 naming the holder). */
     public static StoreLock runner(Path stateDir, String command) {
         return acquire(stateDir.resolve(RUNNER_LOCK_FILE), command, 0, null, "another runner uses the state directory " + stateDir);

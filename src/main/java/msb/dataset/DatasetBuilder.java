@@ -256,6 +256,25 @@ public final class DatasetBuilder {
                 FeatureContext.crossSymbols(options.features().explicitFeatures()), err), tf, symbol, options);
     }
 
+    /** The workspace's stored bars (or the embedded default data) resampled to {@code tf}: what its datasets are built from. */
+    public static Bars storedTfBars(Workspace ws, String symbol, Timeframe tf, PrintStream err) {
+        SourceData source = RawSources.resolve(ws, symbol, null, err);
+        String why = whyNot(tf, source.name(), source.bars().intervalSec());
+        if (why != null) throw new UserInputException("cannot build the " + tf.label() + " dataset: " + why);
+        return Resampler.resample(source.bars(), tf.seconds()).bars();
+    }
+
+    /**
+     * A dataset of {@code tfBars} (bars of {@code tf}, chosen by the caller: run-live's retrain passes the bars up
+     * to the current one) with the workspace's stored funding, cohort and other symbols' series, in memory.
+     */
+    public static Computed computeOn(Workspace ws, String symbol, Timeframe tf, Bars tfBars, Options options, PrintStream err) {
+        SourceData stored = RawSources.resolve(ws, symbol, options.sourceNameOrNull(),
+                FeatureContext.crossSymbols(options.features().explicitFeatures()), err);
+        return compute(new SourceData(stored.name(), tfBars, stored.fundingOrNull(), stored.cohortsOrNull(), stored.files(),
+                stored.crossBars()), tf, symbol, options);
+    }
+
     /** Builds every timeframe the stored data allows; lists the others with the reason. */
     public static AllResult buildAll(Workspace ws, String symbol, Options options, PrintStream err) {
         SourceData source = RawSources.resolve(ws, symbol, options.sourceNameOrNull(), err);

@@ -22,7 +22,7 @@ import msb.model.Training;
 import msb.model.TrainingData;
 
 /**
- * Which artifact a runner uses: {@code --artifact}; else the timeframe's promoted LATEST; else the one a
+ * Which artifact a runner uses: the one the state of a runner that retrains (--retrain-every) names; else {@code --artifact}; else the timeframe's promoted LATEST; else the one a
  * state directory being resumed was started with; else the newest fitted run of the timeframe (none promoted:
  * it runs in shadow mode), listing what exists; else, when no run exists, a model trained now on the stored
  * data (or the embedded default data). Each choice is said on stderr.
@@ -33,6 +33,12 @@ public final class ArtifactChoice {
     /** {@code beforeTraining} runs before an artifact is trained for the runner (it takes the runner's lock). */
     public static Path resolve(Workspace ws, String symbol, Timeframe tf, Path explicitOrNull, StateStore state,
                                PrintStream err, Runnable beforeTraining) {
+        Optional<Path> retrained = retrainedLive(ws, state);
+        if (retrained.isPresent()) {
+            err.println("msb: resuming with the runner's live artifact " + retrained.get().getFileName() + " (a runner that retrains"
+                    + " keeps its own model: its state wins over " + (explicitOrNull != null ? "--artifact and " : "") + "LATEST.json)");
+            return retrained.get();
+        }
         if (explicitOrNull != null) return explicitOrNull.toAbsolutePath().normalize();
         Optional<Path> latest = ArtifactStore.latest(ws, symbol, tf);
         if (latest.isPresent()) return latest.get().toAbsolutePath().normalize();
@@ -51,6 +57,24 @@ public final class ArtifactChoice {
             if (meanwhile.isPresent()) return meanwhile.get().toAbsolutePath().normalize();
             return trainNow(ws, symbol, tf, err);
         }
+    }
+
+    /**
+     * The artifact a state directory that retrains names: its state is the one record of which run is live (a
+     * retrain promoted after the last checkpoint may have moved LATEST.json, and must not be picked up).
+     */
+    private static Optional<Path> retrainedLive(Workspace ws, StateStore state) {
+        RunnerState s;
+        try {
+            s = state.load().orElse(null);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a damaged state is reported where the runner opens it
+        }
+        if (s == null || s.status() == null || s.status().retrain() == null || s.artifact() == null || s.artifact().isBlank()) {
+            return Optional.empty();
+        }
+        Path dir = ws.resolveRecorded(s.artifact()).toAbsolutePath().normalize();
+        return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
     private static Path trainNow(Workspace ws, String symbol, Timeframe tf, PrintStream err) {

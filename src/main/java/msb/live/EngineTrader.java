@@ -24,8 +24,8 @@ import msb.trading.TradingEngine;
  */
 public final class EngineTrader implements Trader {
     private final Timeframe tf;
-    private final StrategyConfig config;
-    private final boolean shadow;
+    private StrategyConfig config;
+    private boolean shadow;
     private final CohortInputs cohorts;
     private String configId;
     private TradingEngine engine;
@@ -48,8 +48,7 @@ public final class EngineTrader implements Trader {
         this.config = config;
         this.shadow = shadow;
         this.cohorts = cohorts;
-        String id = msb.core.Hashing.sha256(config.toJson());
-        this.configId = cohorts.present() ? msb.core.Hashing.sha256(id + "\ncohorts " + cohorts.fingerprint()) : id;
+        this.configId = configIdOf(config, cohorts, false);
         this.engine = new TradingEngine(tf, config, this::forward);
     }
 
@@ -70,8 +69,28 @@ public final class EngineTrader implements Trader {
     public EngineTrader withLiveCohorts(java.util.function.Supplier<msb.data.CohortSignals> rows) {
         if (cohorts.present()) throw new IllegalStateException("stored and live cohort data are exclusive");
         this.liveCohorts = rows;
-        this.configId = msb.core.Hashing.sha256(configId + "\nlive cohorts");
+        this.configId = configIdOf(config, cohorts, true);
         return this;
+    }
+
+    private static String configIdOf(StrategyConfig config, CohortInputs cohorts, boolean live) {
+        String id = msb.core.Hashing.sha256(config.toJson());
+        if (cohorts.present()) id = msb.core.Hashing.sha256(id + "\ncohorts " + cohorts.fingerprint());
+        return live ? msb.core.Hashing.sha256(id + "\nlive cohorts") : id;
+    }
+
+    /**
+     * A retrained artifact swapped in: the engine goes on from its exact state (book, bandit, guards) with the
+     * new artifact's signal; the config id follows, as a restart with that artifact computes it.
+     */
+    @Override
+    public void swapModel(msb.signal.SignalSpec signal, boolean shadowMode) {
+        EngineState state = engine.snapshot();
+        config = config.withSignal(signal);
+        shadow = shadowMode;
+        configId = configIdOf(config, cohorts, liveCohorts != null);
+        engine = TradingEngine.restore(tf, config, state, this::forward);
+        reportExposure();
     }
 
     private void reportExposure() {

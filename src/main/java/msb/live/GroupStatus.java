@@ -49,8 +49,18 @@ public record GroupStatus(String symbol, String feed, double maxTotalExposureFra
         row(b, "max feature PSI", e -> e.status() == null || e.status().drift() == null ? "-"
                 : e.status().drift().top().isEmpty() ? "filling" : String.format(Locale.ROOT, "%.3f", e.status().drift().maxPsi()));
         row(b, "alerts", e -> e.status() == null ? "-" : Integer.toString(e.status().alerts().size()));
+        if (timeframes.stream().anyMatch(e -> e.status() != null && e.status().retrain() != null)) {
+            row(b, "live run", e -> retrain(e) == null ? "-" : retrain(e).liveRunId());
+            row(b, "last retrain", e -> retrain(e) == null || retrain(e).lastOutcome() == null ? "-"
+                    : retrain(e).lastOutcome() + " " + Instant.ofEpochSecond(retrain(e).lastTs()).toString().replace(":00Z", "Z"));
+            row(b, "next retrain due", e -> retrain(e) == null ? "-" : retrain(e).retrainingThroughTs() != null ? "retraining"
+                    : retrain(e).nextDueTs() == null ? "after 1st bar" : Instant.ofEpochSecond(retrain(e).nextDueTs()).toString().replace(":00Z", "Z"));
+        }
         for (Entry e : timeframes) {
             if (!e.detail().isEmpty()) b.append(String.format(Locale.ROOT, "%s: %s%n", e.tf(), e.detail()));
+            if (retrain(e) != null && retrain(e).lastDetail() != null) {
+                b.append(String.format(Locale.ROOT, "%s last retrain: %s%n", e.tf(), retrain(e).lastDetail()));
+            }
             if (e.status() != null && !e.status().alerts().isEmpty()) {
                 Alert a = e.status().alerts().getLast();
                 b.append(String.format(Locale.ROOT, "%s last alert: %d %s: %s%n", e.tf(), a.barTs(), a.kind(), a.message()));
@@ -58,6 +68,8 @@ public record GroupStatus(String symbol, String feed, double maxTotalExposureFra
         }
         return b.toString();
     }
+
+    private static RetrainStatus retrain(Entry e) { return e.status() == null ? null : e.status().retrain(); }
 
     private void row(StringBuilder b, String name, Function<Entry, String> cell) {
         b.append(String.format(Locale.ROOT, "%-20s", name));

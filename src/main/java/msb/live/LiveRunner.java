@@ -40,10 +40,10 @@ public final class LiveRunner {
 
     private static final int ALERTS_KEPT = 20;
 
-    private final Setup setup;
+    private Setup setup;
     private final FeatureStep features;
-    private final SequencePredictor predictor;
-    private final SequencePredictor bmaPredictor;
+    private SequencePredictor predictor;
+    private SequencePredictor bmaPredictor;
     private final Trader trader;
     private final StateStore store;
     private final Consumer<Alert> alertOut;
@@ -67,6 +67,11 @@ public final class LiveRunner {
     private BarTurns turns;
     private int turnIndex;
     private DriftMonitor drift;
+    /** {@code --retrain-every}: null when off. */
+    private Retrainer retrainer;
+    private msb.model.ArtifactManifest liveManifest;
+    /** The schedule a checkpoint recorded, kept as it was by a run without --retrain-every. */
+    private RetrainStatus carriedRetrain;
 
     public LiveRunner(Setup setup, FeatureStep features, SequencePredictor predictor, SequencePredictor bmaPredictor,
                       Trader trader, StateStore store, Consumer<Alert> alertOut, LiveClock clock) {
@@ -99,8 +104,27 @@ public final class LiveRunner {
         }
     }
 
+    /** Retrains on {@code retrainer}'s schedule, starting from the artifact {@code live} (call before {@link #open}). */
+    void retrainWith(Retrainer retrainer, msb.model.ArtifactManifest live) {
+        this.retrainer = retrainer;
+        this.liveManifest = live;
+    }
+
+    /** A replay's retrains train on these bars (those through the retrain's bar). */
+    void retrainOn(Bars replayed) {
+        if (retrainer != null) retrainer.trainOn(replayed);
+    }
+
+    /** A live feed's retrains train on the stored bars plus the ones the feed delivers (call before {@link #prime}). */
+    void retrainOnStoredAndSeen() {
+        if (retrainer != null) retrainer.trainOnStoredAndSeen();
+    }
+
     private Long restore() {
         var loaded = store.load();
+        RetrainStatus stored = loaded.map(s -> s.status().retrain()).orElse(null);
+        if (retrainer != null) retrainer.restore(stored, liveManifest.runId());
+        else carriedRetrain = stored;
         if (loaded.isPresent()) {
             RunnerState s = loaded.get();
             check("timeframe", s.tf(), setup.tf().label());
@@ -145,6 +169,7 @@ public final class LiveRunner {
             double[] row = features.update(bars.get(i), market);
             if (row != null) window.push(row);
             if (row != null && warmEngine && drift != null) drift.warm(row);
+            if (retrainer != null) retrainer.observe(bars.get(i));
             if (warmEngine) trader.onBar(new LiveBar(bars.get(i), null, null, market, bars.ts(i)), none);
         }
     }
@@ -167,6 +192,7 @@ public final class LiveRunner {
     public StatusDoc run(Feed feed, long maxBars, LongConsumer barNanos) throws InterruptedException {
         if (log == null) throw new IllegalStateException("open() first");
         if (lastBarTs != null) feed.skipThrough(lastBarTs);
+        if (retrainer != null) retrainer.resumePending(liveManifest);
         long done = 0;
         try {
             while (done < maxBars) {
@@ -174,6 +200,7 @@ public final class LiveRunner {
                 switch (ev) {
                     case FeedEvent.End end -> {
                         finished = feed instanceof ReplayFeed;
+                        if (retrainer != null) boundary(true);
                         return checkpoint();
                     }
                     case FeedEvent.Stale stale -> {
@@ -185,15 +212,18 @@ public final class LiveRunner {
                     }
                     case FeedEvent.Closed closed -> {
                         if (turns != null) turns.await(turnIndex, closed.bar().tsClose());
+                        if (retrainer != null) boundary(false);
                         long t0 = barNanos == null ? 0 : System.nanoTime();
                         onBar(feed, closed);
                         if (barNanos != null) barNanos.accept(System.nanoTime() - t0);
                         done++;
-                        if (barsProcessed % setup.checkpointEveryBars() == 0) checkpoint();
+                        boolean started = retrainer != null && startRetrain(closed.bar());
+                        if (started || barsProcessed % setup.checkpointEveryBars() == 0) checkpoint();
                         if (turns != null) turns.done(turnIndex);
                     }
                 }
             }
+            if (retrainer != null) boundary(true);
             return checkpoint();
         } finally {
             if (turns != null) turns.finish(turnIndex);
@@ -231,6 +261,55 @@ public final class LiveRunner {
         lastBarTs = bar.tsClose();
     }
 
+    /**
+     * After a bar: starts a due retrain on the bars through it. The checkpoint that follows records the schedule
+     * and the live artifact before training writes anything, so a restart uses that artifact whatever LATEST says.
+     */
+    private boolean startRetrain(Bar bar) {
+        retrainer.observe(bar);
+        if (!retrainer.maybeStart(bar.tsClose(), liveManifest)) return false;
+        log.emit(bar.tsClose(), "retrain_started", new Retrainer.Event(liveManifest.runId(), null, bar.tsClose(), null, List.of()));
+        return true;
+    }
+
+    /**
+     * A bar boundary (or the end of the run, {@code wait}): a finished retrain is applied here and only here.
+     * A promoted one is swapped in (model, signal, the split of in-sample bars; the book, features and history go
+     * on), anything else keeps the model and raises an alert; either way an event with both run ids, and a
+     * checkpoint, which is the swap's commit point: a crash before it resumes with the old artifact, due again.
+     */
+    private void boundary(boolean wait) throws InterruptedException {
+        Retrainer.Outcome o = retrainer.poll(wait);
+        if (o == null) return;
+        long at = lastBarTs;
+        String old = liveManifest.runId();
+        switch (o) {
+            case Retrainer.Outcome.Swap s -> {
+                msb.model.ArtifactManifest m = s.artifact().manifest();
+                setup = new Setup(setup.tf(), setup.symbol(), s.recorded(), setup.source(), false, List.of(), m::seenInFitting,
+                        setup.checkpointEveryBars());
+                predictor = s.artifact().predictor();
+                bmaPredictor = s.artifact().bma().orElse(null);
+                trader.swapModel(m.signalSpec(), false);
+                liveManifest = m;
+                log.emit(at, "model_swap", new Retrainer.Event(old, m.runId(), s.throughTs(), s.datasetLastTs(), List.of()));
+            }
+            case Retrainer.Outcome.Refused r -> {
+                log.emit(at, "retrain_refused", new Retrainer.Event(old, r.runId(), r.throughTs(), null, r.reasons()));
+                raise(List.of(new Alert(at, Alert.RETRAIN_REFUSED, "retrain " + r.runId() + " (bars through "
+                        + java.time.Instant.ofEpochSecond(r.throughTs()) + ") refused, keeping " + old + "; failed: "
+                        + String.join("; ", r.reasons()))));
+            }
+            case Retrainer.Outcome.Failed f -> {
+                log.emit(at, "retrain_failed", new Retrainer.Event(old, null, f.throughTs(), null, List.of(f.message())));
+                raise(List.of(new Alert(at, Alert.RETRAIN_FAILED, "retrain on the bars through "
+                        + java.time.Instant.ofEpochSecond(f.throughTs()) + " failed, keeping " + old + ": " + f.message())));
+            }
+        }
+        retrainer.concluded(at, o, old);
+        checkpoint();
+    }
+
     private boolean inSample(long ts) {
         return setup.seenInFitting().test(ts);
     }
@@ -252,7 +331,7 @@ public final class LiveRunner {
                 trader.signals(), trader.orders(), trader.roundTrips(), trader.blocked(),
                 trader.halted() || feedStale || (drift != null && drift.halted()), feedStale, trader.flips(), recentAlerts, inSample, outOfSample,
                 Double.isNaN(elig) ? null : elig, setup.failedGates(), finished, trader.moodSource(), trader.funnel(),
-                drift == null ? null : drift.status());
+                drift == null ? null : drift.status(), retrainer != null ? retrainer.status() : carriedRetrain);
     }
 
     private StatusDoc checkpoint() {

@@ -41,20 +41,27 @@ public final class RunLive {
      */
     public record Options(Timeframe tf, String symbol, FeedKind feed, Path fromFileOrNull, Path artifactOrNull, Speed speed,
                           long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero,
-                          DriftConfig drift) {
+                          DriftConfig drift, String retrainEveryOrNull) {
         public Options(Timeframe tf, String symbol, FeedKind feed, Path fromFileOrNull, Path artifactOrNull, Speed speed,
                        long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero) {
             this(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, configOrNull, baseUrl,
-                    checkpointEveryBarsOrZero, DriftConfig.DEFAULT);
+                    checkpointEveryBarsOrZero, DriftConfig.DEFAULT, null);
         }
 
         public Options withDrift(DriftConfig d) {
             return new Options(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, configOrNull, baseUrl,
-                    checkpointEveryBarsOrZero, d);
+                    checkpointEveryBarsOrZero, d, retrainEveryOrNull);
+        }
+
+        /** The same settings, retraining every {@code every} (1d, 12h, 30m; null: never). */
+        public Options withRetrainEvery(String every) {
+            return new Options(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, configOrNull, baseUrl,
+                    checkpointEveryBarsOrZero, drift, every);
         }
 
         public Options {
             if (drift == null) drift = DriftConfig.DEFAULT;
+            if (retrainEveryOrNull != null) Retrainer.parseEverySec(retrainEveryOrNull);
             if (maxBars < 1) throw new UserInputException("--max-bars " + maxBars + ": must be >= 1");
             if (checkpointEveryBarsOrZero < 0) {
                 throw new UserInputException("--checkpoint-every " + checkpointEveryBarsOrZero + ": must be >= 1");
@@ -124,9 +131,11 @@ public final class RunLive {
         final CohortSignals cohorts;
         final LiveRunner runner;
         final Long resumeTs;
+        final Retrainer retrainerOrNull;
 
         private Prepared(RunnerLock lock, Options o, Path artifactDir, LoadedArtifact artifact, FeatureSchema schema,
-                         CohortSignals cohorts, LiveRunner runner, Long resumeTs) {
+                         CohortSignals cohorts, LiveRunner runner, Long resumeTs, Retrainer retrainerOrNull) {
+            this.retrainerOrNull = retrainerOrNull;
             this.lock = lock;
             this.o = o;
             this.artifactDir = artifactDir;
@@ -137,7 +146,8 @@ public final class RunLive {
             this.resumeTs = resumeTs;
         }
 
-        boolean shadow() { return !artifact.promoted(); }
+        /** True while the runner trades in shadow mode (a promoted retrain swapped in ends it). */
+        boolean shadow() { return runner.status().mode().equals("shadow"); }
 
         /** Feeds the runner (replay, or the venue; {@code venueOrNull} shares one venue client between timeframes). */
         StatusDoc execute(Workspace ws, PrintStream err, LiveClock clock, HyperliquidVenue venueOrNull) throws InterruptedException {
@@ -158,6 +168,14 @@ public final class RunLive {
 
         @Override
         public void close() {
+            try {
+                if (retrainerOrNull != null) retrainerOrNull.close();
+            } finally {
+                closeArtifactAndLock();
+            }
+        }
+
+        private void closeArtifactAndLock() {
             try {
                 artifact.close();
             } finally {
@@ -225,10 +243,17 @@ public final class RunLive {
                             + ": " + a.message()), clock);
             DriftMonitor drift = driftMonitor(m, o.drift(), artifactDir, err, shared.prefix());
             if (drift != null) runner.monitorDrift(drift);
+            Retrainer retrainer = null;
+            if (o.retrainEveryOrNull() != null) {
+                // replays and simulated clocks swap at the bar after the retrain's: the swap bar follows bar time only
+                retrainer = new Retrainer(ws, o.symbol(), o.tf(), o.retrainEveryOrNull(), Retrainer.parseEverySec(o.retrainEveryOrNull()),
+                        o.feed() == FeedKind.REPLAY || clock != LiveClock.SYSTEM, err, shared.prefix());
+                runner.retrainWith(retrainer, m);
+            }
             Long resumeTs = runner.open();
             if (shared.budgetOrNull() != null) trader.shareExposure(shared.budgetOrNull(), shared.index());
             if (shared.turnsOrNull() != null) runner.takeTurns(shared.turnsOrNull(), shared.index());
-            return new Prepared(lock, o, artifactDir, artifact, schema, cohorts, runner, resumeTs);
+            return new Prepared(lock, o, artifactDir, artifact, schema, cohorts, runner, resumeTs, retrainer);
         } catch (RuntimeException e) {
             try {
                 artifact.close();
@@ -271,6 +296,7 @@ public final class RunLive {
             bars = bars.slice(first, bars.size());
         }
         crossBars(ws, o, schema, bars); // refuses a replayed bar without the other symbols' bars
+        runner.retrainOn(bars);
         if (resumeTs != null) {
             if (java.util.Arrays.binarySearch(bars.ts(), resumeTs) < 0) {
                 throw new UserInputException(o.stateDir() + " stopped at bar " + java.time.Instant.ofEpochSecond(resumeTs)
@@ -335,6 +361,7 @@ public final class RunLive {
             }
             err.println("msb: live on " + o.baseUrl() + ": warmed up on " + history.size() + " bars; polling each "
                     + o.tf().label() + " close (Ctrl-C stops; the same command resumes)");
+            runner.retrainOnStoredAndSeen();
             runner.prime(history, funding, history.size() == 0 ? Long.MIN_VALUE : history.lastTs());
             return runner.run(feed, o.maxBars(), null);
         }

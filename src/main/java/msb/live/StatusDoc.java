@@ -11,7 +11,9 @@ import msb.trading.FunnelCounts;
  * artifact. {@code mood} says where the decision logic's mood came from (null in checkpoints written before
  * the field existed). {@code funnel} is the decision funnel with the definitions of {@link FunnelCounts}
  * (null in checkpoints written before it existed). {@code drift} is the drift monitor's view (null when the artifact
- * has no training distribution, and in older checkpoints); {@code halted} includes a drift halt. No wall-clock field: a resumed run and an uninterrupted one compare equal.
+ * has no training distribution, and in older checkpoints); {@code halted} includes a drift halt. {@code retrain} is
+ * the --retrain-every schedule (null when the runner never retrained). No wall-clock field: a resumed run and an
+ * uninterrupted one compare equal.
  */
 public record StatusDoc(String tf, String symbol, String artifact, String mode, String feed,
                         long barsProcessed, Long lastBarTs, double position, double equity, double realizedPnl,
@@ -19,7 +21,7 @@ public record StatusDoc(String tf, String symbol, String artifact, String mode, 
                         Map<String, DirectionCounts> blocked, boolean halted, boolean feedStale,
                         Map<String, Object> flips, List<Alert> alerts, SplitPnl inSample, SplitPnl outOfSample,
                         Double banditEligibilityFrac, List<String> failedGates, boolean finished, String mood,
-                        FunnelCounts funnel, DriftStatus drift) {
+                        FunnelCounts funnel, DriftStatus drift, RetrainStatus retrain) {
     public StatusDoc {
         roundTrips = List.copyOf(roundTrips);
         blocked = Map.copyOf(blocked);

@@ -62,6 +62,7 @@ public final class StatusReport {
         }
         if (s.mood() != null) line(b, "mood", s.mood());
         if (s.drift() != null) line(b, "drift", drift(s.drift()));
+        if (s.retrain() != null) line(b, "retrain", retrainLine(s.retrain()));
         line(b, "flips", s.flips().isEmpty() ? "none" : new TreeMap<>(s.flips()).toString());
         if (s.alerts().isEmpty()) {
             line(b, "alerts", "none");
@@ -70,6 +71,16 @@ public final class StatusReport {
             for (Alert a : s.alerts()) b.append(String.format(Locale.ROOT, "  %-22s%s %s: %s%n", "", Instant.ofEpochSecond(a.barTs()), a.kind(), a.message()));
         }
         return b.toString();
+    }
+
+    /** The --retrain-every schedule in one line: live run, last retrain and its outcome, next due bar time. */
+    public static String retrainLine(RetrainStatus r) {
+        String last = r.lastOutcome() == null ? "none yet" : r.lastOutcome() + " after bar " + Instant.ofEpochSecond(r.lastTs())
+                + (r.lastRunId() == null ? "" : " (" + r.lastRunId() + ")") + (r.lastDetail() == null ? "" : ": " + r.lastDetail());
+        return "every " + r.every() + "  live " + r.liveRunId() + "  last " + last + "  next due "
+                + (r.retrainingThroughTs() != null ? "now (retraining on the bars through " + Instant.ofEpochSecond(r.retrainingThroughTs()) + ")"
+                : r.nextDueTs() == null ? "an interval after the first bar" : Instant.ofEpochSecond(r.nextDueTs()).toString())
+                + String.format(Locale.ROOT, "  (%d swapped, %d refused, %d failed)", r.swaps(), r.refusals(), r.failures());
     }
 
     /**

@@ -59,4 +59,9 @@ public interface Trader {
     JsonNode snapshot();
 
     void restore(JsonNode snapshot);
+
+    /** Goes on with a retrained artifact's signal (and its mode) from the current state, at a bar boundary. */
+    default void swapModel(msb.signal.SignalSpec signal, boolean shadow) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot swap models");
+    }
 }
