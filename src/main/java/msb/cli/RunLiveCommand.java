@@ -125,8 +125,9 @@ public final class RunLiveCommand implements Callable<Integer> {
                 driftHaltPsi != null ? driftHaltPsi : msb.live.DriftConfig.DEFAULT_HALT_PSI);
         if (tfs.size() == 1 && cohorts == null) {
             Timeframe tf = tfs.getFirst();
-            var options = new RunLive.Options(tf, symbol.value(), feedKind, from, artifact, Speed.parse(speed), bars,
-                    stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf), config, base, every).withDrift(drift).withRetrainEvery(retrainEvery);
+            var options = RunLive.Options.of(tf, symbol.value(), feedKind, stateDir != null ? Cli.underHome(ws, stateDir) : ws.stateDir(symbol.value(), tf))
+                    .withBarsFile(from).withArtifact(artifact).withSpeed(Speed.parse(speed)).withMaxBars(bars).withConfig(config)
+                    .withBaseUrl(base).withCheckpointEveryBars(every).withDrift(drift).withRetrainEvery(retrainEvery);
             if (maxTotalExposureFrac != null) {
                 RunLive.runWithin(ws, options, new msb.live.ExposureBudget(1, maxTotalExposureFrac), spec.commandLine().getOut(),
                         Cli.err(spec), LiveClock.SYSTEM);
@@ -146,8 +147,9 @@ public final class RunLiveCommand implements Callable<Integer> {
         java.util.List<RunLive.Options> perTf = new java.util.ArrayList<>();
         for (Timeframe tf : tfs) {
             Path dir = one && stateDir != null ? Cli.underHome(ws, stateDir) : parent.resolve(tf.label());
-            perTf.add(new RunLive.Options(tf, symbol.value(), feedKind, from, one ? artifact : null, Speed.parse(speed), bars,
-                    dir, config, base, every).withDrift(drift).withRetrainEvery(retrainEvery));
+            perTf.add(RunLive.Options.of(tf, symbol.value(), feedKind, dir).withBarsFile(from).withArtifact(one ? artifact : null)
+                    .withSpeed(Speed.parse(speed)).withMaxBars(bars).withConfig(config).withBaseUrl(base).withCheckpointEveryBars(every)
+                    .withDrift(drift).withRetrainEvery(retrainEvery));
         }
         msb.live.MultiRunLive.run(ws, perTf, maxTotalExposureFrac != null ? maxTotalExposureFrac
                 : msb.live.ExposureBudget.DEFAULT_MAX_TOTAL_EXPOSURE_FRAC, parent, cohorts, spec.commandLine().getOut(), Cli.err(spec),

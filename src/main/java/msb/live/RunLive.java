@@ -42,10 +42,50 @@ public final class RunLive {
     public record Options(Timeframe tf, String symbol, FeedKind feed, Path fromFileOrNull, Path artifactOrNull, Speed speed,
                           long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero,
                           DriftConfig drift, String retrainEveryOrNull) {
-        public Options(Timeframe tf, String symbol, FeedKind feed, Path fromFileOrNull, Path artifactOrNull, Speed speed,
-                       long maxBars, Path stateDir, Path configOrNull, URI baseUrl, int checkpointEveryBarsOrZero) {
-            this(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, configOrNull, baseUrl,
-                    checkpointEveryBarsOrZero, DriftConfig.DEFAULT, null);
+        /**
+         * A run of {@code tf} on {@code feed} with every other setting at its default: the promoted artifact, no bars
+         * file, max speed, no bar limit, the default strategy configuration, the default venue, the default
+         * checkpoint cadence, default drift monitoring, no retraining. Change one with the {@code with...} methods.
+         */
+        public static Options of(Timeframe tf, String symbol, FeedKind feed, Path stateDir) {
+            return new Options(tf, symbol, feed, null, null, Speed.MAX, Long.MAX_VALUE, stateDir, null,
+                    msb.data.hyperliquid.HyperliquidClient.DEFAULT_BASE_URL, 0, DriftConfig.DEFAULT, null);
+        }
+
+        public Options withBarsFile(Path file) {
+            return new Options(tf, symbol, feed, file, artifactOrNull, speed, maxBars, stateDir, configOrNull, baseUrl,
+                    checkpointEveryBarsOrZero, drift, retrainEveryOrNull);
+        }
+
+        public Options withArtifact(Path dir) {
+            return new Options(tf, symbol, feed, fromFileOrNull, dir, speed, maxBars, stateDir, configOrNull, baseUrl,
+                    checkpointEveryBarsOrZero, drift, retrainEveryOrNull);
+        }
+
+        public Options withSpeed(Speed s) {
+            return new Options(tf, symbol, feed, fromFileOrNull, artifactOrNull, s, maxBars, stateDir, configOrNull, baseUrl,
+                    checkpointEveryBarsOrZero, drift, retrainEveryOrNull);
+        }
+
+        public Options withMaxBars(long n) {
+            return new Options(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, n, stateDir, configOrNull, baseUrl,
+                    checkpointEveryBarsOrZero, drift, retrainEveryOrNull);
+        }
+
+        public Options withConfig(Path file) {
+            return new Options(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, file, baseUrl,
+                    checkpointEveryBarsOrZero, drift, retrainEveryOrNull);
+        }
+
+        public Options withBaseUrl(URI url) {
+            return new Options(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, configOrNull, url,
+                    checkpointEveryBarsOrZero, drift, retrainEveryOrNull);
+        }
+
+        /** 0: the default cadence ({@link #MAX_SPEED_CHECKPOINT_BARS} at max speed, else every bar). */
+        public Options withCheckpointEveryBars(int bars) {
+            return new Options(tf, symbol, feed, fromFileOrNull, artifactOrNull, speed, maxBars, stateDir, configOrNull, baseUrl,
+                    bars, drift, retrainEveryOrNull);
         }
 
         public Options withDrift(DriftConfig d) {

@@ -197,8 +197,7 @@ public final class Workbench {
             throw new UserInputException(stateDir + " exists; name another state directory (a replay starts from an empty one)");
         }
         Timeframe tf = a.manifest().timeframe();
-        var options = new RunLive.Options(tf, symbol, RunLive.FeedKind.REPLAY, null, a.dir(), Speed.MAX, Long.MAX_VALUE, stateDir,
-                null, null, 0);
+        var options = RunLive.Options.of(tf, symbol, RunLive.FeedKind.REPLAY, stateDir).withArtifact(a.dir());
         try {
             RunLive.run(ws, options, new PrintWriter(log, true), log, LiveClock.SYSTEM);
         } catch (CheckFailedException shadow) {

@@ -126,8 +126,8 @@ class MultiRunLiveTest {
         VirtualClock clock = new VirtualClock(close * 1000 + 10_000);
         try (HyperliquidStub stub = new HyperliquidStub(clock)) {
             Path dir = home.resolve("live-multi");
-            List<RunLive.Options> perTf = List.of(Timeframe.M5, Timeframe.H1).stream().map(tf -> new RunLive.Options(tf, "BTC",
-                    RunLive.FeedKind.HYPERLIQUID, null, null, Speed.MAX, 3, dir.resolve(tf.label()), null, URI.create(stub.baseUrl()), 0))
+            List<RunLive.Options> perTf = List.of(Timeframe.M5, Timeframe.H1).stream().map(tf -> RunLive.Options.of(tf, "BTC",
+                    RunLive.FeedKind.HYPERLIQUID, dir.resolve(tf.label())).withMaxBars(3).withBaseUrl(URI.create(stub.baseUrl())))
                     .toList();
             var out = new ByteArrayOutputStream();
             var err = new ByteArrayOutputStream();
@@ -160,8 +160,8 @@ class MultiRunLiveTest {
             }
             Path file = Files.writeString(home2.resolve("cohorts.txt"), "pros," + pro + "\namateurs," + amateur + "\n");
             Path dir = home2.resolve("state/BTC");
-            List<RunLive.Options> perTf = List.of(Timeframe.M5, Timeframe.H1).stream().map(tf -> new RunLive.Options(tf, "BTC",
-                    RunLive.FeedKind.HYPERLIQUID, null, null, Speed.MAX, 2, dir.resolve(tf.label()), null, URI.create(stub.baseUrl()), 0))
+            List<RunLive.Options> perTf = List.of(Timeframe.M5, Timeframe.H1).stream().map(tf -> RunLive.Options.of(tf, "BTC",
+                    RunLive.FeedKind.HYPERLIQUID, dir.resolve(tf.label())).withMaxBars(2).withBaseUrl(URI.create(stub.baseUrl())))
                     .toList();
             var out = new ByteArrayOutputStream();
             var err = new ByteArrayOutputStream();

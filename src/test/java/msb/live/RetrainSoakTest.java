@@ -50,10 +50,10 @@ class RetrainSoakTest {
             Path file = Files.writeString(home.resolve("cohorts.txt"), "pros," + pro + "\namateurs," + amateur + "\n");
             Path dir = home.resolve("state/BTC");
             List<RunLive.Options> perTf = List.of(
-                    new RunLive.Options(Timeframe.M5, "BTC", RunLive.FeedKind.HYPERLIQUID, null, null, Speed.MAX, 12 * 12, dir.resolve("5m"),
-                            null, URI.create(stub.baseUrl()), 0).withRetrainEvery("6h"),
-                    new RunLive.Options(Timeframe.H1, "BTC", RunLive.FeedKind.HYPERLIQUID, null, null, Speed.MAX, 12, dir.resolve("1h"),
-                            null, URI.create(stub.baseUrl()), 0).withRetrainEvery("6h"));
+                    RunLive.Options.of(Timeframe.M5, "BTC", RunLive.FeedKind.HYPERLIQUID, dir.resolve("5m")).withMaxBars(12 * 12)
+                            .withBaseUrl(URI.create(stub.baseUrl())).withRetrainEvery("6h"),
+                    RunLive.Options.of(Timeframe.H1, "BTC", RunLive.FeedKind.HYPERLIQUID, dir.resolve("1h")).withMaxBars(12)
+                            .withBaseUrl(URI.create(stub.baseUrl())).withRetrainEvery("6h"));
             var out = new ByteArrayOutputStream();
             var err = new ByteArrayOutputStream();
             List<StatusDoc> docs = MultiRunLive.run(Workspace.at(home), perTf, 1.0, dir, file, new PrintWriter(out, true),

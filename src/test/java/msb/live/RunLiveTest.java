@@ -114,8 +114,8 @@ class RunLiveTest {
         long close = 1_699_999_800L; // a 5m boundary
         try (HyperliquidStub stub = new HyperliquidStub(new HyperliquidStub.Clock(close * 1000 + 10_000))) {
             Path state = home.resolve("state-hyperliquid");
-            var options = new RunLive.Options(Timeframe.M5, "BTC", RunLive.FeedKind.HYPERLIQUID, null, null, Speed.MAX, 3, state,
-                    null, java.net.URI.create(stub.baseUrl()), 0);
+            var options = RunLive.Options.of(Timeframe.M5, "BTC", RunLive.FeedKind.HYPERLIQUID, state).withMaxBars(3)
+                    .withBaseUrl(java.net.URI.create(stub.baseUrl()));
             var out = new java.io.ByteArrayOutputStream();
             var err = new java.io.ByteArrayOutputStream();
             StatusDoc s = RunLive.run(Workspace.at(home), options, new java.io.PrintWriter(out, true),
