@@ -8,7 +8,8 @@ Usage: docs/study/feature_specs.py   (from the repository root)
 """
 import os
 
-D = "../shared/data/"
+# specs in experiments/features/: a relative path starts at the spec directory's parent (experiments/)
+D = "../../shared/data/"
 BTC1H = D + "hmate9/BTCUSDT_1h.csv"
 FUNDING = D + "adee0210/btc_funding_rate.csv"
 
