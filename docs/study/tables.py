@@ -144,8 +144,7 @@ def features_main(homes):
     models = sorted({m for _, m in runs}) or ["logreg"]
     for sp in specs:
         for m in models:
-            if ("feat-" + sp, m) not in runs:
-                # the run's name is the spec's `name:` (feat-<file>-<set>), its file experiments/features/<file>-<set>.yaml
+            if (sp, m) not in runs:
                 not_run.append(f"{sp} ({m})")
     print("Per file, each feature set's walk-forward model (re-fitted per fold, each fold's test window out of sample) ")
     print("against the same file's default-set model. **Own OOS**: direction AUC and IC over all of the set's walk-forward")

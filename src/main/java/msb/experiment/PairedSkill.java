@@ -90,7 +90,7 @@ public final class PairedSkill {
     /** The pooled rows as a text table: one line per compared run. */
     @SuppressWarnings("unchecked")
     public static String table(List<Map<String, Object>> rows) {
-        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%-40s %7s  %-24s %-24s %-26s %s%n",
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%-40s %7s  %-26s %-26s %-28s %s%n",
                 "run (vs baseline)", "rows", "AUC baseline [95%]", "AUC run [95%]", "AUC difference [95%]", "outcome"));
         for (Map<String, Object> r : rows) {
             Map<String, Object> p = (Map<String, Object>) r.get("pooled");
@@ -98,18 +98,18 @@ public final class PairedSkill {
                 b.append(String.format(java.util.Locale.ROOT, "%-40s %7d  no bars in common%n", r.get("name"), 0));
                 continue;
             }
-            b.append(String.format(java.util.Locale.ROOT, "%-40s %7d  %-24s %-24s %-26s %s%n", r.get("name"), (Integer) p.get("rows"),
-                    ci((Map<String, Double>) p.get("auc_baseline")), ci((Map<String, Double>) p.get("auc")),
-                    ci((Map<String, Double>) p.get("auc_diff")), p.get("outcome")));
+            b.append(String.format(java.util.Locale.ROOT, "%-40s %7d  %-26s %-26s %-28s %s%n", r.get("name"), (Integer) p.get("rows"),
+                    ci((Map<String, Double>) p.get("auc_baseline"), "%.4f"), ci((Map<String, Double>) p.get("auc"), "%.4f"),
+                    ci((Map<String, Double>) p.get("auc_diff"), "%+.4f"), p.get("outcome")));
         }
         return b.toString();
     }
 
-    private static String ci(Map<String, Double> e) {
-        return String.format(java.util.Locale.ROOT, "%s [%s, %s]", f(e.get("value")), f(e.get("lo")), f(e.get("hi")));
+    private static String ci(Map<String, Double> e, String fmt) {
+        return String.format(java.util.Locale.ROOT, "%s [%s, %s]", f(e.get("value"), fmt), f(e.get("lo"), fmt), f(e.get("hi"), fmt));
     }
 
-    private static String f(Double v) { return v == null ? "n/a" : String.format(java.util.Locale.ROOT, "%+.4f", v); }
+    private static String f(Double v, String fmt) { return v == null ? "n/a" : String.format(java.util.Locale.ROOT, fmt, v); }
 
     private static Map<String, Object> figures(Oos a, Oos b, int[] ia, int[] ib, Skill.BootstrapOptions o) {
         int n = ia.length;
