@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 import msb.core.Json;
 import msb.core.Workspace;
 import msb.experiment.Comparison;
+import msb.experiment.PairedSkill;
 import msb.experiment.RunRecords;
 import msb.experiment.Trials;
+import msb.signal.Skill;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +28,12 @@ import picocli.CommandLine.Spec;
                 "predicted-direction shares, train time, walk-forward spread, and the deflated Sharpe ratio of",
                 "each run. Any run id of `msb runs list` works: a run that only trained is evaluated on its",
                 "test split now. The deflated Sharpe counts as trials the distinct configurations recorded for",
-                "the run's symbol and timeframe (a configuration run twice counts once), whichever runs you pass."})
+                "the run's symbol and timeframe (a configuration run twice counts once), whichever runs you pass.",
+                "With --baseline BASE: does each run add out-of-sample skill over BASE? On the walk-forward test bars",
+                "both runs scored (joined on bar close time), the direction AUC and IC of each and their difference",
+                "(run minus BASE) with a 95% paired block-bootstrap interval, pooled and per fold; outcome",
+                "adds_skill / removes_skill when the AUC difference's interval lies above / below 0, else no_evidence.",
+                "Both runs need `experiment run --walk-forward`."})
 public final class ExperimentCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,12 +47,29 @@ public final class ExperimentCompareCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Markdown tables (as in docs/RESULTS.md) instead of the side-by-side table.")
     boolean markdown;
 
+    @Option(names = "--baseline", paramLabel = "BASE", description = "Compare each RUN with this run on the walk-forward bars both scored (paired).")
+    String baseline;
+
     @Override
     public Integer call() {
         Workspace ws = Cli.workspace(spec);
         PrintWriter out = spec.commandLine().getOut();
         List<RunRecords.Loaded> loaded = new ArrayList<>();
         for (String r : runs) loaded.add(RunRecords.load(ws, r, spec.commandLine().getErr()));
+        if (baseline != null) {
+            RunRecords.Loaded base = RunRecords.load(ws, baseline, spec.commandLine().getErr());
+            List<Map<String, Object>> rows = PairedSkill.rows(base, loaded, Skill.BootstrapOptions.DEFAULTS);
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("baseline", base.runId());
+                doc.put("paired", rows);
+                out.print(Json.pretty(doc));
+            } else {
+                out.print(PairedSkill.table(rows));
+            }
+            out.flush();
+            return 0;
+        }
         List<Map<String, Object>> rows = Comparison.rows(loaded, Trials.of(ws));
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

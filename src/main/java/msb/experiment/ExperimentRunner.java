@@ -59,6 +59,9 @@ public final class ExperimentRunner {
     public static final String RETURNS = "returns.json";
     public static final String SPEC_COPY = "spec.yaml";
     public static final String REPORT_DIR = "report";
+    /** returns.json keys of the walk-forward's out-of-sample rows: bar close time, s_model, label, forward return. */
+    public static final String WF_TS = "walk_forward_ts", WF_S_MODEL = "walk_forward_s_model", WF_LABELS = "walk_forward_labels",
+            WF_FWD_RETURNS = "walk_forward_fwd_returns";
 
     /** @param walkForward also run the spec's walk-forward evaluation */
     public record Options(boolean walkForward, boolean quiet) {}
@@ -156,6 +159,11 @@ public final class ExperimentRunner {
                 WalkForward.Result r = WalkForward.run(ds, folds, purge, e.model(), e.hyperparameters(), e.seed(), replay, o.quiet(), err);
                 rec.put("walk_forward", walkForwardSummary(wf, purge, r));
                 returns.put("walk_forward_net_returns", r.netReturns());
+                // per out-of-sample row, so that runs of two feature sets can be compared bar for bar (compare --baseline)
+                returns.put(WF_TS, r.scores().ts());
+                returns.put(WF_S_MODEL, r.scores().sModel());
+                returns.put(WF_LABELS, r.scores().labels());
+                returns.put(WF_FWD_RETURNS, r.scores().fwdReturn());
                 timings.put("walk_forward", ms(t));
                 err.println(String.format(java.util.Locale.ROOT, "msb: walk-forward done in %.1f s", ms(t) / 1000.0));
             }

@@ -15,6 +15,7 @@ import msb.evaluate.EvalRows;
 import msb.evaluate.EvaluationMetrics;
 import msb.evaluate.Evaluator;
 import msb.signal.Metrics;
+import msb.signal.Skill;
 import msb.signal.TradingMetrics;
 import msb.signal.Verdict;
 import msb.model.FitObserver;
@@ -37,10 +38,33 @@ public final class WalkForward {
     /** One fold's out-of-sample outcome. {@code netReturns} are the replay's per-bar net returns. */
     public record FoldResult(Fold fold, long testFromTs, long testToTs, Map<String, Object> metrics,
                              Map<String, ArtifactEvaluation.Baseline> baselines, Map<String, Verdict> gates,
-                             Map<String, Double> predictedShares, double[] netReturns, long fitMs) {}
+                             Map<String, Double> predictedShares, double[] netReturns, OosScores scores, long fitMs) {}
 
-    /** Every fold plus the aggregate over them. */
-    public record Result(List<FoldResult> folds, Map<String, Object> summary, double[] netReturns) {}
+    /**
+     * The out-of-sample rows scored, per row: bar close time, s_model, label and forward return. Kept so that two
+     * runs (two feature sets) can be compared on the bars both scored ({@link msb.signal.Skill#paired}).
+     */
+    public record OosScores(long[] ts, double[] sModel, int[] labels, double[] fwdReturn) {
+        static OosScores concat(List<OosScores> parts) {
+            int n = parts.stream().mapToInt(p -> p.ts().length).sum();
+            long[] ts = new long[n];
+            double[] s = new double[n], f = new double[n];
+            int[] y = new int[n];
+            int k = 0;
+            for (OosScores p : parts) {
+                int m = p.ts().length;
+                System.arraycopy(p.ts(), 0, ts, k, m);
+                System.arraycopy(p.sModel(), 0, s, k, m);
+                System.arraycopy(p.labels(), 0, y, k, m);
+                System.arraycopy(p.fwdReturn(), 0, f, k, m);
+                k += m;
+            }
+            return new OosScores(ts, s, y, f);
+        }
+    }
+
+    /** Every fold plus the aggregate over them; {@code scores} are every fold's test rows in order. */
+    public record Result(List<FoldResult> folds, Map<String, Object> summary, double[] netReturns, OosScores scores) {}
 
     public static Result run(Dataset ds, List<Fold> folds, int purgeBars, ModelKind kind, Hyperparameters hp, long seed,
                              DecisionReplay replay, boolean quiet, PrintStream err) {
@@ -51,7 +75,9 @@ public final class WalkForward {
                 bar.step();
             }
         }
-        return new Result(List.copyOf(out), summary(out, ds.tf().barsPerYear()), concat(out));
+        OosScores scores = OosScores.concat(out.stream().map(FoldResult::scores).toList());
+        return new Result(List.copyOf(out), summary(out, ds.tf().barsPerYear(), scores, hp.gates().bootstrap(Math.max(1, purgeBars))),
+                concat(out), scores);
     }
 
     static FoldResult runFold(Dataset ds, Fold f, int purgeBars, ModelKind kind, Hyperparameters hp, long seed,
@@ -72,7 +98,8 @@ public final class WalkForward {
             Evaluator.Scorer bma = p.hasBma() ? (d, rows) -> p.predictBma(d.x(), rows) : null;
             var subject = new Evaluator.Subject("walk-forward fold " + f.index(), kind.id(), false, scorer, bma, Map.of(),
                     r.scores().shipped(), prior, Math.max(1, purgeBars));
-            ArtifactEvaluation e = Evaluator.evaluate(subject, fd, EvalRows.of(fd, f.testRowNumbers()), replay, hp.gates());
+            EvalRows rows = EvalRows.of(fd, f.testRowNumbers());
+            ArtifactEvaluation e = Evaluator.evaluate(subject, fd, rows, replay, hp.gates());
             Map<String, Object> m = new TreeMap<>();
             EvaluationMetrics em = e.metrics();
             m.put("rows", em.rows());
@@ -83,6 +110,12 @@ public final class WalkForward {
             m.put("total_return", em.totalReturn());
             m.put("mcc", em.mcc());
             m.put("ece", em.ece());
+            m.put("direction_auc", em.directionAuc());
+            m.put("direction_auc_lo", em.directionAucLo());
+            m.put("direction_auc_hi", em.directionAucHi());
+            m.put("ic", em.ic());
+            m.put("ic_lo", em.icLo());
+            m.put("ic_hi", em.icHi());
             m.put("train_rows", f.trainRows());
             m.put("val_rows", f.valRows());
             m.put("flagged", e.flagged());
@@ -91,12 +124,16 @@ public final class WalkForward {
             shares.put("neutral", e.predictedShares().neutral());
             shares.put("up", e.predictedShares().up());
             return new FoldResult(f, ds.ts()[f.testFrom()], ds.ts()[f.testTo() - 1], m, e.baselines(), gates, shares,
-                    e.series().netReturns(), fitMs);
+                    e.series().netReturns(), new OosScores(rows.ts(), e.series().sModel(), rows.label(), rows.fwdReturn()), fitMs);
         }
     }
 
-    /** Mean and sample standard deviation of each per-fold metric, and the pooled out-of-sample Sharpe and PSR. */
-    static Map<String, Object> summary(List<FoldResult> folds, double barsPerYear) {
+    /**
+     * Mean and sample standard deviation of each per-fold metric, the pooled out-of-sample Sharpe and PSR, and the
+     * direction AUC and IC of every fold's test rows pooled, with block-bootstrap intervals.
+     */
+    static Map<String, Object> summary(List<FoldResult> folds, double barsPerYear, OosScores pooledScores,
+                                       Skill.BootstrapOptions boot) {
         Map<String, Object> s = new TreeMap<>();
         s.put("folds", folds.size());
         for (String k : List.of("balanced_accuracy", "log_loss", "sharpe_net")) {
@@ -112,6 +149,15 @@ public final class WalkForward {
         s.put("sharpe_net_pooled", finite(TradingMetrics.sharpe(pooled, barsPerYear)));
         s.put("psr_pooled", finite(TradingMetrics.psr(pooled, 0)));
         s.put("total_return_pooled", finite(TradingMetrics.totalReturn(pooled)));
+        if (pooledScores.ts().length > 0) {
+            Skill.Report k = Skill.of(pooledScores.sModel(), pooledScores.labels(), pooledScores.fwdReturn(), boot);
+            s.put("direction_auc_pooled", finite(k.directionAuc().value()));
+            s.put("direction_auc_pooled_lo", finite(k.directionAuc().lo()));
+            s.put("direction_auc_pooled_hi", finite(k.directionAuc().hi()));
+            s.put("ic_pooled", finite(k.ic().value()));
+            s.put("ic_pooled_lo", finite(k.ic().lo()));
+            s.put("ic_pooled_hi", finite(k.ic().hi()));
+        }
         return s;
     }
 

@@ -52,6 +52,7 @@ class ExperimentCommandTest {
                 """;
         Files.writeString(specs.resolve("lr.yaml"), common + "model: logreg\n");
         Files.writeString(specs.resolve("bad.yaml"), common.replace("seed: 3", "seed: three"));
+        Files.writeString(specs.resolve("trend.yaml"), common + "model: logreg\nname: trend\nfeatures: [default, {ret: [5, 20]}]\n");
     }
 
     @Test
@@ -107,6 +108,50 @@ class ExperimentCommandTest {
         CliRun md = msb("experiment", "compare", dir.toString(), upDir.toString(), "--markdown");
         assertEquals(0, md.code());
         assertTrue(md.out().contains("| 24h | always-up | bars.csv | ") && md.out().contains("| 24h | logreg | 2 | "), md.out());
+    }
+
+    @Test
+    void compareWithABaselinePairsTheWalkForwardBars() throws Exception {
+        CliRun lr = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--walk-forward", "--quiet");
+        CliRun trend = msb("experiment", "run", specs.resolve("trend.yaml").toString(), "--walk-forward", "--quiet");
+        assertTrue((lr.code() == 0 || lr.code() == 3) && (trend.code() == 0 || trend.code() == 3), lr.err() + trend.err());
+        String base = lastLine(lr.out()), cand = lastLine(trend.out());
+        CliRun cmp = msb("experiment", "compare", "--baseline", base, cand, base, "--json");
+        assertEquals(0, cmp.code(), cmp.err());
+        JsonNode doc = Json.mapper().readTree(cmp.out());
+        JsonNode t = doc.get("paired").get(0), self = doc.get("paired").get(1);
+        // the join counts every out-of-sample bar of each run once: in common or on one side only
+        JsonNode baseRec = Json.mapper().readTree(Path.of(base).resolve("record.json").toFile());
+        JsonNode candRec = Json.mapper().readTree(Path.of(cand).resolve("record.json").toFile());
+        assertTrue(t.get("common_rows").asInt() > 0, t.toString());
+        assertEquals(baseRec.get("walk_forward").get("summary").get("oos_rows").asInt(),
+                t.get("common_rows").asInt() + t.get("baseline_only_rows").asInt());
+        assertEquals(candRec.get("walk_forward").get("summary").get("oos_rows").asInt(),
+                t.get("common_rows").asInt() + t.get("run_only_rows").asInt());
+        assertTrue(candRec.get("walk_forward").get("summary").has("direction_auc_pooled_lo"));
+        JsonNode p = t.get("pooled");
+        assertEquals(t.get("common_rows").asInt(), p.get("rows").asInt());
+        assertEquals(p.get("auc").get("value").asDouble() - p.get("auc_baseline").get("value").asDouble(),
+                p.get("auc_diff").get("value").asDouble(), 1e-12);
+        assertTrue(p.get("auc_diff").get("lo").asDouble() <= p.get("auc_diff").get("hi").asDouble());
+        assertTrue(t.get("folds").size() >= 1, "per fold of the compared run");
+        // a run against itself: every bar in common, no difference, no evidence
+        assertEquals(0, self.get("baseline_only_rows").asInt());
+        assertEquals(0, self.get("pooled").get("auc_diff").get("hi").asDouble(), 0);
+        assertEquals("no_evidence", self.get("pooled").get("outcome").asText());
+        CliRun table = msb("experiment", "compare", "--baseline", base, cand);
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("AUC difference") && table.out().contains("trend"), table.out());
+
+        CliRun noWf = msb("experiment", "run", specs.resolve("lr.yaml").toString(), "--quiet");
+        CliRun refused = msb("experiment", "compare", "--baseline", base, lastLine(noWf.out()));
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("kept no walk-forward out-of-sample rows") && refused.err().contains("--walk-forward"), refused.err());
+    }
+
+    static String lastLine(String out) {
+        String[] lines = out.strip().split("\\R");
+        return lines[lines.length - 1];
     }
 
     @Test

@@ -56,9 +56,21 @@ class WalkForwardTest {
             assertNotNull(r.metrics().get("balanced_accuracy"));
             assertNotNull(r.metrics().get("log_loss"));
             assertTrue(r.baselines().containsKey("always_up") && r.baselines().containsKey("buy_and_hold"));
+            // the test window's rows, each once, in order, with the dataset's labels and forward returns
+            assertEquals(f.testRows(), r.scores().ts().length);
+            for (int k = 0; k < f.testRows(); k++) {
+                assertEquals(ds.ts()[f.testFrom() + k], r.scores().ts()[k]);
+                assertEquals(ds.label()[f.testFrom() + k], r.scores().labels()[k]);
+                assertEquals(ds.fwdReturn()[f.testFrom() + k], r.scores().fwdReturn()[k]);
+            }
+            assertNotNull(r.metrics().get("direction_auc"));
             results.add(r);
         }
-        var s = WalkForward.summary(results, Timeframe.H24.barsPerYear());
+        var pooled = WalkForward.OosScores.concat(results.stream().map(WalkForward.FoldResult::scores).toList());
+        var s = WalkForward.summary(results, Timeframe.H24.barsPerYear(), pooled, msb.signal.Skill.BootstrapOptions.DEFAULTS);
+        var k = msb.signal.Skill.of(pooled.sModel(), pooled.labels(), pooled.fwdReturn(), msb.signal.Skill.BootstrapOptions.DEFAULTS);
+        assertEquals(k.directionAuc().value(), (Double) s.get("direction_auc_pooled"), 1e-12);
+        assertEquals(k.ic().lo(), (Double) s.get("ic_pooled_lo"), 1e-12);
         assertEquals(folds.size(), s.get("folds"));
         double mean = results.stream().mapToDouble(r -> ((Number) r.metrics().get("balanced_accuracy")).doubleValue()).average().orElseThrow();
         assertEquals(mean, (Double) s.get("balanced_accuracy_mean"), 1e-12);
