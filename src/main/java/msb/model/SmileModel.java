@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import msb.core.UserInputException;
 import smile.classification.Classifier;
 import smile.classification.DataFrameClassifier;
+import smile.classification.GradientTreeBoost;
 import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.type.StructType;
@@ -23,11 +24,14 @@ public final class SmileModel implements ProbaModel {
 
     private final Classifier<?> classifier;
     private final StructType schema;
+    /** The same GBM as flat arrays (a row scored without a Tuple); null for other models. */
+    private final FlatGbm flat;
 
     private SmileModel(Classifier<?> classifier, StructType schema) {
         if (!classifier.isSoft()) throw new IllegalArgumentException("classifier gives no probabilities");
         this.classifier = classifier;
         this.schema = schema;
+        this.flat = classifier instanceof GradientTreeBoost g && schema != null ? FlatGbm.of(g, schema).orElse(null) : null;
     }
 
     static SmileModel ofRowClassifier(Classifier<double[]> c) { return new SmileModel(c, null); }
@@ -49,7 +53,9 @@ public final class SmileModel implements ProbaModel {
     public double[][] predict(double[][] x, int[] rows) {
         double[][] out = new double[rows.length][Labels.CLASSES];
         for (int i = 0; i < rows.length; i++) {
-            if (schema == null) {
+            if (flat != null) {
+                flat.predict(x[rows[i]], out[i]);
+            } else if (schema == null) {
                 ((Classifier<double[]>) classifier).predict(x[rows[i]], out[i]);
             } else {
                 ((Classifier<Tuple>) classifier).predict(Tuple.of(schema, x[rows[i]]), out[i]);
@@ -57,6 +63,17 @@ public final class SmileModel implements ProbaModel {
         }
         return out;
     }
+
+    /** Smile's own prediction for one row, bypassing the flat evaluator (the reference FlatGbmTest compares with). */
+    @SuppressWarnings("unchecked")
+    double[] smilePredict(double[] row) {
+        double[] out = new double[Labels.CLASSES];
+        if (schema == null) ((Classifier<double[]>) classifier).predict(row, out);
+        else ((Classifier<Tuple>) classifier).predict(Tuple.of(schema, row), out);
+        return out;
+    }
+
+    boolean flattened() { return flat != null; }
 
     void save(Path file) {
         try {
