@@ -44,13 +44,13 @@ class FlowFundingTrendRealDataTest {
         Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared)),
                 "shared data absent (msb.shared.data=" + shared + "); run with the real-data profile next to ../shared/data");
         Path bars = Path.of(shared, "hmate9/BTCUSDT_1h.csv").toAbsolutePath();
-        Path funding = Path.of(shared, "oniz93/BTCUSDT_fundingRates.json").toAbsolutePath();
+        Path funding = Path.of(shared, "adee0210/btc_funding_rate.csv").toAbsolutePath();
         Path eth = Path.of(shared, "PixelAlpha-ai/ETHUSDT_1h.csv").toAbsolutePath();
         Assumptions.assumeTrue(Files.isRegularFile(bars) && Files.isRegularFile(funding) && Files.isRegularFile(eth),
                 bars + ", " + funding + " or " + eth + " absent");
         String spec = Files.readString(Path.of("experiments/1h-flow-funding-trend.yaml"))
                 .replace("../shared/data/hmate9/BTCUSDT_1h.csv", bars.toString())
-                .replace("../shared/data/oniz93/BTCUSDT_fundingRates.json", funding.toString())
+                .replace("../shared/data/adee0210/btc_funding_rate.csv", funding.toString())
                 .replace("../shared/data/PixelAlpha-ai/ETHUSDT_1h.csv", eth.toString());
         Path file = Files.createDirectories(root.resolve("repo/experiments")).resolve("1h-flow-funding-trend.yaml");
         Files.writeString(file, spec);
@@ -77,9 +77,10 @@ class FlowFundingTrendRealDataTest {
             assertTrue(m.columns().contains(c), c + " in " + m.columns());
         }
         assertEquals(672, m.warmupBars(), "28 days of 1h bars");
-        assertTrue(m.barsBeforeInputs() > 10_000, "1h bars before the first funding settlement dropped and counted: " + m.barsBeforeInputs());
-        assertTrue(m.barsAfterInputs() > 10_000, "and after the last: " + m.barsAfterInputs());
-        assertTrue(m.rows() > 9_000, "rows " + m.rows());
+        // Binance funding starts 2019-09-10 08:00, 39 bars after the klines' first bar, and outlasts them
+        assertTrue(m.barsBeforeInputs() < 100, "at most the bars before the first funding settlement dropped: " + m.barsBeforeInputs());
+        assertEquals(0, m.barsAfterInputs(), "funding covers the klines' end");
+        assertTrue(m.rows() > 20_000, "rows from ETH's first bar (2020-09) on: " + m.rows());
 
         Path artifact = Path.of(rec.get("artifact").get("dir").asText());
         var am = ArtifactStore.verifiedManifest(artifact);
