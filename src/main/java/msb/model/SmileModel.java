@@ -31,7 +31,9 @@ public final class SmileModel implements ProbaModel {
         if (!classifier.isSoft()) throw new IllegalArgumentException("classifier gives no probabilities");
         this.classifier = classifier;
         this.schema = schema;
-        this.flat = classifier instanceof GradientTreeBoost g && schema != null ? FlatGbm.of(g, schema).orElse(null) : null;
+        // only a 3-class model maps its trees one to one onto DOWN/NEUTRAL/UP; any other keeps Smile's own predict
+        this.flat = classifier instanceof GradientTreeBoost g && schema != null && g.trees().length == Labels.CLASSES
+                ? FlatGbm.of(g, schema).orElse(null) : null;
     }
 
     static SmileModel ofRowClassifier(Classifier<double[]> c) { return new SmileModel(c, null); }

@@ -51,7 +51,7 @@ class ExperimentSpecTest {
         var full = msb.experiment.ExperimentFile.read(f);
         assertEquals(e.featuresOrNull(), full.features());
         assertEquals(java.util.Set.of("ETH"), full.data().cross().keySet());
-        assertTrue(full.data().fundingOrNull().toString().endsWith("BTCUSDT_fundingRates.json"));
+        assertTrue(full.data().fundingOrNull().toString().endsWith("btc_funding_rate.csv"));
     }
 
     @Test
