@@ -7,14 +7,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class WorkspaceTest {
-    private final Workspace ws = Workspace.at(Path.of("/tmp/msb-home"));
+    private static final Path HOME = Path.of("some/msb-home").toAbsolutePath(); // paths only: nothing is written
+    private final Workspace ws = Workspace.at(HOME);
 
     @Test
     void layoutIsUnderHome() {
-        assertEquals(Path.of("/tmp/msb-home/datasets/raw/BTC"), ws.rawDir("BTC"));
-        assertEquals(Path.of("/tmp/msb-home/datasets/BTC/24h"), ws.datasetDir("BTC", Timeframe.H24));
-        assertEquals(Path.of("/tmp/msb-home/models/ETH-PERP/5m"), ws.modelsDir("ETH-PERP", Timeframe.M5));
-        assertEquals(Path.of("/tmp/msb-home/state/BTC/1h"), ws.stateDir("BTC", Timeframe.H1));
+        assertEquals(HOME.resolve("datasets/raw/BTC"), ws.rawDir("BTC"));
+        assertEquals(HOME.resolve("datasets/BTC/24h"), ws.datasetDir("BTC", Timeframe.H24));
+        assertEquals(HOME.resolve("models/ETH-PERP/5m"), ws.modelsDir("ETH-PERP", Timeframe.M5));
+        assertEquals(HOME.resolve("state/BTC/1h"), ws.stateDir("BTC", Timeframe.H1));
     }
 
     @Test

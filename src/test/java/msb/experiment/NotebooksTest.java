@@ -1,6 +1,7 @@
 package msb.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,10 @@ class NotebooksTest {
         }
         for (Path nb : notebooks) {
             assertTrue(Files.size(nb) <= MAX_NOTEBOOK_BYTES, nb + " is " + Files.size(nb) + " bytes");
+            // outputs name paths relative to the repository (notebooks/run --update strips the checkout's path)
+            String repo = Path.of("").toAbsolutePath().toString();
+            assertFalse(Files.readString(nb).contains(repo + "/"), nb + " names this checkout's path " + repo);
+            assertFalse(Files.readString(nb).contains("Add /"), nb + " adds jars by an absolute path");
             int images = 0, tables = 0, expected = 1;
             List<String> problems = new ArrayList<>();
             for (JsonNode cell : Json.mapper().readTree(nb.toFile()).get("cells")) {
