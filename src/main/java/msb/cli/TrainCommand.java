@@ -122,7 +122,8 @@ public final class TrainCommand implements Callable<Integer> {
             m.verdictsInOrder().forEach(v -> Cli.err(spec).println(String.format(java.util.Locale.ROOT, "  %-4s %-15s %s",
                     v.passed() ? "pass" : "FAIL", v.name(), v.detail())));
             if (m.pool() != null) {
-                Cli.err(spec).println("msb: per-symbol verdicts on each symbol's own VAL rows (reported; promotion follows the pooled ones above):");
+                Cli.err(spec).println("msb: per-symbol verdicts on each symbol's own VAL rows (they don't block the pooled promotion; a"
+                        + " symbol whose own verdicts fail runs in shadow mode in run-live and is flagged in evaluate's failed gates):");
                 for (var member : m.pool()) {
                     if (member.valVerdicts() == null) continue;
                     member.valVerdicts().values().stream().sorted(java.util.Comparator.comparing(msb.signal.Verdict::name, msb.signal.Verdicts.byOrder())).forEach(v -> Cli.err(spec).println(String.format(java.util.Locale.ROOT,
@@ -131,6 +132,13 @@ public final class TrainCommand implements Callable<Integer> {
             }
             Cli.err(spec).println("msb: " + (r.promoted() ? "promoted " : r.passed() ? "every verdict passed (not promoted: --no-promote) " : "rejected ")
                     + r.runDir().getFileName() + (r.passed() ? "" : "; failed gates: " + String.join(", ", r.failedGates())));
+            if (m.pool() != null && r.promoted()) {
+                for (String sym : m.symbols()) {
+                    List<String> own = m.failedGatesFor(sym);
+                    if (!own.isEmpty()) Cli.err(spec).println("msb: " + sym + " failed its own VAL verdicts (" + String.join(", ", own)
+                            + "): run-live runs this model on " + sym + " in shadow mode (no orders, exit 3)");
+                }
+            }
         }
         out.println(r.runDir().toAbsolutePath());
         out.flush();

@@ -204,7 +204,7 @@ public final class EvaluationRun {
                     .get(msb.dataset.DatasetFile.NAME) : null;
             String trainedOn = m.member(sym).map(msb.model.PoolMember::datasetSha256).orElse(m.datasetSha256());
             // the same PSI the live runner watches, of these rows against the artifact's TRAIN bins
-            return e.withFailedGates(m.failedGates()).withData(DataOrigin.of(m, trainedOn, current))
+            return e.withFailedGates(m.failedGatesFor(sym)).withData(DataOrigin.of(m, trainedOn, current))
                     .withFeaturePsi(m.trainDistribution() == null ? null : m.trainDistribution().psiOf(ds.columns(), ds.x(), rows));
         }
     }

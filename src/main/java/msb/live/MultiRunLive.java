@@ -109,7 +109,7 @@ public final class MultiRunLive {
                 int k = i;
                 RunLive.Prepared p = prepared[i];
                 String prefix = "msb: [" + p.o.tf().label() + "] ";
-                group.set(k, p.shadow() ? "shadow" : "running", p.shadow() ? "not promoted: " + p.artifact.manifest().failedGates() : "");
+                group.set(k, p.shadow() ? "shadow" : "running", p.shadow() ? "not promoted: " + p.artifact.manifest().failedGatesFor(p.o.symbol()) : "");
                 Thread t = Thread.ofPlatform().name("run-live-" + p.o.tf().label()).start(() -> {
                     try {
                         docs[k] = p.execute(ws, err, clock, venue);

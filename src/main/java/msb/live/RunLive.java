@@ -200,9 +200,9 @@ public final class RunLive {
 
         CheckFailedException shadowFailure(StatusDoc status) {
             ArtifactManifest m = artifact.manifest();
-            List<String> gates = m.failedGates().isEmpty() ? List.of("not promoted (trained with --no-promote)")
-                    : m.failedGates().stream().map(g -> g + ": " + m.gates().get(g).detail()).toList();
-            return new CheckFailedException("artifact " + artifactDir + " is not promoted; it ran in shadow mode ("
+            List<String> gates = m.failedGatesFor(o.symbol()).isEmpty() ? List.of("not promoted (trained with --no-promote)")
+                    : m.failedGateDetailsFor(o.symbol());
+            return new CheckFailedException("artifact " + artifactDir + " is not promoted" + forMember(m, o.symbol()) + "; it ran in shadow mode ("
                     + status.barsProcessed() + " bars, 0 orders). Failed verdicts:", gates);
         }
 
@@ -265,15 +265,15 @@ public final class RunLive {
                         + (o.feed() == FeedKind.REPLAY ? "are not stored for " + o.symbol() + "; import them: msb data import --cohorts FILE"
                         : "the hyperliquid feed has no source for; replay stored bars, or train on a dataset built without a cohort file"));
             }
-            boolean shadow = !artifact.promoted();
+            boolean shadow = !m.promotedFor(o.symbol());
             if (shadow) {
-                err.println(shared.prefix() + "artifact " + artifactDir + " is not promoted (" + gatesText(m)
+                err.println(shared.prefix() + "artifact " + artifactDir + " is not promoted" + forMember(m, o.symbol()) + " (" + gatesText(m, o.symbol())
                         + "): SHADOW mode, every decision is computed and logged, no order is sent");
             }
             int every = o.checkpointEveryBarsOrZero() > 0 ? o.checkpointEveryBarsOrZero()
                     : o.feed() == FeedKind.REPLAY && o.speed().isMax() ? MAX_SPEED_CHECKPOINT_BARS : 1;
             var setup = new LiveRunner.Setup(o.tf(), o.symbol(), ws.recorded(artifactDir), o.feed().name().toLowerCase(), shadow,
-                    m.failedGates(), m::seenInFitting, every);
+                    m.failedGatesFor(o.symbol()), m::seenInFitting, every);
             EngineTrader trader = new EngineTrader(o.tf(), cfg.withSignal(m.signalSpec()), shadow, CohortInputs.of(cohorts, o.tf()));
             if (shared.liveCohortsOrNull() != null && cohorts == null) trader.withLiveCohorts(shared.liveCohortsOrNull());
             var cross = o.feed() == FeedKind.REPLAY ? crossBars(ws, o, schema, null) : java.util.Map.<String, Bars>of();
@@ -484,7 +484,13 @@ public final class RunLive {
         return b.toString();
     }
 
-    private static String gatesText(ArtifactManifest m) {
-        return m.failedGates().isEmpty() ? "trained with --no-promote" : "failed gates: " + String.join(", ", m.failedGates());
+    private static String gatesText(ArtifactManifest m, String sym) {
+        List<String> failed = m.failedGatesFor(sym);
+        return failed.isEmpty() ? "trained with --no-promote" : "failed gates: " + String.join(", ", failed);
+    }
+
+    /** " for SYM" when a promoted pooled model is held back from a member by that member's own VAL verdicts. */
+    private static String forMember(ArtifactManifest m, String sym) {
+        return m.promoted() && m.pool() != null ? " for " + sym : "";
     }
 }

@@ -75,6 +75,38 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
         return out;
     }
 
+    /**
+     * The gates that keep this model from trading {@code sym}: the failed pooled gates, then, for a pool member,
+     * its own failed VAL verdicts named {@code SYM:verdict} (a pooled model never shown to work on a symbol must
+     * not trade it); a one-symbol artifact's {@link #failedGates()}.
+     */
+    public List<String> failedGatesFor(String sym) {
+        List<String> out = failedGates();
+        var own = member(sym).map(PoolMember::valVerdicts).orElse(null);
+        if (own == null) return out;
+        List<String> mine = new ArrayList<>();
+        own.forEach((k, v) -> { if (!v.passed()) mine.add(k); });
+        mine.sort(msb.signal.Verdicts.byOrder());
+        out.addAll(mine.stream().map(k -> sym + ":" + k).toList());
+        return out;
+    }
+
+    /** True when this model may trade {@code sym}: promoted, and (a pool member) its own VAL verdicts pass. */
+    public boolean promotedFor(String sym) { return promoted && failedGatesFor(sym).isEmpty(); }
+
+    /** The verdict behind a name of {@link #failedGatesFor}: a pooled gate, or {@code SYM:verdict} of a pool member. */
+    public Verdict gate(String name) {
+        int colon = name.indexOf(':');
+        if (colon < 0) return gates.get(name);
+        PoolMember p = member(name.substring(0, colon)).orElseThrow(() -> new IllegalArgumentException("no pool member in " + name));
+        return p.valVerdicts().get(name.substring(colon + 1));
+    }
+
+    /** Each of {@link #failedGatesFor}{@code (sym)} with its figures ({@code name: detail}). */
+    public List<String> failedGateDetailsFor(String sym) {
+        return failedGatesFor(sym).stream().map(g -> g + ": " + gate(g).detail()).toList();
+    }
+
     /** The verdicts in {@link msb.signal.Verdicts#ORDER}. */
     public List<Verdict> verdictsInOrder() {
         return gates.entrySet().stream().sorted(Map.Entry.comparingByKey(msb.signal.Verdicts.byOrder())).map(Map.Entry::getValue).toList();

@@ -5,8 +5,10 @@ import msb.signal.Verdict;
 
 /**
  * One symbol of a pooled training run, as its artifact records it: the dataset the symbol's rows came from, where
- * the pooled split put them, and the verdicts on its own VAL rows. Those verdicts are reported, not gating: the
- * promotion is decided by the verdicts on all pooled VAL rows (one model, judged on everything it is applied to).
+ * the pooled split put them, and the verdicts on its own VAL rows. Those verdicts do not block the promotion of the
+ * pooled artifact (decided by the verdicts on all pooled VAL rows: one model, judged on everything it is applied to),
+ * but they gate the symbol: a member whose own verdicts fail runs in shadow mode in run-live and is flagged in
+ * evaluate's failed gates ({@link ArtifactManifest#failedGatesFor}).
  *
  * @param symbol        the member symbol (its data, dataset and runner live under this name)
  * @param datasetSha256 sha256 of the symbol's stored dataset the rows were read from

@@ -104,6 +104,51 @@ class PooledTrainingTest {
         assertEquals(List.of("AAA", "BBB"), m.symbols());
     }
 
+    @Test
+    void aMemberFailingItsOwnVerdictsRunsInShadowAndIsFlaggedInEvaluate(@TempDir Path home) throws Exception {
+        Workspace ws = Workspace.at(home);
+        // AAA carries the skill, BBB none: the pooled verdicts pass on AAA's strength, BBB's own ones cannot
+        RawStore.replace(ws, "AAA", "synth", new SyntheticMarket(12_000, HOUR, 0.3, 3, 50, 7, START).generate(), "a.csv", "", "csv");
+        RawStore.replace(ws, "BBB", "synth", new SyntheticMarket(11_000, HOUR, 0.0, 3, 50, 8, START + 500 * HOUR).generate(),
+                "b.csv", "", "csv");
+        CliRun train = CliRun.run(home, "train", "--tf", "1h", "--symbols", "AAA,BBB", "--model", "logreg");
+        assertEquals(0, train.code(), train.err());
+        Path run = Path.of(train.out().lines().toList().getLast());
+        ArtifactManifest m = ArtifactStore.verifiedManifest(run);
+        assertTrue(m.promoted(), m.failedGates().toString());
+        assertEquals(List.of(), m.failedGatesFor("AAA"));
+        assertTrue(m.promotedFor("AAA"));
+        List<String> bbb = m.failedGatesFor("BBB");
+        assertTrue(bbb.contains("BBB:" + Verdicts.DIRECTION_SKILL), bbb.toString());
+        assertFalse(m.promotedFor("BBB"));
+        assertTrue(train.err().contains("BBB failed its own VAL verdicts (" + String.join(", ", bbb)), train.err());
+
+        CliRun shadow = CliRun.run(home, "run-live", "--tf", "1h", "--symbol", "BBB", "--artifact", run.toString(), "--max-bars", "3000");
+        assertEquals(3, shadow.code(), shadow.err());
+        String skill = "BBB:" + Verdicts.DIRECTION_SKILL + ": " + m.gate("BBB:" + Verdicts.DIRECTION_SKILL).detail();
+        assertTrue(shadow.err().contains(skill) && shadow.err().contains("SHADOW") && !shadow.err().contains("Exception"), shadow.err());
+        JsonNode sb = Json.mapper().readTree(CliRun.run(home, "status", "--state-dir", ws.stateDir("BBB", Timeframe.H1).toString(), "--json").out());
+        assertEquals("shadow", sb.get("mode").asText());
+        assertEquals(0, sb.get("orders").get("buy").asLong() + sb.get("orders").get("sell").asLong(), sb.get("orders").toString());
+        assertTrue(sb.get("bars_processed").asLong() > 0, sb.toString());
+
+        CliRun trades = CliRun.run(home, "run-live", "--tf", "1h", "--symbol", "AAA", "--artifact", run.toString(), "--max-bars", "3000");
+        assertEquals(0, trades.code(), trades.err());
+        JsonNode sa = Json.mapper().readTree(CliRun.run(home, "status", "--state-dir", ws.stateDir("AAA", Timeframe.H1).toString(), "--json").out());
+        assertEquals("paper", sa.get("mode").asText());
+        assertTrue(sa.get("orders").get("buy").asLong() > 0 && sa.get("orders").get("sell").asLong() > 0, sa.get("orders").toString());
+
+        CliRun eval = CliRun.run(home, "evaluate", "--artifact", run.toString(), "--json");
+        assertEquals(0, eval.code(), eval.err());
+        JsonNode arts = Json.mapper().readTree(eval.out()).get("artifacts");
+        for (JsonNode a : arts) {
+            List<String> failed = new java.util.ArrayList<>();
+            a.get("failed_gates").forEach(g -> failed.add(g.asText()));
+            assertEquals(m.failedGatesFor(a.get("symbol").asText()), failed, a.get("symbol").asText());
+        }
+        assertEquals(2, arts.size());
+    }
+
     static String experiment(Path home, String line) {
         Path f = home.resolve("e" + Math.abs(line.hashCode()) + ".yaml");
         try {
