@@ -140,6 +140,7 @@ public final class LiveRunner {
             recentAlerts.addAll(s.status().alerts());
             feedStale = s.status().feedStale();
             monitor = new AlertMonitor(s.alerts());
+            // false: the stored window was binned against another artifact (an older state file across a swap)
             if (drift != null && s.drift() != null) drift.restore(s.drift());
             log = EventLog.open(store.eventsFile(), s.eventLogBytes(), s.eventSeq());
         } else {
@@ -292,7 +293,8 @@ public final class LiveRunner {
                 bmaPredictor = s.artifact().bma().orElse(null);
                 trader.swapModel(m.signalSpec(), false);
                 liveManifest = m;
-                log.emit(at, "model_swap", new Retrainer.Event(old, m.runId(), s.throughTs(), s.datasetLastTs(), List.of()));
+                List<String> notes = swapDrift(at, m);
+                log.emit(at, "model_swap", new Retrainer.Event(old, m.runId(), s.throughTs(), s.datasetLastTs(), notes));
             }
             case Retrainer.Outcome.Refused r -> {
                 log.emit(at, "retrain_refused", new Retrainer.Event(old, r.runId(), r.throughTs(), null, r.reasons()));
@@ -308,6 +310,23 @@ public final class LiveRunner {
         }
         retrainer.concluded(at, o, old);
         checkpoint();
+    }
+
+    /**
+     * On a swap the drift reference is the new artifact's TRAIN bins: a fresh window against them (same settings),
+     * and no drift halt carried over from the old reference. Returns the note the swap event carries.
+     */
+    private List<String> swapDrift(long at, msb.model.ArtifactManifest m) {
+        if (drift == null) return List.of();
+        boolean wasHalted = drift.halted();
+        drift = m.trainDistribution() == null ? null : new DriftMonitor(m.trainDistribution(), m.columns(), drift.config(), m.runId());
+        trader.haltEntries(null);
+        if (wasHalted) {
+            raise(List.of(new Alert(at, DriftMonitor.DRIFT_RESUMED, "model swapped to " + m.runId()
+                    + ": the drift window restarts against its TRAIN bins; new orders allowed again")));
+        }
+        return List.of(drift == null ? "drift monitoring off: " + m.runId() + " has no training distribution"
+                : "drift window restarted against the TRAIN bins of " + m.runId());
     }
 
     private boolean inSample(long ts) {

@@ -311,7 +311,7 @@ public final class RunLive {
                     + "): drift monitoring is off; retrain to monitor drift");
             return null;
         }
-        return new DriftMonitor(m.trainDistribution(), m.columns(), cfg);
+        return new DriftMonitor(m.trainDistribution(), m.columns(), cfg, m.runId());
     }
 
     static StatusDoc replay(Workspace ws, Options o, FeatureSchema schema, LiveRunner runner, Long resumeTs, PrintStream err,
