@@ -131,7 +131,8 @@ public final class LiveRunner {
             check("symbol", s.symbol(), setup.symbol());
             check("artifact", s.artifact(), setup.artifact());
             check("feed", s.source(), setup.source());
-            check("strategy config (sha256 of --config, and of the stored cohort data in a replay that reads it)", s.strategyConfig(), trader.configId());
+            check("strategy config (sha256 of --config, of --drift-halt-psi when set, and of the stored cohort data in a replay that"
+                    + " reads it)", s.strategyConfig(), configId());
             trader.restore(s.engine());
             barsProcessed = s.barsProcessed();
             lastBarTs = s.lastBarTs();
@@ -148,6 +149,15 @@ public final class LiveRunner {
             log = EventLog.open(store.eventsFile(), 0, 0);
         }
         return lastBarTs;
+    }
+
+    /**
+     * The trader's configuration id, with the drift halt level when one is set: it decides which orders go out, so a
+     * resume with another one is refused like another --config (unset, the id is the trader's as before it existed).
+     */
+    private String configId() {
+        if (drift == null || !drift.config().halts()) return trader.configId();
+        return msb.core.Hashing.sha256(trader.configId() + "\ndrift_halt_psi " + drift.config().haltPsi());
     }
 
     private void check(String what, String stored, String now) {
@@ -357,7 +367,7 @@ public final class LiveRunner {
         long bytes = log.sync();
         StatusDoc status = status();
         store.save(new RunnerState(RunnerState.VERSION, setup.tf().label(), setup.symbol(), setup.artifact(),
-                setup.source(), trader.configId(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
+                setup.source(), configId(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
                 inSample, outOfSample, status, drift == null ? null : drift.state()));
         return status;
     }
