@@ -31,10 +31,16 @@ public final class DriftMonitor {
     public static final String DRIFT_RESUMED = "drift_resumed";
     static final int TOP_SHOWN = 5;
 
-    /** The checkpointed part: each row's bin per feature, oldest first (row-major), and the alert flags. */
-    public record State(int features, byte[] binsOldestFirst, boolean[] alerted, boolean halted, String haltReason) {}
+    /**
+     * The checkpointed part: each row's bin per feature, oldest first (row-major), the alert flags, and the run id
+     * of the artifact whose TRAIN bins the window was binned against (null in state files written before it).
+     */
+    public record State(int features, byte[] binsOldestFirst, boolean[] alerted, boolean halted, String haltReason,
+                        String runId) {}
 
     private final DriftConfig cfg;
+    /** The artifact whose TRAIN bins this monitors against; null when not known (tests, bench). */
+    private final String runId;
     private final List<String> names;
     private final FeatureDistribution[] train;
     private final int f;
@@ -57,7 +63,13 @@ public final class DriftMonitor {
 
     /** Monitors {@code columns} (the runner's row order) against {@code dist}; refuses a column without bins. */
     public DriftMonitor(TrainDistribution dist, List<String> columns, DriftConfig cfg) {
+        this(dist, columns, cfg, null);
+    }
+
+    /** As above, for the artifact {@code runIdOrNull}: a checkpointed window of another artifact is not restored. */
+    public DriftMonitor(TrainDistribution dist, List<String> columns, DriftConfig cfg, String runIdOrNull) {
         this.cfg = cfg;
+        this.runId = runIdOrNull;
         this.names = List.copyOf(columns);
         this.f = columns.size();
         this.window = cfg.windowBars();
@@ -221,14 +233,18 @@ public final class DriftMonitor {
         byte[] bins = new byte[count * f];
         int start = count < window ? 0 : next;
         for (int i = 0; i < count; i++) System.arraycopy(ring, ((start + i) % window) * f, bins, i * f, f);
-        return new State(f, bins, alerted.clone(), halted, haltReason);
+        return new State(f, bins, alerted.clone(), halted, haltReason, runId);
     }
 
     /**
      * Continues from a checkpoint: its rows (the newest {@code windowBars} of them, should the window have been
-     * changed since) and its alert flags; changed levels apply from the next row on.
+     * changed since) and its alert flags; changed levels apply from the next row on. A window binned against
+     * another artifact's TRAIN bins (a retrain swapped the model in; an older state file without the run id whose
+     * bins do not fit) is not restored: the window starts afresh and this returns false.
      */
-    public void restore(State s) {
+    public boolean restore(State s) {
+        if (runId != null && s.runId() != null && !runId.equals(s.runId())) return false;
+        if (s.runId() == null && !fits(s)) return false;
         if (s.features() != f || s.binsOldestFirst().length % Math.max(1, f) != 0 || s.alerted().length != f) {
             throw new IllegalStateException("the drift window in the state file is for " + s.features() + " features, the artifact has " + f);
         }
@@ -246,5 +262,15 @@ public final class DriftMonitor {
         // resumed without a halt level (--drift-halt-psi 0): a stored halt no longer applies
         halted = cfg.halts() && s.halted();
         haltReason = halted ? s.haltReason() : null;
+        return true;
+    }
+
+    private boolean fits(State s) {
+        if (s.features() != f || s.alerted().length != f || s.binsOldestFirst().length % Math.max(1, f) != 0) return false;
+        for (int i = 0; i < s.binsOldestFirst().length; i++) {
+            int b = s.binsOldestFirst()[i];
+            if (b < 0 || b >= counts[i % f].length) return false;
+        }
+        return true;
     }
 }

@@ -131,7 +131,8 @@ public final class LiveRunner {
             check("symbol", s.symbol(), setup.symbol());
             check("artifact", s.artifact(), setup.artifact());
             check("feed", s.source(), setup.source());
-            check("strategy config (sha256 of --config, and of the stored cohort data in a replay that reads it)", s.strategyConfig(), trader.configId());
+            check("strategy config (sha256 of --config, of --drift-halt-psi when set, and of the stored cohort data in a replay that"
+                    + " reads it)", s.strategyConfig(), configId());
             trader.restore(s.engine());
             barsProcessed = s.barsProcessed();
             lastBarTs = s.lastBarTs();
@@ -140,6 +141,7 @@ public final class LiveRunner {
             recentAlerts.addAll(s.status().alerts());
             feedStale = s.status().feedStale();
             monitor = new AlertMonitor(s.alerts());
+            // false: the stored window was binned against another artifact (an older state file across a swap)
             if (drift != null && s.drift() != null) drift.restore(s.drift());
             log = EventLog.open(store.eventsFile(), s.eventLogBytes(), s.eventSeq());
         } else {
@@ -147,6 +149,15 @@ public final class LiveRunner {
             log = EventLog.open(store.eventsFile(), 0, 0);
         }
         return lastBarTs;
+    }
+
+    /**
+     * The trader's configuration id, with the drift halt level when one is set: it decides which orders go out, so a
+     * resume with another one is refused like another --config (unset, the id is the trader's as before it existed).
+     */
+    private String configId() {
+        if (drift == null || !drift.config().halts()) return trader.configId();
+        return msb.core.Hashing.sha256(trader.configId() + "\ndrift_halt_psi " + drift.config().haltPsi());
     }
 
     private void check(String what, String stored, String now) {
@@ -292,7 +303,8 @@ public final class LiveRunner {
                 bmaPredictor = s.artifact().bma().orElse(null);
                 trader.swapModel(m.signalSpec(), false);
                 liveManifest = m;
-                log.emit(at, "model_swap", new Retrainer.Event(old, m.runId(), s.throughTs(), s.datasetLastTs(), List.of()));
+                List<String> notes = swapDrift(at, m);
+                log.emit(at, "model_swap", new Retrainer.Event(old, m.runId(), s.throughTs(), s.datasetLastTs(), notes));
             }
             case Retrainer.Outcome.Refused r -> {
                 log.emit(at, "retrain_refused", new Retrainer.Event(old, r.runId(), r.throughTs(), null, r.reasons()));
@@ -308,6 +320,23 @@ public final class LiveRunner {
         }
         retrainer.concluded(at, o, old);
         checkpoint();
+    }
+
+    /**
+     * On a swap the drift reference is the new artifact's TRAIN bins: a fresh window against them (same settings),
+     * and no drift halt carried over from the old reference. Returns the note the swap event carries.
+     */
+    private List<String> swapDrift(long at, msb.model.ArtifactManifest m) {
+        if (drift == null) return List.of();
+        boolean wasHalted = drift.halted();
+        drift = m.trainDistribution() == null ? null : new DriftMonitor(m.trainDistribution(), m.columns(), drift.config(), m.runId());
+        trader.haltEntries(null);
+        if (wasHalted) {
+            raise(List.of(new Alert(at, DriftMonitor.DRIFT_RESUMED, "model swapped to " + m.runId()
+                    + ": the drift window restarts against its TRAIN bins; new orders allowed again")));
+        }
+        return List.of(drift == null ? "drift monitoring off: " + m.runId() + " has no training distribution"
+                : "drift window restarted against the TRAIN bins of " + m.runId());
     }
 
     private boolean inSample(long ts) {
@@ -338,7 +367,7 @@ public final class LiveRunner {
         long bytes = log.sync();
         StatusDoc status = status();
         store.save(new RunnerState(RunnerState.VERSION, setup.tf().label(), setup.symbol(), setup.artifact(),
-                setup.source(), trader.configId(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
+                setup.source(), configId(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
                 inSample, outOfSample, status, drift == null ? null : drift.state()));
         return status;
     }

@@ -249,6 +249,11 @@ public final class RunLive {
             lock.take();
             FileSet.removeTemps(o.stateDir()); // a killed runner's half-written checkpoint
             ArtifactManifest m = artifact.manifest();
+            if (o.retrainEveryOrNull() != null && m.pool() != null) {
+                // Retrainer trains on this runner's symbol alone: a pooled recipe would silently become a one-symbol model
+                throw new UserInputException("--retrain-every: artifact " + artifactDir + " is pooled (" + String.join(",", m.symbols())
+                        + "); pooled retraining is not supported: retrain it with msb train --symbols " + String.join(",", m.symbols()));
+            }
             FeatureSchema schema = schemaOf(artifactDir, m);
             if (o.feed() == FeedKind.HYPERLIQUID && schema.hasCross()) {
                 throw new UserInputException("the artifact's features read other symbols' bars (" + schema.crossSymbols() + "), which the"
@@ -311,7 +316,7 @@ public final class RunLive {
                     + "): drift monitoring is off; retrain to monitor drift");
             return null;
         }
-        return new DriftMonitor(m.trainDistribution(), m.columns(), cfg);
+        return new DriftMonitor(m.trainDistribution(), m.columns(), cfg, m.runId());
     }
 
     static StatusDoc replay(Workspace ws, Options o, FeatureSchema schema, LiveRunner runner, Long resumeTs, PrintStream err,

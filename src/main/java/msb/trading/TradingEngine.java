@@ -301,7 +301,11 @@ public final class TradingEngine {
                     "target %.2f USD is above the %.2f USD left under max_total_exposure_frac", Math.abs(targetQty) * close,
                     exposureCapUsd));
         }
-        if (v == null && entryHaltReason != null) v = new Guards.Verdict(DRIFT_HALT, entryHaltReason);
+        // The drift halt refuses entries, scale-ups and the new side of a reversal; a reduction still goes out.
+        if (v == null && entryHaltReason != null && (Double.isNaN(targetQty) || Math.abs(targetQty) > Math.abs(plan.qty)
+                || targetQty * plan.qty < 0)) {
+            v = new Guards.Verdict(DRIFT_HALT, entryHaltReason);
+        }
         if (v == null && !ctx.ordersAllowed()) v = new Guards.Verdict("shadow", "shadow mode: " + reason + " not sent");
         if (v != null) {
             // A refused re-size of a position already held in the decided direction is a hold, not a blocked

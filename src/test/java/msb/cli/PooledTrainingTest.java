@@ -83,6 +83,14 @@ class PooledTrainingTest {
         assertEquals(2, outside.code(), outside.err());
         assertTrue(outside.err().contains("AAA, BBB") && !outside.err().contains("Exception"), outside.err());
 
+        // retraining runs on the runner's one symbol: a pooled artifact is refused, not silently retrained on BBB alone
+        CliRun retrain = CliRun.run(home, "run-live", "--tf", "1h", "--symbol", "BBB", "--artifact", run.toString(),
+                "--retrain-every", "1d", "--state-dir", home.resolve("retrain-state").toString());
+        assertEquals(2, retrain.code(), retrain.err());
+        List<String> lines = retrain.err().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), retrain.err());
+        assertTrue(lines.getFirst().contains(run.getFileName().toString()) && lines.getFirst().contains("pooled retraining is not supported")
+                && lines.getFirst().contains("msb train --symbols AAA,BBB"), retrain.err());
         CliRun live = CliRun.run(home, "run-live", "--tf", "1h", "--symbol", "BBB", "--artifact", run.toString(), "--max-bars", "3000");
         assertEquals(0, live.code(), live.err());
         JsonNode s = Json.mapper().readTree(CliRun.run(home, "status", "--state-dir",

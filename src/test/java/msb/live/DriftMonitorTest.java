@@ -20,6 +20,10 @@ class DriftMonitorTest {
     static final List<String> COLUMNS = List.of("a", "b", "c");
 
     private static TrainDistribution train(long seed) {
+        return train(seed, FeatureDistribution.DEFAULT_BINS);
+    }
+
+    private static TrainDistribution train(long seed, int bins) {
         Random r = new Random(seed);
         double[][] x = new double[5_000][];
         int[] rows = new int[x.length];
@@ -27,7 +31,7 @@ class DriftMonitorTest {
             x[i] = new double[]{r.nextGaussian(), r.nextDouble(), r.nextInt(4)};
             rows[i] = i;
         }
-        return TrainDistribution.of("train", COLUMNS, x, rows, FeatureDistribution.DEFAULT_BINS);
+        return TrainDistribution.of("train", COLUMNS, x, rows, bins);
     }
 
     /** Rows whose first feature's mean walks away from TRAIN and back; the others stay put. */
@@ -105,6 +109,34 @@ class DriftMonitorTest {
         }
         assertEquals(List.of(DriftMonitor.FEATURE_DRIFT, DriftMonitor.DRIFT_HALT, DriftMonitor.DRIFT_RESUMED), kinds);
         assertFalse(m.halted());
+    }
+
+    @Test
+    void aWindowOfAnotherArtifactStartsAfreshInsteadOfThrowing() throws Exception {
+        DriftConfig cfg = new DriftConfig(120, 0.2, 0.4);
+        DriftMonitor old = new DriftMonitor(train(1), COLUMNS, cfg, "run-old");
+        List<double[]> rows = stream(300, 3, 3.0);
+        for (int i = 0; i < 200; i++) old.onRow(i, rows.get(i));
+        assertTrue(old.halted(), "the old window halts: " + old.status());
+        var state = Json.mapper().readValue(Json.pretty(old.state()), DriftMonitor.State.class);
+        assertEquals("run-old", state.runId());
+        TrainDistribution fewerBins = train(7, 3);
+        DriftMonitor swapped = new DriftMonitor(fewerBins, COLUMNS, cfg, "run-new");
+        assertFalse(swapped.restore(state), "another artifact's window is not restored");
+        assertEquals(0, swapped.filledBars());
+        assertFalse(swapped.halted(), "nor its halt");
+        // a state file written before windows named their artifact: bins beyond the new ones start afresh too
+        var legacy = new DriftMonitor.State(state.features(), state.binsOldestFirst(), state.alerted(), state.halted(),
+                state.haltReason(), null);
+        DriftMonitor fromLegacy = new DriftMonitor(fewerBins, COLUMNS, cfg, "run-new");
+        assertFalse(fromLegacy.restore(legacy));
+        assertEquals(0, fromLegacy.filledBars());
+        for (int i = 0; i < 150; i++) fromLegacy.onRow(i, rows.get(i));
+        assertEquals(120, fromLegacy.filledBars(), "the fresh window fills and is judged");
+        DriftMonitor same = new DriftMonitor(train(1), COLUMNS, cfg, "run-old");
+        assertTrue(same.restore(state), "its own artifact's window is restored");
+        assertArrayEquals(old.psi(), same.psi(), 0.0);
+        assertTrue(same.halted());
     }
 
     @Test

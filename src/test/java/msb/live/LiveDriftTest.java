@@ -2,6 +2,7 @@ package msb.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,5 +156,19 @@ class LiveDriftTest {
         assertEquals(Json.pretty(whole), Json.pretty(part));
         assertEquals(Files.readString(a.resolve("events.jsonl")), Files.readString(b.resolve("events.jsonl")));
         assertTrue(alerts.stream().anyMatch(x -> x.kind().equals(DriftMonitor.DRIFT_HALT)), "the run halts: " + alerts);
+    }
+    @Test
+    void aResumeWithAnotherHaltLevelIsRefusedLikeAnotherConfig(@TempDir Path dir) throws Exception {
+        LiveRunner first = runner(dir, true, HALTING, engine(), new ArrayList<>(), 500);
+        first.open();
+        first.run(new ReplayFeed(bars, null, Speed.MAX, LiveClock.SYSTEM), 300, null);
+        for (DriftConfig other : List.of(ALERT_ONLY, new DriftConfig(200, 0.2, 0.8))) {
+            var e = assertThrows(msb.core.UserInputException.class, () -> runner(dir, true, other, engine(), new ArrayList<>(), 500).open(),
+                    "halt " + other.haltPsi());
+            assertTrue(e.getMessage().contains("--drift-halt-psi") && e.getMessage().contains("--state-dir"), e.getMessage());
+        }
+        // the alert level and window do not decide orders: they may change on a resume
+        Long last = runner(dir, true, new DriftConfig(300, 0.3, HALTING.haltPsi()), engine(), new ArrayList<>(), 500).open();
+        assertTrue(last != null, "resumed from the checkpoint");
     }
 }

@@ -65,8 +65,11 @@ class RetrainTest {
             assertEquals(through, e.get("bar_ts").asLong(), e.toString());
             ArtifactManifest m = ArtifactStore.verifiedManifest(Workspace.at(home).modelsDir("BTC", Timeframe.M5).resolve(live));
             assertTrue(m.promoted(), "only promoted runs are swapped in: " + m.failedGates());
-            assertTrue(m.datasetRange().lastTs() <= through, "no look-ahead: the training data ends at "
-                    + m.datasetRange().lastTs() + ", at or before the swap bar " + through);
+            // the last row's label reads the close horizonBars later: that close, not the row, must be at or before the swap bar
+            int horizonBars = Json.mapper().treeToValue(m.label().get("spec"), msb.dataset.LabelSpec.class).horizonBars();
+            long labelEnd = m.datasetRange().lastTs() + horizonBars * Timeframe.M5.seconds();
+            assertTrue(labelEnd <= through, "no look-ahead: the last training row at " + m.datasetRange().lastTs()
+                    + " is labelled by the close " + horizonBars + " bars later, " + labelEnd + ", after the swap bar " + through);
             assertEquals(d.get("dataset_last_ts").asLong(), m.datasetRange().lastTs());
             assertTrue(through < bars.lastTs(), "retrained mid-replay");
             assertEquals(m.model(), "logreg", "the recipe of the live artifact");
@@ -90,6 +93,45 @@ class RetrainTest {
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("live artifact " + live), again.err());
         assertEquals(events.size(), events(state).size(), "nothing replayed twice");
+    }
+
+    @Test
+    void driftAfterASwapRestartsAgainstTheNewBinsAndResumesAsAnUninterruptedRun() throws Exception {
+        TrainResult trained = LiveFixture.homeWithArtifact(home, 5_000, ModelKind.LOGREG);
+        String original = trained.runDir().getFileName().toString();
+        Path reference = home.resolve("reference");
+        CliRun ref = CliRun.run(home, driftArgs(reference));
+        assertEquals(0, ref.code(), ref.err());
+        List<JsonNode> swaps = events(reference).stream().filter(e -> e.get("type").asText().equals("model_swap")).toList();
+        assertEquals(2, swaps.size(), ref.err());
+        assertTrue(swaps.getFirst().get("data").get("reasons").get(0).asText().startsWith("drift window restarted"), swaps.toString());
+
+        // the same replay stopped after the first swap (day 10, bar ~2880) and resumed: the checkpoint holds a window
+        // binned against the swapped-in artifact, and the resumed run monitors against that artifact
+        Path models = Workspace.at(home).modelsDir("BTC", Timeframe.M5);
+        Json.write(models.resolve(ArtifactStore.LATEST), new ArtifactStore.Latest(original,
+                Hashing.sha256(models.resolve(original).resolve("manifest.json")), "2026-01-01T00:00:00Z"));
+        Path split = home.resolve("split");
+        List<String> first = new ArrayList<>(List.of(driftArgs(split)));
+        first.addAll(List.of("--max-bars", "3200"));
+        CliRun a = CliRun.run(home, first.toArray(String[]::new));
+        assertEquals(0, a.code(), a.err());
+        JsonNode mid = Json.mapper().readTree(CliRun.run(home, "status", "--state-dir", split.toString(), "--json").out());
+        assertNotEquals(original, mid.get("retrain").get("live_run_id").asText(), "stopped after the swap: " + a.err());
+        CliRun b = CliRun.run(home, driftArgs(split));
+        assertEquals(0, b.code(), b.err());
+        String runId = "\\d{8}T\\d{6}\\.\\d{3}Z-logreg(-\\d+)?";
+        assertEquals(Files.readString(reference.resolve(StateStore.EVENTS_FILE)).replaceAll(runId, "RUN"),
+                Files.readString(split.resolve(StateStore.EVENTS_FILE)).replaceAll(runId, "RUN"), "the same events");
+        JsonNode st = Json.mapper().readTree(CliRun.run(home, "status", "--state-dir", split.toString(), "--json").out());
+        assertEquals(Json.pretty(Json.mapper().readTree(CliRun.run(home, "status", "--state-dir", reference.toString(), "--json").out()))
+                .replaceAll(runId, "RUN"), Json.pretty(st).replaceAll(runId, "RUN"), "the same status, drift PSIs included");
+        assertEquals(100, st.get("drift").get("filled_bars").asInt(), st.get("drift").toString());
+    }
+
+    private static String[] driftArgs(Path state) {
+        return new String[] {"run-live", "--tf", "5m", "--state-dir", state.toString(), "--retrain-every", "5d",
+                "--drift-window-bars", "100"};
     }
 
     @Test

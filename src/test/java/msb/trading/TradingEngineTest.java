@@ -158,6 +158,26 @@ class TradingEngineTest {
     }
 
     @Test
+    void driftHaltRefusesAScaleUpButLetsAReductionThrough() {
+        List<EngineEvent> ev = new ArrayList<>();
+        TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), Fixture.noExits(), Fixture.looseGuards(),
+                Fixture.noCosts()), ev);
+        e.onBar(Fixture.ctx(DAY0 + H, 100, 100, 0.5));       // enter: target 50 @ 100
+        e.onBar(Fixture.ctx(DAY0 + 2 * H, 100, 100, 0.5));   // filled
+        assertEquals(50, e.positionQty(), EPS);
+        e.haltEntries("drift");
+        e.onBar(Fixture.ctx(DAY0 + 3 * H, 100, 100, 0.8));   // scale-up to 80: refused
+        e.onBar(Fixture.ctx(DAY0 + 4 * H, 100, 100, 0.2));   // reduce to 20: allowed
+        e.onBar(Fixture.ctx(DAY0 + 5 * H, 100, 100, -0.5));  // reversal: the close runs, the short side is refused
+        e.onBar(Fixture.ctx(DAY0 + 6 * H, 100, 100, 0.0));
+        assertEquals(0.0, e.positionQty(), EPS, "reduced to 20, then closed; the short was not opened");
+        List<Double> sizes = Fixture.of(ev, EngineEvent.Order.class).stream().map(EngineEvent.Order::qty).toList();
+        assertEquals(3, sizes.size(), "entry, reduction, close: " + sizes);
+        assertEquals(30, sizes.get(1), EPS);
+        assertTrue(e.blocked().containsKey(TradingEngine.DRIFT_HALT));
+    }
+
+    @Test
     void liveMidFillsAtOnce() {
         TradingEngine e = Fixture.warmed(Fixture.cfg(Fixture.gate(false), Fixture.noExits(), Fixture.looseGuards(),
                 new PaperConfig(10_000, 0, 10, 0, 0)), new ArrayList<>());
