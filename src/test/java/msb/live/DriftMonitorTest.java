@@ -15,6 +15,9 @@ import msb.features.TrainDistribution;
 import org.junit.jupiter.api.Test;
 
 class DriftMonitorTest {
+    /** Values copied or restored, not recomputed, compare bit for bit. */
+    private static final double EXACT = 0.0;
+
     /** The ring buffer re-sums the same terms batch PSI sums; only the order of additions could differ. */
     static final double INCREMENTAL_VS_BATCH_TOLERANCE_PSI = 1e-12;
     static final List<String> COLUMNS = List.of("a", "b", "c");
@@ -135,7 +138,7 @@ class DriftMonitorTest {
         assertEquals(120, fromLegacy.filledBars(), "the fresh window fills and is judged");
         DriftMonitor same = new DriftMonitor(train(1), COLUMNS, cfg, "run-old");
         assertTrue(same.restore(state), "its own artifact's window is restored");
-        assertArrayEquals(old.psi(), same.psi(), 0.0);
+        assertArrayEquals(old.psi(), same.psi(), EXACT);
         assertTrue(same.halted());
     }
 
@@ -159,7 +162,7 @@ class DriftMonitorTest {
         for (int i = 500; i < rows.size(); i++) {
             a.addAll(whole.onRow(i, rows.get(i)));
             b.addAll(resumed.onRow(i, rows.get(i)));
-            assertArrayEquals(whole.psi(), resumed.psi(), 0.0);
+            assertArrayEquals(whole.psi(), resumed.psi(), EXACT);
         }
         assertEquals(a, b);
         assertEquals(whole.status(), resumed.status());

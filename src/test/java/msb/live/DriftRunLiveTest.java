@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Drift monitoring through `msb train` / `run-live` / `status`, and an artifact from before it (format 2). */
 class DriftRunLiveTest {
+    /** Values copied or restored, not recomputed, compare bit for bit. */
+    private static final double EXACT = 0.0;
+
     static final double FRAC_SUM_TOLERANCE = 1e-9;
     @TempDir
     static Path home;
@@ -57,7 +60,7 @@ class DriftRunLiveTest {
         JsonNode d = s.get("drift");
         assertEquals(300, d.get("window_bars").asInt());
         assertEquals(300, d.get("filled_bars").asInt());
-        assertEquals(0.25, d.get("alert_psi").asDouble(), 0.0);
+        assertEquals(0.25, d.get("alert_psi").asDouble(), EXACT);
         assertTrue(d.get("halt_psi").isNull(), "no halt by default: " + d);
         assertTrue(d.get("top").size() > 0 && d.get("top").get(0).get("psi").asDouble() >= 0, d.toString());
         CliRun text = CliRun.runArgs("status", "--state-dir", state.toString());
