@@ -63,6 +63,21 @@ public final class RawStore {
                 .thenComparing(SourceInfo::source));
     }
 
+    /**
+     * The stored series of {@code other} that cross-asset features of a {@code tfSec} series over [firstTs, lastTs]
+     * read: among those whose interval divides the timeframe, the one overlapping that range longest, then the
+     * finest (a 5m file of another year must not shadow the 1h file that covers the range). Empty when none is stored.
+     */
+    public static Optional<SourceInfo> forCross(Workspace ws, String other, long tfSec, long firstTs, long lastTs) {
+        List<SourceInfo> all = sources(ws, other);
+        List<SourceInfo> usable = all.stream().filter(s -> s.intervalSec() <= tfSec && tfSec % s.intervalSec() == 0).toList();
+        List<SourceInfo> pool = usable.isEmpty() ? all : usable; // none usable: the caller names the interval problem
+        return pool.stream().min(Comparator.comparingLong((SourceInfo s) -> -Math.max(0, Math.min(lastTs, s.lastTs()) - Math.max(firstTs, s.firstTs())))
+                .thenComparingLong(SourceInfo::intervalSec)
+                .thenComparing(Comparator.comparingInt(SourceInfo::rows).reversed())
+                .thenComparing(SourceInfo::source));
+    }
+
     /** The stored bars of a source; a missing source is a user error listing what is stored. */
     public static Bars load(Workspace ws, String symbol, String source) {
         Path file = ws.rawDir(symbol).resolve(source + BARS_EXT);

@@ -246,14 +246,14 @@ public final class DatasetBuilder {
     /** Builds one timeframe from the workspace's stored bars (or the embedded default data) and writes it. */
     public static Result build(Workspace ws, String symbol, Timeframe tf, Options options, PrintStream err) {
         SourceData source = RawSources.resolve(ws, symbol, options.sourceNameOrNull(),
-                FeatureContext.crossSymbols(options.features().explicitFeatures()), err);
+                FeatureContext.crossSymbols(options.features().explicitFeatures()), tf, err);
         return write(ws, symbol, tf, source, options, err);
     }
 
     /** Computes one timeframe from the workspace's stored bars in memory, writing nothing. */
     public static Computed computeFromWorkspace(Workspace ws, String symbol, Timeframe tf, Options options, PrintStream err) {
         return compute(RawSources.resolve(ws, symbol, options.sourceNameOrNull(),
-                FeatureContext.crossSymbols(options.features().explicitFeatures()), err), tf, symbol, options);
+                FeatureContext.crossSymbols(options.features().explicitFeatures()), tf, err), tf, symbol, options);
     }
 
     /** The workspace's stored bars (or the embedded default data) resampled to {@code tf}: what its datasets are built from. */
@@ -270,7 +270,7 @@ public final class DatasetBuilder {
      */
     public static Computed computeOn(Workspace ws, String symbol, Timeframe tf, Bars tfBars, Options options, PrintStream err) {
         SourceData stored = RawSources.resolve(ws, symbol, options.sourceNameOrNull(),
-                FeatureContext.crossSymbols(options.features().explicitFeatures()), err);
+                FeatureContext.crossSymbols(options.features().explicitFeatures()), tf, err);
         return compute(new SourceData(stored.name(), tfBars, stored.fundingOrNull(), stored.cohortsOrNull(), stored.files(),
                 stored.crossBars()), tf, symbol, options);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import msb.core.UserInputException;
+import msb.core.Timeframe;
 import msb.core.Workspace;
 import msb.data.Bars;
 import msb.data.CohortSignals;
@@ -27,20 +28,22 @@ final class RawSources {
     private RawSources() {}
 
     static SourceData resolve(Workspace ws, String symbol, String sourceNameOrNull, PrintStream err) {
-        return resolve(ws, symbol, sourceNameOrNull, List.of(), err);
+        return resolveOwn(ws, symbol, sourceNameOrNull, err);
     }
 
     /**
-     * As above, with the finest stored bars of every symbol in {@code crossSymbols} (cross-asset features);
-     * one with nothing stored is an error naming the import.
+     * As above, with the stored bars of every symbol in {@code crossSymbols} (cross-asset features) that
+     * {@link RawStore#forCross} picks for {@code tf} over the symbol's own range; one with nothing stored is an error
+     * naming the import.
      */
-    static SourceData resolve(Workspace ws, String symbol, String sourceNameOrNull, List<String> crossSymbols, PrintStream err) {
+    static SourceData resolve(Workspace ws, String symbol, String sourceNameOrNull, List<String> crossSymbols, Timeframe tf,
+                              PrintStream err) {
         SourceData own = resolveOwn(ws, symbol, sourceNameOrNull, err);
         if (crossSymbols.isEmpty()) return own;
         Map<String, Bars> cross = new TreeMap<>();
         Map<String, String> files = new TreeMap<>(own.files());
         for (String other : crossSymbols) {
-            SourceInfo info = RawStore.finest(ws, other).orElseThrow(() -> new UserInputException("the feature set reads " + other
+            SourceInfo info = RawStore.forCross(ws, other, tf.seconds(), own.bars().firstTs(), own.bars().lastTs()).orElseThrow(() -> new UserInputException("the feature set reads " + other
                     + " bars (cross-asset features) and none are stored; import them: msb data import --in FILE --symbol " + other));
             cross.put(other, RawStore.load(ws, other, info.source()));
             files.put("cross/" + other + "/" + info.source() + ".bars", info.barsSha256());

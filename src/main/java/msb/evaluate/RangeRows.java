@@ -111,7 +111,8 @@ public record RangeRows(DatasetBuilder.Computed computed, int[] rows) {
         CohortSignals cohorts = inputs.contains(Feature.Input.COHORTS) ? RawStore.cohorts(ws, symbol).orElse(null) : null;
         Map<String, Bars> cross = new java.util.TreeMap<>();
         for (String other : FeatureSet.ofColumns(m.columns()).schema(true, true).crossSymbols()) {
-            String src = RawStore.finest(ws, other).map(SourceInfo::source).orElseThrow(() -> new UserInputException("the artifact's"
+            String src = RawStore.forCross(ws, other, m.timeframe().seconds(), bars.firstTs(), bars.lastTs()).map(SourceInfo::source)
+                    .orElseThrow(() -> new UserInputException("the artifact's"
                     + " features read " + other + " bars and none are stored; import them: msb data import --in FILE --symbol " + other));
             cross.put(other, RawStore.load(ws, other, src));
         }

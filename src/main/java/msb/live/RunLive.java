@@ -376,7 +376,9 @@ public final class RunLive {
     static java.util.Map<String, Bars> crossBars(Workspace ws, Options o, FeatureSchema schema, Bars barsOrNull) {
         java.util.Map<String, Bars> out = new java.util.TreeMap<>();
         for (String other : schema.crossSymbols()) {
-            String src = RawStore.finest(ws, other).map(msb.data.SourceInfo::source).orElseThrow(() -> new UserInputException(
+            String src = (barsOrNull == null || barsOrNull.size() == 0 ? RawStore.finest(ws, other)
+                    : RawStore.forCross(ws, other, o.tf().seconds(), barsOrNull.firstTs(), barsOrNull.lastTs()))
+                    .map(msb.data.SourceInfo::source).orElseThrow(() -> new UserInputException(
                     "the artifact's features read " + other + " bars and none are stored; import them: msb data import --in FILE --symbol " + other));
             Bars ob = RawStore.load(ws, other, src);
             if (ob.intervalSec() > o.tf().seconds() || o.tf().seconds() % ob.intervalSec() != 0) {
