@@ -131,10 +131,7 @@ public record ArtifactManifest(int formatVersion, String runId, String createdAt
      * first TRAIN bar through the last VAL bar (the purged and embargo rows between them included).
      */
     public boolean seenInFitting(long ts) {
-        SplitRange train = splits.get("train"), val = splits.get("val");
-        long first = train != null && train.rows() > 0 ? train.firstTs() : Long.MAX_VALUE;
-        long last = val != null && val.rows() > 0 ? val.lastTs() : train != null && train.rows() > 0 ? train.lastTs() : Long.MIN_VALUE;
-        return ts >= first && ts <= last;
+        return SplitRange.seenInFitting(splits, ts);
     }
 
     ArtifactManifest withContentSha256(String sha) {

@@ -23,9 +23,6 @@ public record PoolMember(String symbol, String datasetSha256, Map<String, SplitR
 
     /** True when the bar lies in the part of this symbol's rows the model was fitted or calibrated on. */
     public boolean seenInFitting(long ts) {
-        SplitRange train = splits.get("train"), val = splits.get("val");
-        long first = train != null && train.rows() > 0 ? train.firstTs() : Long.MAX_VALUE;
-        long last = val != null && val.rows() > 0 ? val.lastTs() : train != null && train.rows() > 0 ? train.lastTs() : Long.MIN_VALUE;
-        return ts >= first && ts <= last;
+        return SplitRange.seenInFitting(splits, ts);
     }
 }
