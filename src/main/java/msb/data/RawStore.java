@@ -58,10 +58,13 @@ public final class RawStore {
 
     /** The series with the shortest interval (ties: most rows, then name), or empty when nothing is stored. */
     public static Optional<SourceInfo> finest(Workspace ws, String symbol) {
-        return sources(ws, symbol).stream().min(Comparator.comparingLong(SourceInfo::intervalSec)
-                .thenComparing(Comparator.comparingInt(SourceInfo::rows).reversed())
-                .thenComparing(SourceInfo::source));
+        return sources(ws, symbol).stream().min(FINEST_FIRST);
     }
+
+    /** Shorter interval first, then more rows, then by name (a stable choice among equals). */
+    private static final Comparator<SourceInfo> FINEST_FIRST = Comparator.comparingLong(SourceInfo::intervalSec)
+            .thenComparing(Comparator.comparingInt(SourceInfo::rows).reversed())
+            .thenComparing(SourceInfo::source);
 
     /**
      * The stored series of {@code other} that cross-asset features of a {@code tfSec} series over [firstTs, lastTs]
@@ -73,9 +76,7 @@ public final class RawStore {
         List<SourceInfo> usable = all.stream().filter(s -> s.intervalSec() <= tfSec && tfSec % s.intervalSec() == 0).toList();
         List<SourceInfo> pool = usable.isEmpty() ? all : usable; // none usable: the caller names the interval problem
         return pool.stream().min(Comparator.comparingLong((SourceInfo s) -> -Math.max(0, Math.min(lastTs, s.lastTs()) - Math.max(firstTs, s.firstTs())))
-                .thenComparingLong(SourceInfo::intervalSec)
-                .thenComparing(Comparator.comparingInt(SourceInfo::rows).reversed())
-                .thenComparing(SourceInfo::source));
+                .thenComparing(FINEST_FIRST));
     }
 
     /** The stored bars of a source; a missing source is a user error listing what is stored. */
