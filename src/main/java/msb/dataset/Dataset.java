@@ -34,6 +34,11 @@ public record Dataset(Timeframe tf, String symbol, List<String> columns, String 
 
     public int rows() { return ts.length; }
 
+    /** The same rows with another split per row (a walk-forward fold's, a pool member's). */
+    public Dataset withSplit(Split[] other) {
+        return new Dataset(tf, symbol, columns, schemaHash, ts, x, label, other, close, fwdReturn, sha256);
+    }
+
     /** Row indices of one split, in order. */
     public int[] rowsOf(Split s) {
         int count = 0;

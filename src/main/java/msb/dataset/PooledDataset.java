@@ -71,8 +71,7 @@ public record PooledDataset(Dataset pooled, List<String> symbols, List<Dataset> 
         List<Dataset> members = new ArrayList<>();
         for (Dataset d : datasets) {
             Split[] s = split.assignAt(d.ts(), valFrom, testFrom, horizonBars);
-            members.add(new Dataset(d.tf(), d.symbol(), d.columns(), d.schemaHash(), d.ts(), d.x(), d.label(), s, d.close(),
-                    d.fwdReturn(), d.sha256()));
+            members.add(d.withSplit(s));
         }
         // interleave: by bar close, then by the symbols' order
         Integer[] order = new Integer[n];

@@ -237,8 +237,7 @@ public final class EvaluationRun {
             s[i] = splits.get("train").contains(t) ? msb.dataset.Split.TRAIN : splits.get("val").contains(t) ? msb.dataset.Split.VAL
                     : splits.get("test").contains(t) ? msb.dataset.Split.TEST : msb.dataset.Split.PURGED;
         }
-        return new Dataset(ds.tf(), ds.symbol(), ds.columns(), ds.schemaHash(), ds.ts(), ds.x(), ds.label(), s, ds.close(),
-                ds.fwdReturn(), ds.sha256());
+        return ds.withSplit(s);
     }
 
     /** The round trips of each evaluated artifact's replay, by artifact path (the report's trade list). */

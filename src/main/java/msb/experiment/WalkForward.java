@@ -82,8 +82,7 @@ public final class WalkForward {
 
     static FoldResult runFold(Dataset ds, Fold f, int purgeBars, ModelKind kind, Hyperparameters hp, long seed,
                               DecisionReplay replay, FitObserver observer) {
-        Dataset fd = new Dataset(ds.tf(), ds.symbol(), ds.columns(), ds.schemaHash(), ds.ts(), ds.x(), ds.label(),
-                f.splits(ds.rows(), purgeBars), ds.close(), ds.fwdReturn(), ds.sha256());
+        Dataset fd = ds.withSplit(f.splits(ds.rows(), purgeBars));
         long t0 = System.nanoTime();
         FitResult r = new StackTrainer(hp, seed + f.index(), true, observer, Progress.NOWHERE).fit(fd, kind);
         long fitMs = (System.nanoTime() - t0) / 1_000_000;
