@@ -104,4 +104,36 @@ public final class LiveFixture {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The soak tests' venue: a pro and an amateur wallet with a fill every 5 minutes from {@code startSec} for 13
+     * hours (every fifth amateur fill listed 400 s late when {@code lateFills}), a 20-minute candle outage from
+     * {@code outageHour} hours in, and {@code n429} 429s on candles and on fills. Returns the cohorts file.
+     */
+    static Path soakVenue(Path home, HyperliquidStub stub, long startSec, boolean lateFills, int outageHour, int n429)
+            throws IOException {
+        String pro = "0x" + "1".repeat(40);
+        String amateur = "0x" + "2".repeat(40);
+        for (int i = 0; i < 12 * 12 + 12; i++) {
+            long ms = startSec * 1000 + 30_000 + i * 300_000L;
+            stub.fills.add(new HyperliquidStub.StubFill(pro, 10_000 + i, ms, i % 3 == 0 ? "A" : "B", 30_000, 1, "BTC", 0));
+            stub.fills.add(new HyperliquidStub.StubFill(amateur, 20_000 + i, ms, i % 4 == 0 ? "B" : "A", 30_000, 2, "BTC",
+                    lateFills && i % 5 == 0 ? ms + 400_000 : 0));
+        }
+        stub.outageFromMs = (startSec + outageHour * 3600L) * 1000;
+        stub.outageToMs = (startSec + outageHour * 3600L + 1200) * 1000;
+        for (int i = 0; i < n429; i++) stub.errors.add(new HyperliquidStub.Error(429, "1"));
+        for (int i = 0; i < n429; i++) stub.fillErrors.add(new HyperliquidStub.Error(429, null));
+        return Files.writeString(home.resolve("cohorts.txt"), "pros," + pro + "\namateurs," + amateur + "\n");
+    }
+
+    /** 12 hours of 5m and 1h on the stub's feed, state under {@code dir}; {@code retrainEveryOrNull} as --retrain-every. */
+    static java.util.List<RunLive.Options> soakOptions(Path dir, String baseUrl, String retrainEveryOrNull) {
+        java.net.URI url = java.net.URI.create(baseUrl);
+        return java.util.List.of(
+                RunLive.Options.of(Timeframe.M5, "BTC", RunLive.FeedKind.HYPERLIQUID, dir.resolve("5m")).withMaxBars(12 * 12)
+                        .withBaseUrl(url).withRetrainEvery(retrainEveryOrNull),
+                RunLive.Options.of(Timeframe.H1, "BTC", RunLive.FeedKind.HYPERLIQUID, dir.resolve("1h")).withMaxBars(12)
+                        .withBaseUrl(url).withRetrainEvery(retrainEveryOrNull));
+    }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import msb.core.Timeframe;
@@ -29,25 +27,10 @@ class MultiRunLiveSoakTest {
         long start = 1_699_999_200L; // an hour boundary
         VirtualClock clock = new VirtualClock(start * 1000 + 10_000);
         try (HyperliquidStub stub = new HyperliquidStub(clock)) {
-            String pro = "0x" + "1".repeat(40);
-            String amateur = "0x" + "2".repeat(40);
-            for (int i = 0; i < 12 * 12 + 12; i++) {
-                long ms = start * 1000 + 30_000 + i * 300_000L;
-                stub.fills.add(new HyperliquidStub.StubFill(pro, 10_000 + i, ms, i % 3 == 0 ? "A" : "B", 30_000, 1, "BTC", 0));
-                stub.fills.add(new HyperliquidStub.StubFill(amateur, 20_000 + i, ms, i % 4 == 0 ? "B" : "A", 30_000, 2, "BTC",
-                        i % 5 == 0 ? ms + 400_000 : 0)); // every fifth one listed late
-            }
-            stub.outageFromMs = (start + 3 * 3600) * 1000;
-            stub.outageToMs = (start + 3 * 3600 + 1200) * 1000;
-            for (int i = 0; i < 6; i++) stub.errors.add(new HyperliquidStub.Error(429, "1"));
-            for (int i = 0; i < 6; i++) stub.fillErrors.add(new HyperliquidStub.Error(429, null));
-            Path file = Files.writeString(home.resolve("cohorts.txt"), "pros," + pro + "\namateurs," + amateur + "\n");
+            // every fifth amateur fill listed late, an outage 3 hours in, six 429s on candles and on fills
+            Path file = LiveFixture.soakVenue(home, stub, start, true, 3, 6);
             Path dir = home.resolve("state/BTC");
-            List<RunLive.Options> perTf = List.of(
-                    RunLive.Options.of(Timeframe.M5, "BTC", RunLive.FeedKind.HYPERLIQUID, dir.resolve("5m")).withMaxBars(12 * 12)
-                            .withBaseUrl(URI.create(stub.baseUrl())),
-                    RunLive.Options.of(Timeframe.H1, "BTC", RunLive.FeedKind.HYPERLIQUID, dir.resolve("1h")).withMaxBars(12)
-                            .withBaseUrl(URI.create(stub.baseUrl())));
+            List<RunLive.Options> perTf = LiveFixture.soakOptions(dir, stub.baseUrl(), null);
             var out = new ByteArrayOutputStream();
             var err = new ByteArrayOutputStream();
             List<StatusDoc> docs = MultiRunLive.run(Workspace.at(home), perTf, 1.0, dir, file, new PrintWriter(out, true),
