@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import msb.core.Progress;
 import msb.core.UserInputException;
@@ -61,12 +62,27 @@ public final class StackTrainer {
         Map<LearnerKind, Calibration> baseCals = new LinkedHashMap<>();
         Map<LearnerKind, Double> bmaWeights = new LinkedHashMap<>();
         double[][] bmaVal = null;
+        Map<LearnerKind, Future<ProbaModel>> finals = new LinkedHashMap<>();
         try {
-            if (kind == ModelKind.STACK) {
-                meta = fitMeta(ds, xs, train);
+            // every fit is submitted before any is awaited: folds and final learners run side by side
+            List<LearnerKind> learners = kind.learners();
+            int fitCount = learners.size() * (kind == ModelKind.STACK ? hp.stack().oofFolds() + 1 : 1);
+            long steps = 0;
+            for (LearnerKind l : learners) {
+                steps += (long) stepsOf(l) * fitCount / learners.size();
+                timings.put(l.id(), 0L); // learners in their fixed order, whichever fit finishes first
             }
-            for (LearnerKind l : kind.learners()) {
-                bases.put(l, fitLearner(l, ds, xs, train, "final", ds.label()));
+            // closed in reverse: the fits stop (or finish) before the bar draws its last line
+            try (Progress bar = Progress.start(err, fitCount == 1 ? learners.getFirst().id() + "/final"
+                         : kind.id() + " (" + fitCount + " fits)", steps, quiet);
+                 LearnerFits fits = new LearnerFits()) {
+                OutOfFold oof = kind == ModelKind.STACK ? submitFolds(fits, bar, ds, xs, train) : null;
+                for (LearnerKind l : learners) {
+                    finals.put(l, submitFit(fits, bar, l, ds, xs, train, "final", m -> m));
+                }
+                fits.runCallerFits();
+                if (oof != null) meta = fitMeta(ds, oof);
+                for (LearnerKind l : learners) bases.put(l, LearnerFits.join(finals.get(l)));
             }
             Pipeline uncalibrated = new Pipeline(kind, scaler, bases, meta, null, Map.of(), Map.of());
             double[][] rawVal = uncalibrated.raw(xs, val);
@@ -104,8 +120,11 @@ public final class StackTrainer {
             }
             Pipeline p = new Pipeline(kind, scaler, bases, meta, shipped, baseCals, bmaWeights);
             return new FitResult(p, val, scores, bmaVal, method.name().toLowerCase(), seeds, timings);
-        } catch (RuntimeException e) {
-            for (ProbaModel m : bases.values()) if (m instanceof LstmModel l) l.close();
+        } catch (RuntimeException | Error e) {
+            // the fits have all stopped (LearnerFits.close); a finished LSTM holds native memory
+            for (Future<ProbaModel> f : finals.values()) {
+                if (f.state() == Future.State.SUCCESS && f.resultNow() instanceof LstmModel l) l.close();
+            }
             throw e;
         }
     }
@@ -118,40 +137,59 @@ public final class StackTrainer {
         return new ValidationScores(raw, c.index(), c.probs(), c.drift(), spec, new ValidationScores.CalibrationEvidence(Double.NaN, Double.NaN, folds));
     }
 
+    /** The out-of-fold probabilities being computed: per fold block, per learner; and the rows they score. */
+    private record OutOfFold(int[] rows, List<List<Future<double[][]>>> blocks) {}
+
     /**
      * Purged walk-forward folds inside TRAIN: TRAIN is cut into oofFolds+1 contiguous blocks; block k
      * (k >= 1) is scored by learners fitted on the blocks before it minus the last foldPurgeRows rows. The
      * meta model is fitted on those out-of-fold probabilities only.
      */
-    private SmileModel fitMeta(Dataset ds, double[][] xs, int[] train) {
+    private OutOfFold submitFolds(LearnerFits fits, Progress bar, Dataset ds, double[][] xs, int[] train) {
         int folds = hp.stack().oofFolds();
         int purge = hp.stack().foldPurgeRows();
         int blocks = folds + 1;
         int firstOof = train.length / blocks;
-        int[] oofRows = Arrays.copyOfRange(train, firstOof, train.length);
-        List<LearnerKind> learners = ModelKind.STACK.learners();
-        List<double[][]> oof = new ArrayList<>();
-        for (int b = 0; b < learners.size(); b++) oof.add(new double[oofRows.length][]);
+        List<List<Future<double[][]>>> scored = new ArrayList<>();
         for (int k = 1; k < blocks; k++) {
             int start = (int) ((long) train.length * k / blocks);
             int end = (int) ((long) train.length * (k + 1) / blocks);
             int fitEnd = Math.max(0, start - purge);
             int[] fitRows = Arrays.copyOf(train, fitEnd);
             int[] predRows = Arrays.copyOfRange(train, start, end);
-            for (int b = 0; b < learners.size(); b++) {
-                LearnerKind l = learners.get(b);
-                ProbaModel m = fitLearner(l, ds, xs, fitRows, "fold" + k, ds.label());
-                try {
-                    double[][] p = m.predict(xs, predRows);
-                    observer.scored(l.id() + "/fold" + k, predRows);
-                    System.arraycopy(p, 0, oof.get(b), start - firstOof, p.length);
-                } finally {
-                    if (m instanceof LstmModel lm) lm.close();
-                }
+            List<Future<double[][]>> block = new ArrayList<>();
+            for (LearnerKind l : ModelKind.STACK.learners()) {
+                block.add(submitFit(fits, bar, l, ds, xs, fitRows, "fold" + k, m -> {
+                    try {
+                        return m.predict(xs, predRows);
+                    } finally {
+                        if (m instanceof LstmModel lm) lm.close();
+                    }
+                }));
+                observer.scored(l.id() + "/fold" + k, predRows);
             }
+            scored.add(block);
+        }
+        return new OutOfFold(Arrays.copyOfRange(train, firstOof, train.length), scored);
+    }
+
+    private SmileModel fitMeta(Dataset ds, OutOfFold oof) {
+        int[] oofRows = oof.rows();
+        int learners = ModelKind.STACK.learners().size();
+        List<double[][]> probs = new ArrayList<>();
+        for (int b = 0; b < learners; b++) probs.add(new double[oofRows.length][]);
+        int at = 0;
+        for (List<Future<double[][]>> block : oof.blocks()) {
+            int n = 0;
+            for (int b = 0; b < learners; b++) {
+                double[][] p = LearnerFits.join(block.get(b));
+                System.arraycopy(p, 0, probs.get(b), at, p.length);
+                n = p.length;
+            }
+            at += n;
         }
         long t0 = System.nanoTime();
-        double[][] z = Pipeline.metaInput(oof, oofRows.length);
+        double[][] z = Pipeline.metaInput(probs, oofRows.length);
         int[] all = new int[oofRows.length];
         for (int i = 0; i < all.length; i++) all[i] = i;
         SmileModel meta = SmileLearners.logreg(z, all, Labels.indices(ds.label(), oofRows), hp.logreg());
@@ -160,50 +198,64 @@ public final class StackTrainer {
         return meta;
     }
 
-    private ProbaModel fitLearner(LearnerKind l, Dataset ds, double[][] xs, int[] rows, String stage, int[] labels) {
+    private int stepsOf(LearnerKind l) {
+        return switch (l) {
+            case GBM -> hp.gbm().trees();
+            case RF -> hp.rf().trees();
+            case LSTM -> hp.lstm().epochs();
+            case LOGREG -> 1;
+        };
+    }
+
+    /**
+     * Fixes a fit's name, seed and rows (recorded here, in submission order) and submits it; {@code then}
+     * runs on the fit's thread with the fitted model. Trees and epochs advance the shared {@code bar}.
+     */
+    private <T> Future<T> submitFit(LearnerFits fits, Progress bar, LearnerKind l, Dataset ds, double[][] xs, int[] rows,
+                                    String stage, java.util.function.Function<ProbaModel, T> then) {
         String name = l.id() + "/" + stage;
         long s = componentSeed(name);
         seeds.put(name, s);
         observer.fitted(name, rows);
-        int[] y = Labels.indices(labels, rows);
-        long t0 = System.nanoTime();
-        ProbaModel m;
-        if (l == LearnerKind.LSTM) {
-            try (Progress bar = Progress.start(err, name, hp.lstm().epochs(), quiet)) {
-                m = LstmModel.fit(xs, rows, y, hp.lstm(), s, hp.stack().balancedSampling(), bar::advanceTo);
-            }
-        } else {
-            int[] fitRows = rows;
-            int[] fitY = y;
-            if (hp.stack().balancedSampling()) {
-                int[] pick = new BalancedSampler(y).draw(rows.length, new SplittableRandom(s));
-                fitRows = new int[pick.length];
-                fitY = new int[pick.length];
-                for (int i = 0; i < pick.length; i++) {
-                    fitRows[i] = rows[pick[i]];
-                    fitY[i] = y[pick[i]];
+        int[] y = Labels.indices(ds.label(), rows);
+        return fits.submit(l, () -> {
+            long t0 = System.nanoTime();
+            int[] last = {0};
+            IntConsumer progress = done -> {
+                synchronized (bar) {
+                    for (; last[0] < done; last[0]++) bar.step();
                 }
-            }
-            int steps = switch (l) {
-                case GBM -> hp.gbm().trees();
-                case RF -> hp.rf().trees();
-                default -> 1;
             };
-            try (Progress bar = Progress.start(err, name, steps, quiet)) {
-                IntConsumer onTree = done -> {
-                    synchronized (bar) { bar.advanceTo(done); }
-                };
-                m = switch (l) {
-                    case GBM -> SmileLearners.gbm(xs, fitRows, fitY, hp.gbm(), s, onTree);
-                    case RF -> SmileLearners.rf(xs, fitRows, fitY, hp.rf(), s, onTree);
-                    case LOGREG -> SmileLearners.logreg(xs, fitRows, fitY, hp.logreg());
-                    case LSTM -> throw new IllegalStateException("unreachable");
-                };
-                bar.advanceTo(steps);
+            ProbaModel m = fitLearner(l, xs, rows, y, s, progress);
+            progress.accept(stepsOf(l));
+            synchronized (timings) {
+                timings.merge(l.id(), ms(t0), Long::sum);
+            }
+            return then.apply(m);
+        });
+    }
+
+    private ProbaModel fitLearner(LearnerKind l, double[][] xs, int[] rows, int[] y, long s, IntConsumer progress) {
+        if (l == LearnerKind.LSTM) {
+            return LstmModel.fit(xs, rows, y, hp.lstm(), s, hp.stack().balancedSampling(), progress);
+        }
+        int[] fitRows = rows;
+        int[] fitY = y;
+        if (hp.stack().balancedSampling()) {
+            int[] pick = new BalancedSampler(y).draw(rows.length, new SplittableRandom(s));
+            fitRows = new int[pick.length];
+            fitY = new int[pick.length];
+            for (int i = 0; i < pick.length; i++) {
+                fitRows[i] = rows[pick[i]];
+                fitY[i] = y[pick[i]];
             }
         }
-        timings.merge(l.id(), ms(t0), Long::sum);
-        return m;
+        return switch (l) {
+            case GBM -> SmileLearners.gbm(xs, fitRows, fitY, hp.gbm(), s, progress);
+            case RF -> SmileLearners.rf(xs, fitRows, fitY, hp.rf(), s, progress);
+            case LOGREG -> SmileLearners.logreg(xs, fitRows, fitY, hp.logreg());
+            case LSTM -> throw new IllegalStateException("unreachable");
+        };
     }
 
     /** Each fold of VAL scored by a calibrator fitted on the other folds (contiguous folds). */
