@@ -295,7 +295,7 @@ public final class DatasetBuilder {
         }
         List<Result> built;
         try {
-            built = Parallel.all(tasks);
+            built = msb.core.Parallel.all(tasks);
         } finally {
             for (java.io.ByteArrayOutputStream note : notes) err.print(note.toString(java.nio.charset.StandardCharsets.UTF_8));
             err.flush();
