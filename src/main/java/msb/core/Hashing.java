@@ -1,7 +1,10 @@
 package msb.core;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +17,35 @@ import java.util.HexFormat;
 public final class Hashing {
     private Hashing() {}
 
+    /** A running sha256 over memory: Java arrays, or a mapped file without copying it. */
+    public interface Sha256 {
+        void update(MemorySegment data);
+
+        default void update(byte[] b, int off, int len) { update(MemorySegment.ofArray(b).asSlice(off, len)); }
+
+        /** The 32-byte digest; the digest is finished. */
+        byte[] digest();
+
+        default String hex() { return HexFormat.of().formatHex(digest()); }
+    }
+
+    /** A running sha256: OpenSSL's where it can be called ({@link NativeSha256} says why), else the JDK's. */
+    public static Sha256 running() {
+        return NativeSha256.available() ? NativeSha256.start() : jdk();
+    }
+
+    /** The JDK's digest, whatever {@link #running} uses: tests compare the two. */
+    static Sha256 jdk() {
+        MessageDigest md = sha256();
+        return new Sha256() {
+            @Override
+            public void update(MemorySegment data) { md.update(data.asByteBuffer()); }
+
+            @Override
+            public byte[] digest() { return md.digest(); }
+        };
+    }
+
     public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -22,19 +54,23 @@ public final class Hashing {
         }
     }
 
-    public static String sha256(byte[] bytes) { return HexFormat.of().formatHex(sha256().digest(bytes)); }
+    public static String sha256(byte[] bytes) {
+        Sha256 h = running();
+        h.update(bytes, 0, bytes.length);
+        return h.hex();
+    }
 
     public static String sha256(String text) { return sha256(text.getBytes(StandardCharsets.UTF_8)); }
 
+    /** The file's sha256, read through a mapping: the page cache's pages are hashed where they are. */
     public static String sha256(Path file) {
-        MessageDigest md = sha256();
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
+            Sha256 h = running();
+            long size = ch.size();
+            if (size > 0) h.update(ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena));
+            return h.hex();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
         }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

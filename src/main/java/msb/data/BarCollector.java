@@ -31,7 +31,11 @@ final class BarCollector {
     private double[] tb;
     private boolean allTakerBuy = true;
     private final int expectedRows;
+    /** Where this collector's rows start in its arrays: 0, or a piece's place in arrays shared with the file's other pieces. */
+    private final int base;
     private static final int FIRST_CAPACITY = 1024;
+    /** Distinct steps counted without sorting when inferring the interval. */
+    private static final int DISTINCT_STEPS = 64;
 
     BarCollector(String file, Locator locator, Stamp stamp) { this(file, locator, stamp, FIRST_CAPACITY); }
 
@@ -45,12 +49,64 @@ final class BarCollector {
         this.locator = locator;
         this.stamp = stamp;
         this.expectedRows = expectedRows;
+        this.base = 0;
         // a file that fails in its first rows (hostile input) never pays for the expected size: the first
         // growth jumps to it instead
         int cap = Math.max(16, Math.min(FIRST_CAPACITY, expectedRows));
         ts = new long[cap];
         line = new int[cap];
         o = new double[cap]; h = new double[cap]; l = new double[cap]; c = new double[cap]; v = new double[cap];
+    }
+
+    /**
+     * Collectors for consecutive pieces of one text file, each filled on its own thread: piece k writes its rows
+     * into arrays shared by all from {@code bases[k]} (the piece's first line's place among the data lines), so
+     * that {@link #join} copies nothing when no line is missing. No taker-buy column: generic CSV has none.
+     */
+    static BarCollector[] pieces(String file, Stamp stamp, int[] bases, int rows) {
+        long[] ts = new long[rows];
+        int[] line = new int[rows];
+        double[] o = new double[rows], h = new double[rows], l = new double[rows], c = new double[rows], v = new double[rows];
+        BarCollector[] out = new BarCollector[bases.length];
+        for (int k = 0; k < bases.length; k++) out[k] = new BarCollector(file, stamp, bases[k], ts, line, o, h, l, c, v);
+        return out;
+    }
+
+    private BarCollector(String file, Stamp stamp, int base, long[] ts, int[] line, double[] o, double[] h, double[] l,
+                         double[] c, double[] v) {
+        this.file = file;
+        this.locator = Locator.LINE;
+        this.stamp = stamp;
+        this.base = base;
+        this.expectedRows = ts.length;
+        this.ts = ts; this.line = line; this.o = o; this.h = h; this.l = l; this.c = c; this.v = v;
+    }
+
+    /**
+     * The pieces' rows as one collector, refusing what the file read in one pass would have refused first: a
+     * piece's own refusal ({@code failures[k]}, rows before it collected) comes after its first row's step from
+     * the previous piece, and before anything in later pieces.
+     */
+    static BarCollector join(BarCollector[] pieces, RuntimeException[] failures) {
+        BarCollector all = pieces[0];
+        int n = 0;
+        for (int k = 0; k < pieces.length; k++) {
+            BarCollector p = pieces[k];
+            if (p.n > 0 && n > 0 && p.ts[p.base] <= all.ts[n - 1]) {
+                throw all.orderError(p.line[p.base], n + 1, p.ts[p.base], n - 1);
+            }
+            if (p.base != n) { // a piece with fewer rows than lines before this one: close the hole
+                for (Object col : new Object[]{all.ts, all.line, all.o, all.h, all.l, all.c, all.v}) {
+                    System.arraycopy(col, p.base, col, n, p.n);
+                }
+            }
+            n += p.n;
+            if (failures[k] != null) throw failures[k];
+        }
+        all.n = n;
+        all.allTakerBuy = false;
+        all.tb = null;
+        return all;
     }
 
     int size() { return n; }
@@ -110,15 +166,10 @@ final class BarCollector {
                     + "]; fix the row or re-export");
         }
         if (volume < 0) throw error(lineNo, record, "volume is " + volume + "; volume must be >= 0: fix the row");
-        if (n > 0 && tsSec <= ts[n - 1]) {
-            String prev = locator == Locator.LINE ? "line " + line[n - 1] : "record " + n;
-            throw error(lineNo, record, tsSec == ts[n - 1]
-                    ? "time " + Intervals.iso(tsSec) + " repeats " + prev + "; remove the duplicate row"
-                    : "time " + Intervals.iso(tsSec) + " is earlier than " + prev + " (" + Intervals.iso(ts[n - 1])
-                            + "); sort the file by time and remove overlaps");
-        }
-        if (n == ts.length) grow();
-        ts[n] = tsSec; line[n] = lineNo; o[n] = open; h[n] = high; l[n] = low; c[n] = close; v[n] = volume;
+        int at = base + n;
+        if (n > 0 && tsSec <= ts[at - 1]) throw orderError(lineNo, record, tsSec, at - 1);
+        if (at == ts.length) grow();
+        ts[at] = tsSec; line[at] = lineNo; o[at] = open; h[at] = high; l[at] = low; c[at] = close; v[at] = volume;
         if (allTakerBuy) {
             if (Double.isNaN(takerBuy)) {
                 allTakerBuy = false;
@@ -131,7 +182,17 @@ final class BarCollector {
         n++;
     }
 
+    /** A time not after the row at index {@code prev} (the {@code prev + 1}-th collected). */
+    private UserInputException orderError(int lineNo, int record, long tsSec, int prev) {
+        String where = locator == Locator.LINE ? "line " + line[prev] : "record " + (prev + 1);
+        return error(lineNo, record, tsSec == ts[prev]
+                ? "time " + Intervals.iso(tsSec) + " repeats " + where + "; remove the duplicate row"
+                : "time " + Intervals.iso(tsSec) + " is earlier than " + where + " (" + Intervals.iso(ts[prev])
+                        + "); sort the file by time and remove overlaps");
+    }
+
     private void grow() {
+        if (base > 0) throw new IllegalStateException("a piece has more rows than lines");
         int cap = expectedRows > ts.length ? expectedRows : ts.length * 2;
         ts = Arrays.copyOf(ts, cap); line = Arrays.copyOf(line, cap);
         o = Arrays.copyOf(o, cap); h = Arrays.copyOf(h, cap); l = Arrays.copyOf(l, cap);
@@ -167,6 +228,30 @@ final class BarCollector {
         if (n < 2) {
             throw new UserInputException(file + " has a single bar, so its interval cannot be inferred;"
                     + " pass --interval (e.g. --interval 1h)");
+        }
+        // a series has a handful of distinct steps (its interval and some gaps): counted in a small table;
+        // a sort (the most common step by runs) only for the rare file with many
+        long[] value = new long[DISTINCT_STEPS];
+        int[] count = new int[DISTINCT_STEPS];
+        int distinct = 0, hit = 0;
+        for (int i = 1; i < n && distinct >= 0; i++) {
+            long step = ts[i] - ts[i - 1];
+            if (distinct == 0 || value[hit] != step) {
+                hit = 0;
+                while (hit < distinct && value[hit] != step) hit++;
+                if (hit == distinct) {
+                    if (distinct == DISTINCT_STEPS) { distinct = -1; break; }
+                    value[distinct++] = step;
+                }
+            }
+            count[hit]++;
+        }
+        if (distinct > 0) {
+            int best = 0;
+            for (int k = 1; k < distinct; k++) {
+                if (count[k] > count[best] || count[k] == count[best] && value[k] < value[best]) best = k; // ties: the shortest, as by runs
+            }
+            return value[best];
         }
         long[] steps = new long[n - 1];
         for (int i = 1; i < n; i++) steps[i - 1] = ts[i] - ts[i - 1];

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import msb.core.AtomicFiles;
+import msb.core.ColumnSink;
 import msb.core.UserInputException;
 
 /**
@@ -34,33 +35,16 @@ public final class BarFile {
         boolean tb = bars.hasTakerBuy();
         double[][] cols = tb ? new double[][]{bars.open(), bars.high(), bars.low(), bars.close(), bars.volume(), bars.takerBuyOrNull()}
                 : new double[][]{bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()};
-        java.security.MessageDigest md = msb.core.Hashing.sha256();
+        String[] sha = new String[1];
         AtomicFiles.write(file, out -> {
-            ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            buf.put(MAGIC).putInt(tb ? VERSION_TAKER_BUY : VERSION).putLong(bars.intervalSec()).putInt(n);
-            long[] ts = bars.ts();
-            for (int i = 0; i < n; i++) {
-                if (!buf.hasRemaining()) drain(buf, out, md);
-                buf.putLong(ts[i]);
-            }
-            for (double[] col : cols) {
-                for (int i = 0; i < n; i++) {
-                    if (!buf.hasRemaining()) drain(buf, out, md);
-                    buf.putDouble(col[i]);
-                }
-            }
-            drain(buf, out, md);
+            ColumnSink sink = new ColumnSink(out);
+            sink.room(HEADER_BYTES).put(MAGIC).putInt(tb ? VERSION_TAKER_BUY : VERSION).putLong(bars.intervalSec()).putInt(n);
+            sink.longs(bars.ts(), n);
+            for (double[] col : cols) sink.doubles(col, n);
+            sink.flush();
+            sha[0] = sink.sha256();
         });
-        return java.util.HexFormat.of().formatHex(md.digest());
-    }
-
-    private static final int CHUNK_BYTES = 1 << 16; // a multiple of 8: values never straddle a flush
-
-    private static void drain(ByteBuffer buf, java.io.OutputStream out, java.security.MessageDigest md)
-            throws IOException {
-        md.update(buf.array(), 0, buf.position());
-        out.write(buf.array(), 0, buf.position());
-        buf.clear();
+        return sha[0];
     }
 
     public static Bars read(Path file) {

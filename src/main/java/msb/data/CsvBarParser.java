@@ -152,21 +152,78 @@ final class CsvBarParser {
         int cTs = column(in, names, TS_NAMES, "time"), cO = column(in, names, OPEN_NAMES, "open"),
                 cH = column(in, names, HIGH_NAMES, "high"), cL = column(in, names, LOW_NAMES, "low"),
                 cC = column(in, names, CLOSE_NAMES, "close"), cV = column(in, names, VOLUME_NAMES, "volume");
-        int expected = f.count;
-        String layout = "the header";
-        BarCollector out = new BarCollector(in.name, BarCollector.Locator.LINE,
-                tsIsOpen ? BarCollector.Stamp.OPEN : BarCollector.Stamp.CLOSE, in.rowBound(MIN_CSV_ROW_BYTES) - 1);
-        TimeField tf = new TimeField();
-        while (lines.next()) {
-            f.split(in, lines);
-            checkCount(in, lines, f, expected, layout);
-            int ln = lines.lineNo;
-            long ts = time(in, tf, f, cTs, names[cTs], ln);
-            out.add(ln, ts, number(in, f, cO, "open", ln), number(in, f, cH, "high", ln), number(in, f, cL, "low", ln),
-                    number(in, f, cC, "close", ln), number(in, f, cV, "volume", ln));
+        Columns cols = new Columns(f.count, cTs, cO, cH, cL, cC, cV, names[cTs]);
+        BarCollector.Stamp stamp = tsIsOpen ? BarCollector.Stamp.OPEN : BarCollector.Stamp.CLOSE;
+        long firstRaw = firstTime(in, lines, cols);
+        BarCollector out;
+        if (in.pieces() > 1 && firstRaw >= 0) {
+            out = genericPieces(in, cols, stamp, firstRaw);
+        } else {
+            out = new BarCollector(in.name, BarCollector.Locator.LINE, stamp, in.rowBound(MIN_CSV_ROW_BYTES) - 1);
+            rows(in, lines, cols, new TimeField(), out);
         }
         if (out.size() == 0) throw new UserInputException(in.name + " has a header but no data rows; nothing to import");
         return out.finish(intervalSec);
+    }
+
+    /** The header's layout: its width and where the six columns are. */
+    private record Columns(int count, int ts, int open, int high, int low, int close, int volume, String tsName) {}
+
+    /** The rows of {@code lines} into {@code out}, each checked as it comes. */
+    private static void rows(InputText in, InputText.Lines lines, Columns c, TimeField tf, BarCollector out) {
+        Fields f = new Fields();
+        while (lines.next()) {
+            f.split(in, lines);
+            checkCount(in, lines, f, c.count(), "the header");
+            int ln = lines.lineNo;
+            long ts = time(in, tf, f, c.ts(), c.tsName(), ln);
+            out.add(ln, ts, number(in, f, c.open(), "open", ln), number(in, f, c.high(), "high", ln), number(in, f, c.low(), "low", ln),
+                    number(in, f, c.close(), "close", ln), number(in, f, c.volume(), "volume", ln));
+        }
+    }
+
+    /**
+     * The first data row's time when it is a plain unix number (its magnitude fixes the file's unit), else -1.
+     * Reads a copy of the cursor: {@code lines} stays on the header.
+     */
+    private static long firstTime(InputText in, InputText.Lines header, Columns c) {
+        InputText.Lines lines = in.lines();
+        lines.next();
+        if (!lines.next() || lines.lineNo != header.lineNo + 1) return -1;
+        Fields f = new Fields();
+        f.split(in.bytes, lines.from, lines.to);
+        return f.count == c.count() && f.badField == 0 ? Num.parseLong(in.bytes, f.from[c.ts()], f.to[c.ts()]) : -1;
+    }
+
+    /**
+     * The rows read piece by piece on parallel threads (a 1M-row file is most of an import's time). Every piece
+     * reads times in the unit the first row fixed, as one pass would; {@link BarCollector#join} then refuses
+     * exactly what one pass would have refused first, with the same message.
+     */
+    private static BarCollector genericPieces(InputText in, Columns c, BarCollector.Stamp stamp, long firstRaw) {
+        int k = in.pieces();
+        int[] bases = new int[k];
+        for (int p = 1; p < k; p++) bases[p] = in.pieceFirstLine[p] - 2; // line 1 is the header
+        BarCollector[] pieces = BarCollector.pieces(in.name, stamp, bases, in.lineCount - 1);
+        RuntimeException[] failures = new RuntimeException[k];
+        List<java.util.function.Supplier<Void>> tasks = new java.util.ArrayList<>();
+        for (int p = 0; p < k; p++) {
+            int piece = p;
+            tasks.add(() -> {
+                InputText.Lines lines = in.piece(piece);
+                if (piece == 0) lines.next(); // the header
+                TimeField tf = new TimeField();
+                tf.fixUnit(firstRaw);
+                try {
+                    rows(in, lines, c, tf, pieces[piece]);
+                } catch (RuntimeException e) {
+                    failures[piece] = e;
+                }
+                return null;
+            });
+        }
+        msb.core.Parallel.all(tasks);
+        return BarCollector.join(pieces, failures);
     }
 
     private static int column(InputText in, String[] names, List<String> accepted, String what) {

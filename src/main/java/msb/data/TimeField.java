@@ -66,6 +66,14 @@ final class TimeField {
         return ms(sec * 1000 + odt.getNano() / 1_000_000, null);
     }
 
+    /**
+     * Fixes the unit as {@code raw}, the file's first time, would: a reader of a later part of the file then
+     * reads it as one pass from the start would.
+     */
+    void fixUnit(long raw) {
+        if (raw >= 0 && raw < US_THRESHOLD) unitMs = raw >= MS_THRESHOLD ? 1000 : 1;
+    }
+
     long fromNumber(long raw) {
         if (raw >= US_THRESHOLD) {
             throw new BadTime("time " + raw + " is in microseconds or nanoseconds; msb reads unix seconds or unix"

@@ -182,13 +182,14 @@ public final class DatasetBuilder {
         int[] labels = new int[rows];
         double[] close = new double[rows], fwd = new double[rows];
         double[] c = tfBars.close();
+        double[] returns = label.kind() == LabelSpec.Kind.ADAPTIVE && rows > 0 ? Labels.returns(c) : null;
         for (int r = 0; r < rows; r++) {
             int t = first + r;
             ts[r] = tfBars.ts(t);
             x[r] = fm.row(t);
             close[r] = c[t];
             fwd[r] = Labels.forwardReturn(c, t, h);
-            labels[r] = Labels.label(fwd[r], Labels.threshold(label, c, t));
+            labels[r] = Labels.label(fwd[r], Labels.threshold(label, c, returns, t));
         }
         Split[] split = splitSpec.assign(rows, h);
         Dataset ds = new Dataset(tf, symbol, schema.columns(), schema.schemaHash(), ts, x, labels, split, close, fwd, "");
@@ -295,7 +296,7 @@ public final class DatasetBuilder {
         }
         List<Result> built;
         try {
-            built = Parallel.all(tasks);
+            built = msb.core.Parallel.all(tasks);
         } finally {
             for (java.io.ByteArrayOutputStream note : notes) err.print(note.toString(java.nio.charset.StandardCharsets.UTF_8));
             err.flush();

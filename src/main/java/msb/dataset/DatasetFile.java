@@ -1,16 +1,14 @@
 package msb.dataset;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import msb.core.AtomicFiles;
+import msb.core.ColumnSink;
 import msb.core.Hashing;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
@@ -39,41 +37,28 @@ public final class DatasetFile {
         int n = ts.length;
         long size = HEADER_BYTES + (long) n * (8 + 1 + 1 + 8 + 8 + 8L * cols);
         if (size > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("dataset too large: " + size + " bytes");
-        MessageDigest md = Hashing.sha256();
+        String[] sha = new String[1];
         AtomicFiles.write(file, out -> {
-            Chunks w = new Chunks(out, md);
+            ColumnSink w = new ColumnSink(out);
             w.room(HEADER_BYTES).put(MAGIC).putInt(VERSION).putInt(n).putInt(cols);
-            for (long t : ts) w.room(8).putLong(t);
-            for (int l : label) w.room(1).put((byte) l);
-            for (Split s : split) w.room(1).put((byte) s.ordinal());
-            for (double c : close) w.room(8).putDouble(c);
-            for (double f : fwd) w.room(8).putDouble(f);
+            w.longs(ts);
+            byte[] b = new byte[label.length];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) label[i];
+            w.bytes(b);
+            b = new byte[split.length];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) split[i].ordinal();
+            w.bytes(b);
+            w.doubles(close);
+            w.doubles(fwd);
+            double[] col = new double[n]; // the rows are stored by column
             for (int j = 0; j < cols; j++) {
-                for (int i = 0; i < n; i++) w.room(8).putDouble(x[i][j]);
+                for (int i = 0; i < n; i++) col[i] = x[i][j];
+                w.doubles(col);
             }
             w.flush();
+            sha[0] = w.sha256();
         });
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    /** A 64 KiB little-endian buffer that is hashed and written out whenever the next value would not fit. */
-    private static final class Chunks {
-        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-        private final OutputStream out;
-        private final MessageDigest md;
-
-        Chunks(OutputStream out, MessageDigest md) { this.out = out; this.md = md; }
-
-        ByteBuffer room(int bytes) throws IOException {
-            if (buf.remaining() < bytes) flush();
-            return buf;
-        }
-
-        void flush() throws IOException {
-            md.update(buf.array(), 0, buf.position());
-            out.write(buf.array(), 0, buf.position());
-            buf.clear();
-        }
+        return sha[0];
     }
 
     /**

@@ -107,6 +107,17 @@ class RawStoreTest {
                 "no manifest naming the wrong file");
     }
 
+    /** A cut bar file fails both the read and the check (read side by side): the check's verdict is the one reported. */
+    @Test void aCutBarFileIsReportedAsNotMatchingItsSha256() throws Exception {
+        Workspace ws = Workspace.at(home);
+        RawStore.replace(ws, "BTC", "s1", bars(300, 1_700_000_100, 400, 100), "s1.csv", "abc", "csv");
+        Path file = ws.rawDir("BTC").resolve("s1.bars");
+        byte[] b = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(b, b.length - 8));
+        UserInputException e = assertThrows(UserInputException.class, () -> RawStore.load(ws, "BTC", "s1"));
+        assertTrue(e.getMessage().contains("s1.bars: sha256 ") && e.getMessage().contains("does not match s1.json's"), e.getMessage());
+    }
+
     @Test void sourceNamesAreSanitised() {
         assertEquals("Coinbase-BTC-USD-PT4H-20160518_20251028",
                 RawStore.sourceNameOf(Path.of("/x/Coinbase-BTC-USD-PT4H-20160518_20251028.json")));

@@ -42,4 +42,20 @@ class LabelsTest {
         assertThrows(IllegalArgumentException.class, () -> LabelSpec.fixed(0, 10));
         assertThrows(IllegalArgumentException.class, () -> LabelSpec.fixed(1, Double.NaN));
     }
+
+    /** The builder's thresholds read returns computed once per series: the same doubles as the definition's. */
+    @Test
+    void precomputedReturnsGiveTheSameThresholdsBitForBit() {
+        java.util.Random r = new java.util.Random(15);
+        double[] close = new double[3000];
+        close[0] = 30000;
+        for (int i = 1; i < close.length; i++) close[i] = Math.round(close[i - 1] * Math.exp(r.nextGaussian() * 0.002) * 100) / 100.0;
+        double[] returns = Labels.returns(close);
+        for (LabelSpec spec : new LabelSpec[]{LabelSpec.DEFAULT, LabelSpec.adaptive(3, 0.8, 7), LabelSpec.adaptive(1, 0.5, 2)}) {
+            for (int t = spec.volWindowBars(); t < close.length; t++) {
+                assertEquals(Double.doubleToLongBits(Labels.threshold(spec, close, t)),
+                        Double.doubleToLongBits(Labels.threshold(spec, close, returns, t)), "bar " + t + " of " + spec);
+            }
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package msb.dataset;
+package msb.core;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +9,18 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /** Runs independent tasks on up to one thread per core and returns their results in task order. */
-final class Parallel {
+public final class Parallel {
     private Parallel() {}
 
     /**
      * Every task's result, in order. The first failing task's exception (in task order) is rethrown as is
      * when unchecked; the others still finish, so nothing is left half-written by an abandoned thread.
      */
-    static <T> List<T> all(List<Supplier<T>> tasks) {
+    public static <T> List<T> all(List<Supplier<T>> tasks) {
         int threads = Math.min(tasks.size(), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) return tasks.stream().map(Supplier::get).toList();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "msb-build");
+            Thread t = new Thread(r, "msb-worker");
             t.setDaemon(true);
             return t;
         });

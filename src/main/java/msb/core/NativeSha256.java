@@ -1,0 +1,102 @@
+package msb.core;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * sha256 through the system's OpenSSL (libcrypto), when the JVM may call native code and the library is
+ * there. Why: the JDK's SHA-256 runs its SHA-NI/AVX2 intrinsic only in code the optimising JIT compiled,
+ * and the one-shot pipeline commands run on the quick-start compiler alone (see the launcher), where
+ * SHA-256 goes at about 100 MB/s: hashing the 1M-bar import's input, bars and datasets was half of those
+ * commands' CPU time. OpenSSL does about 1 GB/s from the first byte. The digest is the same function
+ * (HashingTest compares both on the same bytes); without the library {@link Hashing} uses the JDK's.
+ */
+final class NativeSha256 {
+    /** sizeof(SHA256_CTX) is 112 bytes; room to spare. */
+    private static final long CTX_BYTES = 256;
+    private static final MethodHandle INIT, UPDATE, FINAL;
+
+    static {
+        MethodHandle init = null, update = null, fin = null;
+        try {
+            if (NativeSha256.class.getModule().isNativeAccessEnabled()) { // else the JVM would warn on stderr
+                SymbolLookup lib = lookup();
+                if (lib != null) {
+                    Linker linker = Linker.nativeLinker();
+                    // the data pointer may point into a Java array (no copy): the calls are short and never block
+                    Linker.Option heap = Linker.Option.critical(true);
+                    init = linker.downcallHandle(lib.findOrThrow("SHA256_Init"),
+                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS), heap);
+                    update = linker.downcallHandle(lib.findOrThrow("SHA256_Update"),
+                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG), heap);
+                    fin = linker.downcallHandle(lib.findOrThrow("SHA256_Final"),
+                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS), heap);
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            init = update = fin = null; // no usable library: the JDK's digest
+        }
+        INIT = init;
+        UPDATE = update;
+        FINAL = fin;
+    }
+
+    private NativeSha256() {}
+
+    private static SymbolLookup lookup() {
+        for (String name : new String[]{"libcrypto.so.3", "libcrypto.3.dylib"}) {
+            try {
+                return SymbolLookup.libraryLookup(name, Arena.global());
+            } catch (IllegalArgumentException notThere) {
+                // try the next name
+            }
+        }
+        return null;
+    }
+
+    static boolean available() { return INIT != null; }
+
+    /** A running digest; {@link #available()} must be true. */
+    static Hashing.Sha256 start() {
+        MemorySegment ctx = Arena.ofAuto().allocate(CTX_BYTES, 16);
+        try {
+            check((int) INIT.invokeExact(ctx));
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+        return new Hashing.Sha256() {
+            @Override
+            public void update(MemorySegment data) {
+                try {
+                    check((int) UPDATE.invokeExact(ctx, data, data.byteSize()));
+                } catch (Throwable t) {
+                    throw failed(t);
+                }
+            }
+
+            @Override
+            public byte[] digest() {
+                byte[] out = new byte[32];
+                try {
+                    check((int) FINAL.invokeExact(MemorySegment.ofArray(out), ctx));
+                } catch (Throwable t) {
+                    throw failed(t);
+                }
+                return out;
+            }
+        };
+    }
+
+    private static RuntimeException failed(Throwable t) {
+        return t instanceof RuntimeException re ? re : new IllegalStateException("OpenSSL SHA-256 failed: " + t, t);
+    }
+
+    private static void check(int ok) {
+        if (ok != 1) throw new IllegalStateException("OpenSSL SHA-256 returned " + ok);
+    }
+}
