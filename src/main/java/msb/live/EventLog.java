@@ -97,13 +97,27 @@ public final class EventLog implements EventSink, AutoCloseable {
 
     /** Writes what is buffered and forces it to disk; returns the committed length. */
     public long sync() {
+        long bytes = flush();
+        force();
+        return bytes;
+    }
+
+    /** Writes what is buffered (to the page cache, not yet durable); returns the committed length. */
+    long flush() {
         write();
+        return committedBytes;
+    }
+
+    /**
+     * Forces everything written so far to disk. Safe from another thread while this one goes on appending (a
+     * checkpoint writer): what it makes durable is at least what was written before it was called.
+     */
+    void force() {
         try {
             channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("could not sync " + file + ": " + e.getMessage(), e);
         }
-        return committedBytes;
     }
 
     /** Bytes written so far (buffered lines excluded). */
