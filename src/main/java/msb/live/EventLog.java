@@ -16,8 +16,9 @@ import msb.core.Json;
 import msb.core.UserInputException;
 
 /**
- * The append-only JSONL event log of a runner. Lines are buffered and written whole at {@link #sync()},
- * which the runner calls just before each state checkpoint; the checkpoint records {@link #committedBytes()}.
+ * The append-only JSONL event log of a runner. Lines are buffered as bytes and written whole every 64 KB and
+ * at each checkpoint, which records {@link #committedBytes()} and forces them to disk ({@link #force()}) before
+ * its state is renamed into place.
  * On resume the log is cut back to the checkpoint's length: that drops a torn last line and every event
  * after the checkpoint, which the deterministic re-run of those bars then writes again exactly once.
  */
