@@ -45,8 +45,13 @@ public final class LiveBench {
     private static final int TRAIN_BARS = 6_000;
     private static final Timeframe TF = Timeframe.M5;
 
-    /** Throughput of the timed pass (checkpoints included) and per-bar latency percentiles. */
-    public record Result(long bars, double barsPerSec, double p50Ms, double p99Ms, double maxMs, long orders, long roundTrips) {}
+    /**
+     * Throughput of the timed pass (checkpoints included), per-bar latency percentiles, and the CPU time of the whole
+     * process over the timed pass (every thread: the bar loop, the checkpoint writer, GC, JIT), which on a shared
+     * machine compares runs better than wall time; NaN where the JVM cannot tell.
+     */
+    public record Result(long bars, double barsPerSec, double p50Ms, double p99Ms, double maxMs, long orders, long roundTrips,
+                         double wallSec, double cpuSec) {}
 
     private LiveBench() {}
 
@@ -76,13 +81,16 @@ public final class LiveBench {
                 pass(artifact, replay.slice(0, Math.min(replay.size(), 20_000)), tmp.resolve("warmup"), null);
                 long[] nanos = new long[replay.size()];
                 int[] k = {0};
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 StatusDoc s = pass(artifact, replay, tmp.resolve("timed"), ns -> nanos[k[0]++] = ns);
                 double sec = (System.nanoTime() - t0) / 1e9;
+                long cpu1 = processCpuNanos();
                 long[] sorted = Arrays.copyOf(nanos, k[0]);
                 Arrays.sort(sorted);
                 return new Result(s.barsProcessed(), s.barsProcessed() / sec, pct(sorted, 0.50), pct(sorted, 0.99),
-                        sorted[sorted.length - 1] / 1e6, s.orders().total(), s.roundTrips().size());
+                        sorted[sorted.length - 1] / 1e6, s.orders().total(), s.roundTrips().size(), sec,
+                        cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -111,6 +119,12 @@ public final class LiveBench {
         long[] ts = new long[n];
         for (int i = 0; i < n; i++) ts[i] = 1_600_000_200L + 300L * i;
         return new Bars(300, ts, m.open(), m.high(), m.low(), m.close(), m.volume());
+    }
+
+    /** CPU time of this process so far, all threads; -1 when the JVM does not report it. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static double pct(long[] sorted, double q) {

@@ -55,6 +55,8 @@ public final class BenchLiveCommand implements Callable<Integer> {
                 r.p50Ms(), r.p99Ms(), r.maxMs());
         out.printf(Locale.ROOT, "model %s, %d bars, %d orders, %d round trips, %d core(s)%n", kind.id(), r.bars(), r.orders(),
                 r.roundTrips(), Runtime.getRuntime().availableProcessors());
+        // CPU of the timed pass: on a machine shared with other work, wall time (and so bars/s) counts their time too
+        out.printf(Locale.ROOT, "timed pass: %.2f s wall, %.2f s CPU (all threads of this process)%n", r.wallSec(), r.cpuSec());
         baselineOptions.apply(new BenchBaseline("live " + kind.id() + " " + bars + " bars", null)
                 .with("bars_per_s", r.barsPerSec(), "bars/s", true)
                 .with("p50_ms", r.p50Ms(), "ms", false)

@@ -174,6 +174,13 @@ public final class EngineTrader implements Trader {
 
     @Override public JsonNode snapshot() { return Json.mapper().valueToTree(engine.snapshot()); }
 
+    /** EngineState is immutable (records, copied lists and arrays), so its JSON can be made on another thread. */
+    @Override
+    public java.util.function.Supplier<JsonNode> snapshotLater() {
+        EngineState now = engine.snapshot();
+        return () -> Json.mapper().valueToTree(now);
+    }
+
     @Override
     public void restore(JsonNode snapshot) {
         try {

@@ -16,8 +16,9 @@ import msb.core.Json;
 import msb.core.UserInputException;
 
 /**
- * The append-only JSONL event log of a runner. Lines are buffered and written whole at {@link #sync()},
- * which the runner calls just before each state checkpoint; the checkpoint records {@link #committedBytes()}.
+ * The append-only JSONL event log of a runner. Lines are buffered as bytes and written whole every 64 KB and
+ * at each checkpoint, which records {@link #committedBytes()} and forces them to disk ({@link #force()}) before
+ * its state is renamed into place.
  * On resume the log is cut back to the checkpoint's length: that drops a torn last line and every event
  * after the checkpoint, which the deterministic re-run of those bars then writes again exactly once.
  */
@@ -26,7 +27,7 @@ public final class EventLog implements EventSink, AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final StringBuilder pending = new StringBuilder(FLUSH_BYTES);
+    private final JsonLineBuffer pending = new JsonLineBuffer(2 * FLUSH_BYTES);
     private long committedBytes;
     private long seq;
 
@@ -66,29 +67,24 @@ public final class EventLog implements EventSink, AutoCloseable {
     @Override
     public void emit(long barTs, String type, Object data) {
         // The envelope is written by hand, in the bytes Json.line gives a map of these four keys (sorted:
-        // bar_ts, data, seq, type); only the payload goes through Jackson. This runs once per bar or more.
-        pending.append("{\"bar_ts\":").append(barTs).append(",\"data\":").append(payload(data))
-                .append(",\"seq\":").append(++seq).append(",\"type\":").append(quoted(type)).append("}\n");
+        // bar_ts, data, seq, type). This runs once per bar or more.
+        int lineStart = pending.length();
+        try {
+            pending.raw(BAR_TS).num(barTs).raw(DATA);
+            EventPayloads.write(pending, data);
+            pending.raw(SEQ).num(seq + 1).raw(TYPE).str(type).raw(END);
+        } catch (RuntimeException e) { // an unserialisable payload: no half line stays behind
+            pending.truncate(lineStart);
+            throw e;
+        }
+        seq++;
         if (pending.length() >= FLUSH_BYTES) write();
     }
 
-    /**
-     * The payload exactly as it is written as a map value (a value declared as Object gets no polymorphic
-     * type property, unlike a root value): serialised inside a one-entry map whose braces are cut off.
-     */
-    private static String payload(Object data) {
-        String wrapped = Json.line(java.util.Collections.singletonMap("data", data));
-        return wrapped.substring("{\"data\":".length(), wrapped.length() - 1);
-    }
+    private static final byte[] BAR_TS = ascii("{\"bar_ts\":"), DATA = ascii(",\"data\":"), SEQ = ascii(",\"seq\":"),
+            TYPE = ascii(",\"type\":"), END = ascii("}\n");
 
-    /** The JSON string of an event type: the plain names msb uses are quoted as they are, anything else by Jackson. */
-    private static String quoted(String type) {
-        for (int i = 0; i < type.length(); i++) {
-            char c = type.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) return Json.line(type);
-        }
-        return '"' + type + '"';
-    }
+    private static byte[] ascii(String s) { return s.getBytes(StandardCharsets.US_ASCII); }
 
     /** The line {@link #emit} writes, made the general way (the reference its hand-written envelope must equal). */
     static String referenceLine(long seq, long barTs, String type, Object data) {
@@ -102,13 +98,27 @@ public final class EventLog implements EventSink, AutoCloseable {
 
     /** Writes what is buffered and forces it to disk; returns the committed length. */
     public long sync() {
+        long bytes = flush();
+        force();
+        return bytes;
+    }
+
+    /** Writes what is buffered (to the page cache, not yet durable); returns the committed length. */
+    long flush() {
         write();
+        return committedBytes;
+    }
+
+    /**
+     * Forces everything written so far to disk. Safe from another thread while this one goes on appending (a
+     * checkpoint writer): what it makes durable is at least what was written before it was called.
+     */
+    void force() {
         try {
             channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("could not sync " + file + ": " + e.getMessage(), e);
         }
-        return committedBytes;
     }
 
     /** Bytes written so far (buffered lines excluded). */
@@ -116,10 +126,10 @@ public final class EventLog implements EventSink, AutoCloseable {
 
     private void write() {
         if (pending.isEmpty()) return;
-        ByteBuffer buf = ByteBuffer.wrap(pending.toString().getBytes(StandardCharsets.UTF_8));
-        pending.setLength(0);
+        ByteBuffer buf = pending.view();
         try {
             while (buf.hasRemaining()) committedBytes += channel.write(buf);
+            pending.clear();
         } catch (IOException e) {
             throw new UncheckedIOException("could not append to " + file + ": " + e.getMessage(), e);
         }

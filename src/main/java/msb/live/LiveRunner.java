@@ -22,7 +22,8 @@ import msb.model.SequencePredictor;
  * <p>Crash safety: a checkpoint (engine snapshot, position in the bar stream, event log length, alert and
  * split accumulators) is written atomically every {@code checkpointEveryBars} bars and at every stop. Writing
  * it after every bar would cap a max-speed replay at a few thousand bars/s (each write is an fsync), so a
- * replay checkpoints every K bars and a live feed every bar. Resume is exact either way: the event log is
+ * replay checkpoints every K bars (made durable in the background, {@link CheckpointWriter}) and a live feed
+ * every bar. Resume is exact either way: the event log is
  * cut back to the checkpoint's length, the feature state is rebuilt by replaying the bars up to the
  * checkpoint through the feature code (no trading), and the bars after it are processed again; engine,
  * features and model are deterministic, so this re-run writes the same events and reaches the same state
@@ -49,6 +50,7 @@ public final class LiveRunner {
     private final Consumer<Alert> alertOut;
     private final RowWindow window;
     private final LiveClock clock;
+    private final CheckpointWriter checkpoints;
 
     private EventLog log;
     /** Engine events go to the log; engine alerts (data of type {@link Alert}) also to the operator. */
@@ -86,6 +88,7 @@ public final class LiveRunner {
         int history = predictor.historyRows();
         if (bmaPredictor != null) history = Math.max(history, bmaPredictor.historyRows());
         this.window = new RowWindow(history);
+        this.checkpoints = new CheckpointWriter("msb-checkpoint-" + setup.tf().label());
     }
 
     /**
@@ -229,7 +232,10 @@ public final class LiveRunner {
                         if (barNanos != null) barNanos.accept(System.nanoTime() - t0);
                         done++;
                         boolean started = retrainer != null && startRetrain(closed.bar());
-                        if (started || barsProcessed % setup.checkpointEveryBars() == 0) checkpoint();
+                        // a max-speed replay's periodic checkpoints are made durable in the background (CheckpointWriter)
+                        if (started || barsProcessed % setup.checkpointEveryBars() == 0) {
+                            checkpoint(started || setup.checkpointEveryBars() == 1);
+                        }
                         if (turns != null) turns.done(turnIndex);
                     }
                 }
@@ -238,6 +244,7 @@ public final class LiveRunner {
             return checkpoint();
         } finally {
             if (turns != null) turns.finish(turnIndex);
+            checkpoints.close(); // before the log it forces is closed
             log.close();
             log = null;
         }
@@ -363,12 +370,27 @@ public final class LiveRunner {
                 drift == null ? null : drift.status(), retrainer != null ? retrainer.status() : carriedRetrain);
     }
 
-    private StatusDoc checkpoint() {
-        long bytes = log.sync();
+    /** A checkpoint the loop waits for: each bar of a live feed, a stale feed, a retrain, the end of a run. */
+    private StatusDoc checkpoint() { return checkpoint(true); }
+
+    private StatusDoc checkpoint(boolean wait) {
+        EventLog events = log;
+        long bytes = events.flush();
         StatusDoc status = status();
-        store.save(new RunnerState(RunnerState.VERSION, setup.tf().label(), setup.symbol(), setup.artifact(),
-                setup.source(), configId(), barsProcessed, lastBarTs, bytes, log.seq(), trader.snapshot(), monitor.state(),
-                inSample, outOfSample, status, drift == null ? null : drift.state()));
+        // Everything the state holds is taken now, as immutable values: the writer may serialise it on its thread.
+        Setup s = setup;
+        String config = configId();
+        long bars = barsProcessed, seq = events.seq();
+        Long last = lastBarTs;
+        java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> engine = trader.snapshotLater();
+        AlertMonitor.State alerts = monitor.state();
+        SplitPnl in = inSample, out = outOfSample;
+        DriftMonitor.State driftState = drift == null ? null : drift.state();
+        checkpoints.submit(() -> {
+            events.force();
+            store.save(new RunnerState(RunnerState.VERSION, s.tf().label(), s.symbol(), s.artifact(), s.source(), config, bars,
+                    last, bytes, seq, engine.get(), alerts, in, out, status, driftState));
+        }, wait);
         return status;
     }
 }

@@ -58,6 +58,15 @@ public interface Trader {
     /** The complete engine state as JSON, enough for {@link #restore} to continue bit-identically. */
     JsonNode snapshot();
 
+    /**
+     * The engine state as of now, turned into JSON only when the supplier is called (a checkpoint writer's thread
+     * may do it while this trader goes on): the snapshot taken here must share nothing the trader changes later.
+     */
+    default java.util.function.Supplier<JsonNode> snapshotLater() {
+        JsonNode now = snapshot();
+        return () -> now;
+    }
+
     void restore(JsonNode snapshot);
 
     /** Goes on with a retrained artifact's signal (and its mode) from the current state, at a bar boundary. */
