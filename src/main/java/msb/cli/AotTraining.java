@@ -52,12 +52,20 @@ public final class AotTraining {
     private AotTraining() {}
 
     /**
-     * With {@code light}, only help, version, decide and status: the cache for the short commands. A cache
-     * holds every class its training loaded and the JVM loads them all at start-up, so the short commands
-     * start faster from a cache without the pipeline's classes.
+     * With {@code light}, only help, version, decide and status: the cache for the short commands; with
+     * {@code help}, only the root's help and version. A cache holds every class its training loaded and the JVM
+     * loads them all at start-up, so the short commands start faster from a cache without the pipeline's
+     * classes, and help from one without even Jackson's (~40 ms of CPU less than the light cache).
      */
     public static void main(String[] args) throws IOException {
-        boolean light = args.length > 0 && args[0].equals("light");
+        String mode = args.length > 0 ? args[0] : "pipeline";
+        if (mode.equals("help")) {
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+            RootHelp.print(new String[]{"--help"}, quiet);
+            RootHelp.print(new String[]{"--version"}, quiet);
+            return;
+        }
+        boolean light = mode.equals("light");
         Path home = Files.createTempDirectory("msb-aot-training");
         PrintStream realOut = System.out, realErr = System.err;
         InputStream realIn = System.in;
