@@ -33,6 +33,11 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Exit codes: 0 ok, 2 bad input or usage, 3 a check failed, 1 unexpected error.",
                 "Set MSB_DEBUG=1 to see stack traces of unexpected errors."})
 public final class Main implements Runnable {
+    static {
+        // picocli looks for Groovy (Class.forName("groovy.lang.Closure")) when it first builds a command: a miss
+        // that opens and searches every jar on the class path (~60), most of a short command's run. No Groovy here.
+        System.setProperty("picocli.disable.closures", "true");
+    }
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Root of everything msb writes (datasets/, models/, state/, reports/, experiments/runs/). Default: current directory.")
@@ -237,9 +242,23 @@ public final class Main implements Runnable {
         return null;
     }
 
+    /**
+     * The commands that end with {@link Runtime#halt} after flushing stdout and stderr instead of
+     * {@link System#exit} (null: the root's help, version and usage errors): they start no thread and load no
+     * library that registers shutdown work (JNA, DJL and Hadoop register hooks and delete their extracted native
+     * libraries at exit, so every other command exits normally). {@code System.exit} first looks up the
+     * {@code java.lang.Runtime} logger, whose provider lookup opens every jar on the class path: about a third of
+     * a short command's CPU time.
+     */
+    static boolean haltsAtExit(String commandName) {
+        return commandName == null || commandName.equals("status") || commandName.equals("decide");
+    }
+
     public static void main(String[] args) {
-        int code = forArgs(args).execute(args);
+        int code = RootHelp.print(args, System.out) ? 0 : forArgs(args).execute(args);
         System.out.flush();
+        System.err.flush();
+        if (haltsAtExit(commandName(args))) Runtime.getRuntime().halt(code);
         System.exit(code);
     }
 }

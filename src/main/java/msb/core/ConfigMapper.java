@@ -45,7 +45,11 @@ public final class ConfigMapper {
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
             .build();
-    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /** Made on first use: `decide` and other JSON-only paths should not pay for building the YAML reader at start-up. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = new YAMLMapper();
+    }
 
     private ConfigMapper() {}
 
@@ -82,7 +86,7 @@ public final class ConfigMapper {
         List<JsonNode> docs = new ArrayList<>();
         try {
             if (src.yaml()) {
-                try (var it = YAML.readerFor(JsonNode.class).<JsonNode>readValues(src.text())) {
+                try (var it = Yaml.MAPPER.readerFor(JsonNode.class).<JsonNode>readValues(src.text())) {
                     while (it.hasNextValue()) docs.add(it.nextValue());
                 }
             } else {
