@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "the run's symbol and timeframe (a configuration run twice counts once), whichever runs you pass.",
                 "With --baseline BASE: does each run add out-of-sample skill over BASE? On the walk-forward test bars",
                 "both runs scored (joined on bar close time), the direction AUC and IC of each and their difference",
-                "(run minus BASE) with a 95% paired block-bootstrap interval, pooled and per fold; outcome",
+                "(run minus BASE) with a 95%% paired block-bootstrap interval, pooled and per fold; outcome",
                 "adds_skill / removes_skill when the AUC difference's interval lies above / below 0, else no_evidence.",
                 "Both runs need `experiment run --walk-forward`."})
 public final class ExperimentCompareCommand implements Callable<Integer> {

@@ -59,6 +59,9 @@ final class NativeSha256 {
         return null;
     }
 
+    /** The largest piece hashed in one native call (1 MiB: about a millisecond). */
+    static final long SLICE_BYTES = 1L << 20;
+
     static boolean available() { return INIT != null; }
 
     /** A running digest; {@link #available()} must be true. */
@@ -72,8 +75,13 @@ final class NativeSha256 {
         return new Hashing.Sha256() {
             @Override
             public void update(MemorySegment data) {
+                // at most SLICE_BYTES per call: a critical call holds off safepoints (and so every collection)
+                // until it returns, and the JDK asks that such calls be short
                 try {
-                    check((int) UPDATE.invokeExact(ctx, data, data.byteSize()));
+                    for (long off = 0, size = data.byteSize(); off < size; off += SLICE_BYTES) {
+                        long n = Math.min(SLICE_BYTES, size - off);
+                        check((int) UPDATE.invokeExact(ctx, data.asSlice(off, n), n));
+                    }
                 } catch (Throwable t) {
                     throw failed(t);
                 }

@@ -95,7 +95,9 @@ final class BarCollector {
             if (p.n > 0 && n > 0 && p.ts[p.base] <= all.ts[n - 1]) {
                 throw all.orderError(p.line[p.base], n + 1, p.ts[p.base], n - 1);
             }
-            if (p.base != n) { // a piece with fewer rows than lines before this one: close the hole
+            // a piece with fewer rows than lines before this one: close the hole (a piece of only trailing
+            // blank lines has no rows, and a base past the arrays' end)
+            if (p.n > 0 && p.base != n) {
                 for (Object col : new Object[]{all.ts, all.line, all.o, all.h, all.l, all.c, all.v}) {
                     System.arraycopy(col, p.base, col, n, p.n);
                 }

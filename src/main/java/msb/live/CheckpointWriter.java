@@ -80,7 +80,7 @@ final class CheckpointWriter {
     void close() {
         try {
             await();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // reported by the final checkpoint, or superseded by the failure being unwound
         } finally {
             if (background != null) background.shutdown();

@@ -45,6 +45,16 @@ class PiecewiseParseTest {
                 + accepted + " accepted");
     }
 
+    /** Half the file blank lines at its end: the last pieces start in that tail and hold no rows. */
+    @Test void piecesThatStartInATrailingBlankTailReadAsOnePassDoes() {
+        List<String> lines = validLines(new Random(2), false);
+        String text = String.join("\n", lines) + "\n";
+        byte[] bytes = (text + "\n".repeat(text.length())).getBytes(StandardCharsets.UTF_8);
+        String one = outcome(bytes, 1);
+        assertTrue(one.startsWith("bars "), one);
+        for (int pieces = 2; pieces <= 7; pieces++) assertEquals(one, outcome(bytes, pieces), pieces + " pieces");
+    }
+
     @Test void aLargeFileIsReallyCutIntoPieces() {
         List<String> lines = validLines(new Random(1), false);
         InputText in = InputText.of("p.csv", (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), 5);
