@@ -30,8 +30,7 @@ class DriftRunLiveTest {
 
     @BeforeAll
     static void train() {
-        trained = LiveFixture.homeWithArtifact(home, 5_000, ModelKind.LOGREG);
-        assertTrue(trained.promoted(), "fixture artifact must be promoted: " + trained.failedGates());
+        trained = LiveFixture.homeWithPromotedArtifact(home, 5_000, ModelKind.LOGREG);
     }
 
     @Test

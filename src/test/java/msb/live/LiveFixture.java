@@ -63,6 +63,14 @@ public final class LiveFixture {
         return homeWithArtifact(home, n, kind, msb.signal.SignalMode.CENTRED);
     }
 
+    /** {@link #homeWithArtifact} for tests that need it promoted: fails the calling test's set-up if it is not. */
+    public static TrainResult homeWithPromotedArtifact(Path home, int n, ModelKind kind) {
+        TrainResult trained = homeWithArtifact(home, n, kind);
+        org.junit.jupiter.api.Assertions.assertTrue(trained.promoted(),
+                "fixture artifact must be promoted: " + trained.failedGates());
+        return trained;
+    }
+
     public static TrainResult homeWithArtifact(Path home, int n, ModelKind kind, msb.signal.SignalMode signal) {
         Workspace ws = Workspace.at(home);
         Path csv = syntheticCsv(home.resolve("input/bars.csv"), n, 7);

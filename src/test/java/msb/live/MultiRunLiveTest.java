@@ -29,8 +29,7 @@ class MultiRunLiveTest {
 
     @BeforeAll
     static void train() {
-        trained = LiveFixture.homeWithArtifact(home, 5_000, ModelKind.LOGREG);
-        assertTrue(trained.promoted(), "fixture artifact must be promoted: " + trained.failedGates());
+        trained = LiveFixture.homeWithPromotedArtifact(home, 5_000, ModelKind.LOGREG);
         LiveFixture.promotedAs(home, trained.runDir(), Timeframe.H1);
     }
 
