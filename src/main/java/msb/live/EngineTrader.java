@@ -176,10 +176,7 @@ public final class EngineTrader implements Trader {
 
     /** EngineState is immutable (records, copied lists and arrays), so its JSON can be made on another thread. */
     @Override
-    public java.util.function.Supplier<JsonNode> snapshotLater() {
-        EngineState now = engine.snapshot();
-        return () -> Json.mapper().valueToTree(now);
-    }
+    public Object snapshotValue() { return engine.snapshot(); }
 
     @Override
     public void restore(JsonNode snapshot) {

@@ -51,6 +51,8 @@ public final class LiveRunner {
     private final RowWindow window;
     private final LiveClock clock;
     private final CheckpointWriter checkpoints;
+    /** The round trips earlier checkpoints serialised (used by one checkpoint at a time, in order). */
+    private final StateJson.Trips trips = new StateJson.Trips();
 
     private EventLog log;
     /** Engine events go to the log; engine alerts (data of type {@link Alert}) also to the operator. */
@@ -382,14 +384,14 @@ public final class LiveRunner {
         String config = configId();
         long bars = barsProcessed, seq = events.seq();
         Long last = lastBarTs;
-        java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> engine = trader.snapshotLater();
+        Object engine = trader.snapshotValue();
         AlertMonitor.State alerts = monitor.state();
         SplitPnl in = inSample, out = outOfSample;
         DriftMonitor.State driftState = drift == null ? null : drift.state();
         checkpoints.submit(() -> {
             events.force();
             store.save(new RunnerState(RunnerState.VERSION, s.tf().label(), s.symbol(), s.artifact(), s.source(), config, bars,
-                    last, bytes, seq, engine.get(), alerts, in, out, status, driftState));
+                    last, bytes, seq, null, alerts, in, out, status, driftState), engine, trips);
         }, wait);
         return status;
     }

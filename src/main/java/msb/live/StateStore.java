@@ -42,7 +42,15 @@ public record StateStore(Path dir) {
     }
 
     /** Compact JSON (one line): the checkpoint is rewritten often and read by `status`, not by hand. */
-    public void save(RunnerState state) { AtomicFiles.writeString(stateFile(), Json.line(state) + "\n"); }
+    public void save(RunnerState state) { save(state, state.engine(), new StateJson.Trips()); }
+
+    /**
+     * As {@link #save(RunnerState)}, with {@code engine} (a snapshot that serialises to the JSON of the state's engine,
+     * which is not read) in the engine's place, and the round trips of earlier checkpoints taken from {@code trips}.
+     */
+    void save(RunnerState state, Object engine, StateJson.Trips trips) {
+        AtomicFiles.writeBytes(stateFile(), StateJson.bytes(state, engine, trips));
+    }
 
     /** The status of the runner in {@code dir}; exit 2 naming the directory when it has none. */
     public StatusDoc status() {

@@ -59,13 +59,11 @@ public interface Trader {
     JsonNode snapshot();
 
     /**
-     * The engine state as of now, turned into JSON only when the supplier is called (a checkpoint writer's thread
-     * may do it while this trader goes on): the snapshot taken here must share nothing the trader changes later.
+     * The engine state as of now, for a checkpoint writer's thread to serialise while this trader goes on: an
+     * immutable value that shares nothing the trader changes later and serialises (msb.core.Json) to the JSON of
+     * {@link #snapshot()}.
      */
-    default java.util.function.Supplier<JsonNode> snapshotLater() {
-        JsonNode now = snapshot();
-        return () -> now;
-    }
+    default Object snapshotValue() { return snapshot(); }
 
     void restore(JsonNode snapshot);
 
