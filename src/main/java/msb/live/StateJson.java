@@ -19,8 +19,8 @@ import msb.trading.EngineState;
 import msb.trading.RoundTrip;
 
 /**
- * The bytes of state.json, exactly what {@code Json.line(RunnerState)} gives with the engine as a JSON tree, made
- * the cheap way. A checkpoint used to turn the engine snapshot into a tree and then serialise the tree and every
+ * The bytes of state.json, exactly what {@code Json.line(RunnerState)} gives with the engine as a JSON tree (and,
+ * from version 2, the status's round trips left to the engine's), made the cheap way. A checkpoint used to turn the engine snapshot into a tree and then serialise the tree and every
  * round trip of the run, twice (engine and status), at every checkpoint: the work grew with the run. Here the
  * engine snapshot is serialised directly, and each round-trip list is kept as the JSON of the trips already
  * written ({@link Trips}): a checkpoint serialises only the trips closed since the last one. StateJsonTest holds
@@ -133,9 +133,28 @@ final class StateJson {
 
     /**
      * state.json's content (one line and a newline) for {@code state}, with {@code engine} (an immutable snapshot
-     * that serialises to the same JSON as the state's engine tree would) in the engine's place.
+     * that serialises to the same JSON as the state's engine tree would) in the engine's place; version
+     * {@link RunnerState#VERSION}, the status's round trips left to the engine's when they are the same trips.
      */
     static byte[] bytes(RunnerState state, Object engine, Trips trips) {
+        List<Object> statusTrips = state.status() == null ? null : state.status().roundTrips();
+        boolean inEngine = statusTrips != null && engine instanceof EngineState e && sameTrips(e.roundTrips(), statusTrips);
+        RunnerState written = new RunnerState(RunnerState.VERSION, state.tf(), state.symbol(), state.artifact(), state.source(),
+                state.strategyConfig(), state.barsProcessed(), state.lastBarTs(), state.eventLogBytes(), state.eventSeq(), null,
+                state.alerts(), state.inSample(), state.outOfSample(),
+                inEngine ? state.status().withRoundTrips(List.of()) : state.status(), state.drift(), inEngine);
+        return write(written, engine, trips);
+    }
+
+    /** The same trip objects, in the same order (what the engine's snapshot and the status of one checkpoint hold). */
+    private static boolean sameTrips(List<RoundTrip> engine, List<Object> status) {
+        if (engine.size() != status.size()) return false;
+        for (int i = 0; i < engine.size(); i++) if (engine.get(i) != status.get(i)) return false;
+        return true;
+    }
+
+    /** {@code state} exactly as Json.line writes it (a newline after), with {@code engine} in the engine's place. */
+    static byte[] write(RunnerState state, Object engine, Trips trips) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try (JsonGenerator gen = STATE.getFactory().createGenerator(out)) {
             gen.writeStartObject();

@@ -1,10 +1,15 @@
 package msb.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import msb.core.AtomicFiles;
@@ -34,12 +39,34 @@ public record StateStore(Path dir) {
             throw new UserInputException(f + ": field " + missing + " is missing or null (edited or damaged); restore it, or"
                     + " delete " + dir + " to start over");
         }
-        if (s.version() != RunnerState.VERSION) {
+        if (s.version() < RunnerState.OLDEST_READ || s.version() > RunnerState.VERSION) {
             throw new UserInputException(f + ": state version " + s.version() + ", this msb writes "
                     + RunnerState.VERSION + "; delete " + dir + " or use another --state-dir");
         }
-        return Optional.of(s);
+        return Optional.of(s.roundTripsInEngine() ? s.withStatus(s.status().withRoundTrips(engineTrips(f, s.engine())), false) : s);
     }
+
+    /** The status's round trips from the engine's: the same fields, without the tag that names the engine event type. */
+    private List<Object> engineTrips(Path f, JsonNode engine) {
+        JsonNode trips = engine.get("round_trips");
+        if (trips == null || !trips.isArray()) {
+            throw new UserInputException(f + ": field engine.round_trips is missing or not a list (edited or damaged); restore it,"
+                    + " or delete " + dir + " to start over");
+        }
+        List<Object> out = new ArrayList<>(trips.size());
+        for (JsonNode t : trips) {
+            if (!t.isObject()) {
+                throw new UserInputException(f + ": engine.round_trips holds " + t.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                        + ", not a round trip (edited or damaged); restore it, or delete " + dir + " to start over");
+            }
+            Map<String, Object> m = Json.mapper().convertValue(t, MAP);
+            m.remove("type");
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
     /** Compact JSON (one line): the checkpoint is rewritten often and read by `status`, not by hand. */
     public void save(RunnerState state) { save(state, state.engine(), new StateJson.Trips()); }

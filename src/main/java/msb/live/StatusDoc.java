@@ -29,4 +29,11 @@ public record StatusDoc(String tf, String symbol, String artifact, String mode, 
         alerts = List.copyOf(alerts);
         failedGates = List.copyOf(failedGates);
     }
+
+    /** The same status with other round trips (a state file's, stored once in the engine's snapshot). */
+    public StatusDoc withRoundTrips(List<Object> trips) {
+        return new StatusDoc(tf, symbol, artifact, mode, feed, barsProcessed, lastBarTs, position, equity, realizedPnl, signals,
+                orders, trips, blocked, halted, feedStale, flips, alerts, inSample, outOfSample, banditEligibilityFrac,
+                failedGates, finished, mood, funnel, drift, retrain);
+    }
 }

@@ -45,7 +45,17 @@ class StateJsonTest {
                 1234, 99, t.snapshot(), AlertMonitor.State.initial(), SplitPnl.ZERO, new SplitPnl(3, -1.5), status, null);
     }
 
-    private static String reference(RunnerState s) { return Json.line(s) + "\n"; }
+    /** The general way: the engine as a tree, and (version 2) the status without the trips the engine holds. */
+    private static String reference(RunnerState s) {
+        return Json.line(s.withStatus(s.status().withRoundTrips(List.of()), true)) + "\n";
+    }
+
+    /** A version 1 file: every round trip in the engine and in the status. */
+    private static String version1(RunnerState s) {
+        return Json.line(new RunnerState(1, s.tf(), s.symbol(), s.artifact(), s.source(), s.strategyConfig(), s.barsProcessed(),
+                s.lastBarTs(), s.eventLogBytes(), s.eventSeq(), s.engine(), s.alerts(), s.inSample(), s.outOfSample(), s.status(),
+                s.drift())).replace(",\"round_trips_in_engine\":false}", "}") + "\n";
+    }
 
     @Test
     void checkpointsWithTheCachedRoundTripsEqualTheGeneralSerialisation() {
@@ -72,17 +82,33 @@ class StateJsonTest {
     }
 
     @Test
-    void savedStateLoadsBackAsTheGenerallySerialisedOne(@TempDir Path dir) throws Exception {
+    void aVersion2StateLoadsAsTheVersion1FileOfTheSameRun(@TempDir Path dir) throws Exception {
         EngineTrader t = new EngineTrader(Timeframe.M5, StrategyConfig.defaults(Timeframe.M5), false);
         int bars = trade(t, new SplittableRandom(3), 0, 6);
         RunnerState s = state(t, bars);
-        StateStore store = new StateStore(dir.resolve("a"));
+        StateStore store = new StateStore(dir.resolve("v2"));
         store.save(s, t.snapshotValue(), new StateJson.Trips());
-        StateStore general = new StateStore(dir.resolve("b"));
-        Files.createDirectories(general.dir());
-        Files.writeString(general.stateFile(), reference(s));
-        assertEquals(Files.readString(general.stateFile()), Files.readString(store.stateFile()));
-        RunnerState back = store.load().orElseThrow(), expected = general.load().orElseThrow();
-        assertEquals(Json.line(expected), Json.line(back));
+        String v2 = Files.readString(store.stateFile());
+        assertTrue(v2.startsWith("{\"version\":2,") && v2.contains("\"round_trips\":[],") && v2.endsWith(",\"round_trips_in_engine\":true}\n"), v2);
+        StateStore old = new StateStore(dir.resolve("v1"));
+        Files.createDirectories(old.dir());
+        Files.writeString(old.stateFile(), version1(s));
+        assertTrue(Files.size(old.stateFile()) > Files.size(store.stateFile()) + 6 * 200, "each trip is stored once");
+        RunnerState back = store.load().orElseThrow(), expected = old.load().orElseThrow();
+        assertEquals(6, back.status().roundTrips().size());
+        assertEquals(Json.line(expected.status()), Json.line(back.status()));
+        assertEquals(Json.line(expected.engine()), Json.line(back.engine()));
+        assertEquals(Json.line(expected.withStatus(expected.status(), false)).replace("\"version\":1,", "\"version\":2,"), Json.line(back));
+        // status --json prints what it printed from a version 1 file
+        assertEquals(Json.pretty(expected.status()), Json.pretty(store.status()));
+    }
+
+    @Test
+    void aTraderWhoseSnapshotHoldsNoTripsKeepsThemInTheStatus(@TempDir Path dir) {
+        Fakes.Trader t = new Fakes.Trader(false);
+        RunnerState s = state(t, 0);
+        StateStore store = new StateStore(dir);
+        store.save(s, t.snapshotValue(), new StateJson.Trips());
+        assertEquals(Json.line(s), Json.line(store.load().orElseThrow()));
     }
 }
