@@ -41,6 +41,29 @@ public final class FileSet {
      * path atomically itself) and returns the temp path (e.g. to hash it). Nothing visible changes yet.
      */
     public Path stage(String name, Consumer<Path> writer) {
+        Path tmp = write(name, writer);
+        staged.put(tmp.getFileName().toString(), name);
+        return tmp;
+    }
+
+    /**
+     * As {@link #stage} for several files, written side by side on up to one thread per core: each file's hashing
+     * and fsync overlap the others'. Staged in the order given; a writer's failure is rethrown once all are done.
+     */
+    public void stageAll(List<String> names, List<Consumer<Path>> writers) {
+        if (names.size() != writers.size()) throw new IllegalArgumentException("one writer per name");
+        List<java.util.function.Supplier<Path>> tasks = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k);
+            Consumer<Path> writer = writers.get(k);
+            tasks.add(() -> write(name, writer));
+        }
+        List<Path> tmps = Parallel.all(tasks);
+        for (int k = 0; k < names.size(); k++) staged.put(tmps.get(k).getFileName().toString(), names.get(k));
+    }
+
+    /** The new content of {@code name} in its temp file; nothing staged yet. */
+    private Path write(String name, Consumer<Path> writer) {
         if (name.contains("/") || name.startsWith(".")) throw new IllegalArgumentException("not a plain file name: " + name);
         Path tmp = dir.resolve("." + name + "." + id + TMP_SUFFIX);
         try {
@@ -49,7 +72,6 @@ public final class FileSet {
             throw new UncheckedIOException("could not create " + dir + ": " + e.getMessage(), e);
         }
         writer.accept(tmp);
-        staged.put(tmp.getFileName().toString(), name);
         return tmp;
     }
 
