@@ -47,18 +47,35 @@ public final class FileSet {
     }
 
     /**
-     * As {@link #stage} for several files, written side by side on up to one thread per core: each file's hashing
+     * As {@link #stage} for several files, written side by side: the first on the calling thread, the others on
+     * the common pool's (threads that exist already: a new thread costs fresh memory), so that each file's hashing
      * and fsync overlap the others'. Staged in the order given; a writer's failure is rethrown once all are done.
      */
     public void stageAll(List<String> names, List<Consumer<Path>> writers) {
         if (names.size() != writers.size()) throw new IllegalArgumentException("one writer per name");
-        List<java.util.function.Supplier<Path>> tasks = new ArrayList<>();
-        for (int k = 0; k < names.size(); k++) {
+        List<java.util.concurrent.CompletableFuture<Path>> others = new ArrayList<>();
+        for (int k = 1; k < names.size(); k++) {
             String name = names.get(k);
             Consumer<Path> writer = writers.get(k);
-            tasks.add(() -> write(name, writer));
+            others.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> write(name, writer)));
         }
-        List<Path> tmps = Parallel.all(tasks);
+        List<Path> tmps = new ArrayList<>();
+        Throwable first = null;
+        try {
+            if (!names.isEmpty()) tmps.add(write(names.get(0), writers.get(0)));
+        } catch (RuntimeException | Error e) {
+            first = e;
+        }
+        for (java.util.concurrent.CompletableFuture<Path> f : others) {
+            try {
+                tmps.add(f.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (first == null) first = e.getCause() == null ? e : e.getCause();
+            }
+        }
+        if (first instanceof RuntimeException re) throw re;
+        if (first instanceof Error err) throw err;
+        if (first != null) throw new IllegalStateException(first);
         for (int k = 0; k < names.size(); k++) staged.put(tmps.get(k).getFileName().toString(), names.get(k));
     }
 
