@@ -41,6 +41,46 @@ public final class FileSet {
      * path atomically itself) and returns the temp path (e.g. to hash it). Nothing visible changes yet.
      */
     public Path stage(String name, Consumer<Path> writer) {
+        Path tmp = write(name, writer);
+        staged.put(tmp.getFileName().toString(), name);
+        return tmp;
+    }
+
+    /**
+     * As {@link #stage} for several files, written side by side: the first on the calling thread, the others on
+     * the common pool's (threads that exist already: a new thread costs fresh memory), so that each file's hashing
+     * and fsync overlap the others'. Staged in the order given; a writer's failure is rethrown once all are done.
+     */
+    public void stageAll(List<String> names, List<Consumer<Path>> writers) {
+        if (names.size() != writers.size()) throw new IllegalArgumentException("one writer per name");
+        List<java.util.concurrent.CompletableFuture<Path>> others = new ArrayList<>();
+        for (int k = 1; k < names.size(); k++) {
+            String name = names.get(k);
+            Consumer<Path> writer = writers.get(k);
+            others.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> write(name, writer)));
+        }
+        List<Path> tmps = new ArrayList<>();
+        Throwable first = null;
+        try {
+            if (!names.isEmpty()) tmps.add(write(names.get(0), writers.get(0)));
+        } catch (RuntimeException | Error e) {
+            first = e;
+        }
+        for (java.util.concurrent.CompletableFuture<Path> f : others) {
+            try {
+                tmps.add(f.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (first == null) first = e.getCause() == null ? e : e.getCause();
+            }
+        }
+        if (first instanceof RuntimeException re) throw re;
+        if (first instanceof Error err) throw err;
+        if (first != null) throw new IllegalStateException(first);
+        for (int k = 0; k < names.size(); k++) staged.put(tmps.get(k).getFileName().toString(), names.get(k));
+    }
+
+    /** The new content of {@code name} in its temp file; nothing staged yet. */
+    private Path write(String name, Consumer<Path> writer) {
         if (name.contains("/") || name.startsWith(".")) throw new IllegalArgumentException("not a plain file name: " + name);
         Path tmp = dir.resolve("." + name + "." + id + TMP_SUFFIX);
         try {
@@ -49,7 +89,6 @@ public final class FileSet {
             throw new UncheckedIOException("could not create " + dir + ": " + e.getMessage(), e);
         }
         writer.accept(tmp);
-        staged.put(tmp.getFileName().toString(), name);
         return tmp;
     }
 

@@ -29,6 +29,12 @@ public final class Hashing {
         default String hex() { return HexFormat.of().formatHex(digest()); }
     }
 
+    /**
+     * Sets up the digest now: linking OpenSSL's entry points takes tens of milliseconds of one-time work, which a
+     * caller can run on another thread while it reads its input.
+     */
+    public static void prepare() { NativeSha256.available(); }
+
     /** A running sha256: OpenSSL's where it can be called ({@link NativeSha256} says why), else the JDK's. */
     public static Sha256 running() {
         return NativeSha256.available() ? NativeSha256.start() : jdk();

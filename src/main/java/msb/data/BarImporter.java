@@ -38,6 +38,8 @@ public final class BarImporter {
     public record Result(Bars bars, ImportFormat format, String inputSha256, String symbolInData) {}
 
     public static Result read(Path file, Options options) {
+        // the digest is set up on the pool's thread (where the input's hash runs) while the file is read
+        java.util.concurrent.CompletableFuture.runAsync(msb.core.Hashing::prepare);
         return read(file.toString(), readBytes(file), options);
     }
 

@@ -23,7 +23,8 @@ public final class Resampler {
         long[] ts = fine.ts();
         double[] o = fine.open(), h = fine.high(), l = fine.low(), c = fine.close(), v = fine.volume();
         double[] tb = fine.takerBuyOrNull();
-        int cap = n / per + 2;
+        // complete buckets counted first: the columns are made at their final size, not made large and copied
+        int cap = completeBuckets(ts, targetSec, per);
         long[] rts = new long[cap];
         double[] ro = new double[cap], rh = new double[cap], rl = new double[cap], rc = new double[cap], rv = new double[cap];
         double[] rtb = tb == null ? null : new double[cap];
@@ -50,8 +51,20 @@ public final class Resampler {
             }
             i = j;
         }
-        return new Result(new Bars(targetSec, java.util.Arrays.copyOf(rts, out), java.util.Arrays.copyOf(ro, out),
-                java.util.Arrays.copyOf(rh, out), java.util.Arrays.copyOf(rl, out), java.util.Arrays.copyOf(rc, out),
-                java.util.Arrays.copyOf(rv, out), rtb == null ? null : java.util.Arrays.copyOf(rtb, out)), dropped);
+        if (out != cap) throw new IllegalStateException(out + " complete buckets, counted " + cap);
+        return new Result(new Bars(targetSec, rts, ro, rh, rl, rc, rv, rtb), dropped);
+    }
+
+    /** How many buckets of {@code targetSec} hold all {@code per} of their sub-bars: the walk below, on the times alone. */
+    private static int completeBuckets(long[] ts, long targetSec, int per) {
+        int n = ts.length, complete = 0;
+        for (int i = 0; i < n; ) {
+            long end = Math.floorDiv(ts[i] + targetSec - 1, targetSec) * targetSec;
+            int j = i + 1;
+            while (j < n && ts[j] <= end) j++;
+            if (j - i == per) complete++;
+            i = j;
+        }
+        return complete;
     }
 }

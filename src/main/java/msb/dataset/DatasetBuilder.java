@@ -329,13 +329,14 @@ public final class DatasetBuilder {
         CohortSignals co = source.cohortsOrNull();
         if (co != null && co.size() > 0 && !c.schema().hasCohorts()) noteUncovered("cohorts", co.ts(), c.tfBars(), tf, err);
         // rows, bars and the manifest that records their hashes are replaced as one unit (FileSet);
-        // both data files are hashed as they are written
+        // both data files are hashed as they are written, side by side (their fsyncs overlap)
         FileSet set = new FileSet(dir);
         String[] dataSha = new String[1];
-        set.stage(DatasetFile.NAME, p -> dataSha[0] = DatasetFile.write(p, d.ts(), d.x(), d.label(), d.split(), d.close(),
-                d.fwdReturn(), c.schema().width()));
         String[] barsSha = new String[1];
-        set.stage(BARS_FILE, p -> barsSha[0] = BarFile.write(p, c.tfBars()));
+        set.stageAll(List.of(DatasetFile.NAME, BARS_FILE), List.of(
+                p -> dataSha[0] = DatasetFile.write(p, d.ts(), d.x(), d.label(), d.split(), d.close(), d.fwdReturn(),
+                        c.schema().width()),
+                p -> barsSha[0] = BarFile.write(p, c.tfBars())));
         Map<String, String> files = new TreeMap<>();
         files.put(DatasetFile.NAME, dataSha[0]);
         files.put(BARS_FILE, barsSha[0]);

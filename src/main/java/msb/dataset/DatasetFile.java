@@ -25,6 +25,8 @@ public final class DatasetFile {
     private static final byte[] MAGIC = "MSBDSET1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
     private static final int HEADER_BYTES = 8 + 4 + 4 + 4;
+    /** Feature columns gathered per walk over the rows when writing. */
+    private static final int COLUMNS_PER_WALK = 4;
 
     private DatasetFile() {}
 
@@ -50,10 +52,16 @@ public final class DatasetFile {
             w.bytes(b);
             w.doubles(close);
             w.doubles(fwd);
-            double[] col = new double[n]; // the rows are stored by column
-            for (int j = 0; j < cols; j++) {
-                for (int i = 0; i < n; i++) col[i] = x[i][j];
-                w.doubles(col);
+            // the rows are stored by column: a few columns are gathered per walk over the rows (each walk reads
+            // every row from memory, as the rows are scattered over the heap), then written in order
+            double[][] group = new double[Math.min(cols, COLUMNS_PER_WALK)][n];
+            for (int j0 = 0; j0 < cols; j0 += group.length) {
+                int g = Math.min(group.length, cols - j0);
+                for (int i = 0; i < n; i++) {
+                    double[] row = x[i];
+                    for (int k = 0; k < g; k++) group[k][i] = row[j0 + k];
+                }
+                for (int k = 0; k < g; k++) w.doubles(group[k]);
             }
             w.flush();
             sha[0] = w.sha256();

@@ -52,6 +52,8 @@ final class RawSources {
     }
 
     private static SourceData resolveOwn(Workspace ws, String symbol, String sourceNameOrNull, PrintStream err) {
+        // the stored bars' sha256 is checked on the pool's thread: its digest is set up there while the metadata is read
+        java.util.concurrent.CompletableFuture.runAsync(msb.core.Hashing::prepare);
         Optional<SourceInfo> info;
         if (sourceNameOrNull != null) {
             if (sourceNameOrNull.equals(EmbeddedData.SOURCE_NAME)) return embedded(symbol, err);

@@ -22,6 +22,15 @@ public final class FeatureContext {
     private final RollingWindow[] crossCloses;
     private final RollingWindow closes, highs, lows, volumes, closeTimesVolume, returns, emaDeviations, fundingRates,
             takerBuys;
+    /**
+     * The maps' entries as arrays, walked on every bar: no iterator per bar and no lookup of a median's series
+     * (each entry is updated on its own, so the order does not matter).
+     */
+    private final int[] rvBars;
+    private final RollingWindow[] rvWindows;
+    private final RollingMedian[] medianList;
+    private final RollingWindow[] medianSeries;
+    private final long[] medianFirstBar;
 
     private long index = -1;
     private FeatureInput bar;
@@ -62,6 +71,22 @@ public final class FeatureContext {
         emaDeviations = base.get(Series.Base.EMA_DEVIATION);
         fundingRates = base.get(Series.Base.FUNDING);
         takerBuys = base.get(Series.Base.TAKER_BUY);
+        rvBars = new int[rvSeries.size()];
+        rvWindows = new RollingWindow[rvSeries.size()];
+        int k = 0;
+        for (Map.Entry<Series.RealizedVol, RollingWindow> e : rvSeries.entrySet()) {
+            rvBars[k] = e.getKey().bars();
+            rvWindows[k++] = e.getValue();
+        }
+        medianList = new RollingMedian[medians.size()];
+        medianSeries = new RollingWindow[medians.size()];
+        medianFirstBar = new long[medians.size()];
+        k = 0;
+        for (Map.Entry<Window, RollingMedian> e : medians.entrySet()) {
+            medianList[k] = e.getValue();
+            medianSeries[k] = window(e.getKey().series());
+            medianFirstBar[k++] = e.getKey().series().firstBar();
+        }
     }
 
     /** Takes the next closed bar; its timestamp must be later than the previous one. */
@@ -86,18 +111,13 @@ public final class FeatureContext {
         fundingRates.add(in.fundingPerHour());
         takerBuys.add(in.takerBuyVolume());
         for (int k = 0; k < crossCloses.length; k++) crossCloses[k].add(in.crossCloses()[k]);
-        for (Map.Entry<Series.RealizedVol, RollingWindow> e : rvSeries.entrySet()) {
-            int n = e.getKey().bars();
-            if (returns.has(n)) e.getValue().add(realizedVol(n));
+        for (int k = 0; k < rvBars.length; k++) {
+            if (returns.has(rvBars[k])) rvWindows[k].add(realizedVol(rvBars[k]));
         }
-        for (Map.Entry<Window, RollingMedian> e : medians.entrySet()) {
-            RollingWindow w = window(e.getKey().series());
-            if (w.count() > 0 && seriesHasValueNow(e.getKey().series())) e.getValue().add(w.ago(0));
+        for (int k = 0; k < medianList.length; k++) {
+            RollingWindow w = medianSeries[k];
+            if (w.count() > 0 && index >= medianFirstBar[k]) medianList[k].add(w.ago(0)); // the series has a value now
         }
-    }
-
-    private boolean seriesHasValueNow(Series s) {
-        return index >= s.firstBar();
     }
 
     /** 0-based index of the current bar since the engine started. */

@@ -2,6 +2,7 @@ package msb.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -71,6 +72,32 @@ class FileSetTest {
         next.commit();
         assertEquals("crashed-a", Files.readString(dir.resolve("a.bars")));
         assertEquals("next-j", Files.readString(dir.resolve("a.json")));
+        assertEquals(List.of("a.bars", "a.json"), names(dir));
+    }
+
+    @Test
+    void filesStagedSideBySideArePublishedTogether(@TempDir Path dir) throws IOException {
+        write(dir, "old", "old");
+        FileSet set = new FileSet(dir);
+        set.stageAll(List.of("a.bars", "a.json"), List.of(p -> AtomicFiles.writeString(p, "new-a"),
+                p -> AtomicFiles.writeString(p, "new-j")));
+        assertEquals("old", Files.readString(dir.resolve("a.bars")), "nothing visible before commit");
+        set.commit();
+        assertEquals("new-a", Files.readString(dir.resolve("a.bars")));
+        assertEquals("new-j", Files.readString(dir.resolve("a.json")));
+        assertEquals(List.of("a.bars", "a.json"), names(dir));
+    }
+
+    @Test
+    void aFailingWriterBesideAnotherStagesNothingAndRecoveryLeavesTheOldSet(@TempDir Path dir) throws IOException {
+        write(dir, "old", "old");
+        FileSet set = new FileSet(dir);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> set.stageAll(List.of("a.bars", "a.json"),
+                List.of(p -> AtomicFiles.writeString(p, "new-a"), p -> { throw new IllegalStateException("disk full"); })));
+        assertEquals("disk full", e.getMessage());
+        set.commit(); // nothing was staged: publishes nothing
+        FileSet.recover(dir);
+        assertEquals("old", Files.readString(dir.resolve("a.bars")));
         assertEquals(List.of("a.bars", "a.json"), names(dir));
     }
 
