@@ -63,6 +63,7 @@ public final class AotTraining {
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
             RootHelp.print(new String[]{"--help"}, quiet);
             RootHelp.print(new String[]{"--version"}, quiet);
+            trainExit();
             return;
         }
         boolean light = mode.equals("light");
@@ -87,6 +88,16 @@ public final class AotTraining {
             System.setErr(realErr);
             System.setIn(realIn);
             deleteTree(home);
+        }
+        trainExit();
+    }
+
+    /** Every command ends in ProcessExit's check (its reflection then starts ready); the result does not matter here. */
+    private static void trainExit() {
+        try {
+            ProcessExit.nothingWaits();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // a JVM started without the launcher's flags: the check is simply not trained
         }
     }
 

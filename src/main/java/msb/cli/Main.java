@@ -242,23 +242,8 @@ public final class Main implements Runnable {
         return null;
     }
 
-    /**
-     * The commands that end with {@link Runtime#halt} after flushing stdout and stderr instead of
-     * {@link System#exit} (null: the root's help, version and usage errors): they start no thread and load no
-     * library that registers shutdown work (JNA, DJL and Hadoop register hooks and delete their extracted native
-     * libraries at exit, so every other command exits normally). {@code System.exit} first looks up the
-     * {@code java.lang.Runtime} logger, whose provider lookup opens every jar on the class path: about a third of
-     * a short command's CPU time.
-     */
-    static boolean haltsAtExit(String commandName) {
-        return commandName == null || commandName.equals("status") || commandName.equals("decide");
-    }
-
     public static void main(String[] args) {
         int code = RootHelp.print(args, System.out) ? 0 : forArgs(args).execute(args);
-        System.out.flush();
-        System.err.flush();
-        if (haltsAtExit(commandName(args))) Runtime.getRuntime().halt(code);
-        System.exit(code);
+        ProcessExit.exit(code);
     }
 }
