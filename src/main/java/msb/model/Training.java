@@ -48,7 +48,13 @@ public final class Training {
      * dataset in memory.
      */
     public static TrainResult train(Workspace ws, String symbol, Timeframe tf, TrainOptions opts, PrintStream err) {
+        preloadEngine(opts);
         return train(ws, symbol, tf, load(ws, symbol, tf, opts.labelDefinition(), err), opts, err, Clock.systemUTC());
+    }
+
+    /** A model with an LSTM loads PyTorch while the dataset loads (LstmModel#preloadEngine). */
+    static void preloadEngine(TrainOptions opts) {
+        if (opts.model().learners().contains(LearnerKind.LSTM)) LstmModel.preloadEngine();
     }
 
     static TrainingData load(Workspace ws, String symbol, Timeframe tf, LabelSpec label, PrintStream err) {
