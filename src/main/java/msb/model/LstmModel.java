@@ -208,6 +208,7 @@ public final class LstmModel implements ProbaModel, AutoCloseable {
 
     /** Writes the weights as {@code lstm-0000.params} into {@code dir}; returns the file. */
     Path save(Path dir) {
+        engine();
         try {
             model.save(dir, PARAMS_PREFIX);
             Path f = dir.resolve(PARAMS_PREFIX + "-0000.params");
