@@ -49,13 +49,19 @@ public final class Training {
      * dataset in memory.
      */
     public static TrainResult train(Workspace ws, String symbol, Timeframe tf, TrainOptions opts, PrintStream err) {
-        preloadEngine(opts);
+        preloadEngine(ws, List.of(symbol), tf, opts);
         return train(ws, symbol, tf, load(ws, symbol, tf, opts.labelDefinition(), err), opts, err, Clock.systemUTC());
     }
 
-    /** A model with an LSTM loads PyTorch while the dataset loads (LstmModel#preloadEngine). */
-    static void preloadEngine(TrainOptions opts) {
-        if (opts.model().learners().contains(LearnerKind.LSTM)) LstmModel.preloadEngine();
+    /**
+     * A model with an LSTM loads PyTorch while the dataset loads (LstmModel#preloadEngine); only when the
+     * datasets are there, so that a run refused for want of data exits at once (an exit waits for a library
+     * being loaded).
+     */
+    static void preloadEngine(Workspace ws, List<String> symbols, Timeframe tf, TrainOptions opts) {
+        if (!opts.model().learners().contains(LearnerKind.LSTM)) return;
+        for (String s : symbols) if (!DatasetStore.exists(ws, s, tf)) return;
+        LstmModel.preloadEngine();
     }
 
     static TrainingData load(Workspace ws, String symbol, Timeframe tf, LabelSpec label, PrintStream err) {
