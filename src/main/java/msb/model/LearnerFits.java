@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>Smile's fits seed a thread-local generator (GBM per fit, RF per tree on the common fork-join pool);
  *   a pool thread that steals another fit's task while it waits reseeds the generator under the first.</li>
- *   <li>The PyTorch engine keeps per-thread state: an LSTM fitted on a fresh thread drew other initial
- *   weights from the same seed than one fitted on the thread that first loaded the engine, so LSTM fits
- *   stay on the trainer's thread, as they were before fits overlapped.</li>
+ *   <li>LSTM fits seed PyTorch's one global generator before drawing their initial weights, so two at once
+ *   would draw from each other's seed; they run one after another on the trainer's thread (any thread
+ *   would do: {@link LstmModel} sets PyTorch's thread-local state on each thread it runs on).</li>
  * </ul>
  * Call {@link #runCallerFits()} after the last submission and before the first {@link #join}.
  */

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.LSTM;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -52,6 +53,9 @@ public final class LstmModel implements ProbaModel, AutoCloseable {
         }
     }
 
+    /** Threads whose PyTorch state {@link #engine()} has set (see there). */
+    private static final ThreadLocal<Boolean> PREPARED = ThreadLocal.withInitial(() -> false);
+
     private final Model model;
     private final LstmOptions options;
     private final int features;
@@ -68,6 +72,37 @@ public final class LstmModel implements ProbaModel, AutoCloseable {
                         .optReturnState(false).build())
                 .add(list -> new NDList(list.singletonOrThrow().get(":, -1, :")))
                 .add(Linear.builder().setUnits(Labels.CLASSES).build());
+    }
+
+    /**
+     * Starts loading the PyTorch engine (about a second of native library loading and operator registration)
+     * on a background thread, so that it overlaps the dataset load instead of delaying the first LSTM fit. The
+     * fit waits for it; a failure here is left for the fit's own load to report.
+     */
+    public static void preloadEngine() {
+        Thread.ofPlatform().name("msb-torch-load").daemon(true).start(() -> {
+            try {
+                Engine.getEngine(ENGINE);
+            } catch (RuntimeException | Error e) {
+                // the fit loads again and reports it
+            }
+        });
+    }
+
+    /**
+     * The engine, with this thread's PyTorch state set as the engine sets it on the thread that loads it: grad
+     * mode off and the intra-op thread count (both thread-local in PyTorch). Without it a thread other than the
+     * loading one ran the default OpenMP thread count (spin-waiting workers on a shared machine), so the LSTM
+     * can be fitted and used on any thread whichever thread loaded the engine.
+     */
+    static Engine engine() {
+        Engine engine = Engine.getEngine(ENGINE);
+        if (!PREPARED.get()) {
+            JniUtils.setGradMode(false);
+            JniUtils.setNumThreads(Integer.getInteger("ai.djl.pytorch.num_threads", 1));
+            PREPARED.set(true);
+        }
+        return engine;
     }
 
     /** Flattened [n, window, p] sequences ending at each of {@code rows}; rows before 0 repeat row 0. */
@@ -90,7 +125,7 @@ public final class LstmModel implements ProbaModel, AutoCloseable {
      */
     public static LstmModel fit(double[][] x, int[] rows, int[] y, LstmOptions o, long seed, boolean balanced,
                                 IntConsumer epochDone) {
-        Engine engine = Engine.getEngine(ENGINE);
+        Engine engine = engine();
         engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
         int p = x[rows[0]].length;
         Model model = Model.newInstance("lstm", ENGINE);
@@ -146,6 +181,7 @@ public final class LstmModel implements ProbaModel, AutoCloseable {
     public double[][] predict(double[][] x, int[] rows) {
         double[][] out = new double[rows.length][];
         int w = options.windowRows();
+        engine();
         try (Predictor<float[], float[]> predictor = model.newPredictor(new Logits(w, features))) {
             for (int start = 0; start < rows.length; start += PREDICT_BATCH) {
                 int end = Math.min(rows.length, start + PREDICT_BATCH);
@@ -172,6 +208,7 @@ public final class LstmModel implements ProbaModel, AutoCloseable {
 
     /** Writes the weights as {@code lstm-0000.params} into {@code dir}; returns the file. */
     Path save(Path dir) {
+        engine();
         try {
             model.save(dir, PARAMS_PREFIX);
             Path f = dir.resolve(PARAMS_PREFIX + "-0000.params");
@@ -183,6 +220,7 @@ public final class LstmModel implements ProbaModel, AutoCloseable {
     }
 
     static LstmModel load(Path dir, LstmOptions o, int features) {
+        engine();
         Model model = Model.newInstance("lstm", ENGINE);
         model.setBlock(block(o));
         try {

@@ -83,8 +83,17 @@ public final class Pipeline implements AutoCloseable {
         if (kind != ModelKind.STACK) return bases.values().iterator().next().predict(xs, rows);
         List<double[][]> probs = new ArrayList<>();
         for (ProbaModel m : bases.values()) probs.add(m.predict(xs, rows));
-        double[][] z = metaInput(probs, rows.length);
-        int[] all = new int[rows.length];
+        return raw(probs, rows.length);
+    }
+
+    /**
+     * Uncalibrated output of {@code n} rows from the base learners' probabilities of them (learners in stack
+     * order), for a caller that needs those probabilities too (the trainer's BMA weights) and predicts once.
+     */
+    double[][] raw(List<double[][]> baseProbs, int n) {
+        if (kind != ModelKind.STACK) return baseProbs.getFirst();
+        double[][] z = metaInput(baseProbs, n);
+        int[] all = new int[n];
         for (int i = 0; i < all.length; i++) all[i] = i;
         return meta.predict(z, all);
     }

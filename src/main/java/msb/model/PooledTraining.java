@@ -23,6 +23,7 @@ public final class PooledTraining {
     private PooledTraining() {}
 
     public static TrainResult train(Workspace ws, List<String> symbols, Timeframe tf, TrainOptions opts, PrintStream err) {
+        Training.preloadEngine(ws, symbols, tf, opts);
         return train(ws, symbols, tf, load(ws, symbols, tf, opts, err), opts, err);
     }
 

@@ -85,7 +85,9 @@ public final class StackTrainer {
                 for (LearnerKind l : learners) bases.put(l, LearnerFits.join(finals.get(l)));
             }
             Pipeline uncalibrated = new Pipeline(kind, scaler, bases, meta, null, Map.of(), Map.of());
-            double[][] rawVal = uncalibrated.raw(xs, val);
+            List<double[][]> baseVal = new ArrayList<>();
+            for (ProbaModel m : bases.values()) baseVal.add(m.predict(xs, val));
+            double[][] rawVal = uncalibrated.raw(baseVal, val.length);
             for (LearnerKind l : kind.learners()) observer.scored(l.id() + "/final", val);
 
             long tc = System.nanoTime();
@@ -103,8 +105,9 @@ public final class StackTrainer {
             if (kind == ModelKind.STACK) {
                 long tb = System.nanoTime();
                 List<double[][]> cf = new ArrayList<>();
+                int at = 0;
                 for (var e : bases.entrySet()) {
-                    double[][] raw = e.getValue().predict(xs, val);
+                    double[][] raw = baseVal.get(at++);
                     cf.add(crossFit(raw, yVal, method, "bma-calibration/" + e.getKey().id()));
                     baseCals.put(e.getKey(), Calibration.fit(raw, yVal, method));
                     observer.fitted("bma-calibration/" + e.getKey().id(), val);

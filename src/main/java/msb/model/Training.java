@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
 import msb.core.AtomicFiles;
 import msb.core.Json;
 import msb.core.Timeframe;
@@ -48,7 +49,19 @@ public final class Training {
      * dataset in memory.
      */
     public static TrainResult train(Workspace ws, String symbol, Timeframe tf, TrainOptions opts, PrintStream err) {
+        preloadEngine(ws, List.of(symbol), tf, opts);
         return train(ws, symbol, tf, load(ws, symbol, tf, opts.labelDefinition(), err), opts, err, Clock.systemUTC());
+    }
+
+    /**
+     * A model with an LSTM loads PyTorch while the dataset loads (LstmModel#preloadEngine); only when the
+     * datasets are there, so that a run refused for want of data exits at once (an exit waits for a library
+     * being loaded).
+     */
+    static void preloadEngine(Workspace ws, List<String> symbols, Timeframe tf, TrainOptions opts) {
+        if (!opts.model().learners().contains(LearnerKind.LSTM)) return;
+        for (String s : symbols) if (!DatasetStore.exists(ws, s, tf)) return;
+        LstmModel.preloadEngine();
     }
 
     static TrainingData load(Workspace ws, String symbol, Timeframe tf, LabelSpec label, PrintStream err) {
@@ -119,15 +132,28 @@ public final class Training {
                 err.println(String.format(java.util.Locale.ROOT, "msb: fitted %s for %s %s in %.1f s", opts.model(), symbol, tf,
                         (System.nanoTime() - tf0) / 1e9));
                 try (Pipeline p = r.pipeline()) {
-                    // bootstrap blocks span the horizon in bars: pooled rows interleave the symbols
-                    Gates.Judged judged = Gates.onValidation(r, ds, train, hp.gates(), horizonBars(data) * data.rowsPerBar());
-                    gates.putAll(judged.verdicts());
-                    if (data.poolOrNull() != null) memberVerdicts.putAll(memberVerdicts(r, data, hp.gates()));
-                    metrics = judged.metrics();
-                    signal = r.scores().shipped();
-                    long tw = System.nanoTime();
-                    files = PipelineFiles.write(p, tmp);
-                    timings.put("write", (System.nanoTime() - tw) / 1_000_000);
+                    // the model files are written while the gates are judged, which read the validation scores only
+                    long[] writeMs = new long[1];
+                    FutureTask<Map<String, String>> written = new FutureTask<>(() -> {
+                        long tw = System.nanoTime();
+                        Map<String, String> f = PipelineFiles.write(p, tmp);
+                        writeMs[0] = (System.nanoTime() - tw) / 1_000_000;
+                        return f;
+                    });
+                    Thread writer = Thread.ofPlatform().name("msb-write-model").start(written);
+                    try {
+                        // bootstrap blocks span the horizon in bars: pooled rows interleave the symbols
+                        Gates.Judged judged = Gates.onValidation(r, ds, train, hp.gates(), horizonBars(data) * data.rowsPerBar());
+                        gates.putAll(judged.verdicts());
+                        if (data.poolOrNull() != null) memberVerdicts.putAll(memberVerdicts(r, data, hp.gates()));
+                        metrics = judged.metrics();
+                        signal = r.scores().shipped();
+                    } finally {
+                        // never close the pipeline nor delete the directory under a write in progress
+                        joinUninterruptibly(writer);
+                    }
+                    files = LearnerFits.join(written);
+                    timings.put("write", writeMs[0]);
                     p.bmaWeights().forEach((k, v) -> bmaWeights.put(k.id(), v));
                     historyRows = p.historyRows();
                     usedDjl = p.bases().containsKey(LearnerKind.LSTM);
@@ -157,6 +183,19 @@ public final class Training {
         } finally {
             ArtifactStore.deleteTree(tmp);
         }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** The label horizon in bars, from the dataset manifest (1 when it does not say). */
