@@ -70,7 +70,9 @@ public final class FileSet {
             try {
                 tmps.add(f.join());
             } catch (java.util.concurrent.CompletionException e) {
-                if (first == null) first = e.getCause() == null ? e : e.getCause();
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (first == null) first = cause;
+                else first.addSuppressed(cause); // one failure propagates, the others ride along
             }
         }
         if (first instanceof RuntimeException re) throw re;

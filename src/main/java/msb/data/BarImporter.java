@@ -38,7 +38,7 @@ public final class BarImporter {
     public record Result(Bars bars, ImportFormat format, String inputSha256, String symbolInData) {}
 
     public static Result read(Path file, Options options) {
-        // the digest is set up on the pool's thread (where the input's hash runs) while the file is read
+        // the digest's one-time set-up (linking OpenSSL, once per process) runs on a pool thread while the file is read
         java.util.concurrent.CompletableFuture.runAsync(msb.core.Hashing::prepare);
         return read(file.toString(), readBytes(file), options);
     }

@@ -52,7 +52,7 @@ final class RawSources {
     }
 
     private static SourceData resolveOwn(Workspace ws, String symbol, String sourceNameOrNull, PrintStream err) {
-        // the stored bars' sha256 is checked on the pool's thread: its digest is set up there while the metadata is read
+        // the digest's one-time set-up (linking OpenSSL, once per process) runs on a pool thread while the metadata is read
         java.util.concurrent.CompletableFuture.runAsync(msb.core.Hashing::prepare);
         Optional<SourceInfo> info;
         if (sourceNameOrNull != null) {

@@ -61,11 +61,18 @@ final class StateJson {
             if (same < list.size()) {
                 // each element as Jackson writes it inside a list of the declared type (a one-element list, brackets cut)
                 ObjectWriter w = LINE.writerFor(LINE.getTypeFactory().constructType(listType));
-                for (int i = same; i < list.size(); i++) {
-                    String one = w.writeValueAsString(List.of(list.get(i)));
-                    if (json.length() > 1) json.append(',');
-                    json.append(one, 1, one.length() - 1);
-                    elements.add(list.get(i));
+                try {
+                    for (int i = same; i < list.size(); i++) {
+                        String one = w.writeValueAsString(List.of(list.get(i)));
+                        if (json.length() > 1) json.append(',');
+                        json.append(one, 1, one.length() - 1);
+                        elements.add(list.get(i));
+                    }
+                } catch (IOException | RuntimeException | Error e) {
+                    // a cache that might disagree with its element list is dropped: the next checkpoint starts over
+                    elements.clear();
+                    json.setLength(1);
+                    throw e;
                 }
             }
             int len = json.length() + 1;

@@ -148,10 +148,15 @@ public final class Training {
                         if (data.poolOrNull() != null) memberVerdicts.putAll(memberVerdicts(r, data, hp.gates()));
                         metrics = judged.metrics();
                         signal = r.scores().shipped();
-                    } finally {
+                    } catch (RuntimeException | Error e) {
                         // never close the pipeline nor delete the directory under a write in progress
                         joinUninterruptibly(writer);
+                        if (written.state() == java.util.concurrent.Future.State.FAILED && written.exceptionNow() != e) {
+                            e.addSuppressed(written.exceptionNow());
+                        }
+                        throw e;
                     }
+                    joinUninterruptibly(writer);
                     files = LearnerFits.join(written);
                     timings.put("write", writeMs[0]);
                     p.bmaWeights().forEach((k, v) -> bmaWeights.put(k.id(), v));
