@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import msb.core.Parallel;
 import msb.core.Timeframe;
 import msb.data.Bars;
 import msb.data.Resampler;
@@ -66,7 +66,7 @@ public final class DatasetBench {
                 fs.add(pool.submit(() -> one(b, tf, d)));
             }
             List<DatasetBuilder.Computed> out = new ArrayList<>();
-            for (Future<DatasetBuilder.Computed> f : fs) out.add(join(f));
+            for (Future<DatasetBuilder.Computed> f : fs) out.add(Parallel.join(f));
             return out;
         } finally {
             pool.shutdown();
@@ -102,26 +102,13 @@ public final class DatasetBench {
                 Path file = dir.resolve(d.tf().label() + ".csv");
                 try (OutputStream out = Files.newOutputStream(file)) {
                     out.write(DatasetCsv.header(d).getBytes(StandardCharsets.ISO_8859_1));
-                    for (Future<byte[]> f : blocks.get(k)) out.write(join(f));
+                    for (Future<byte[]> f : blocks.get(k)) out.write(Parallel.join(f));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write into " + dir + ": " + e.getMessage(), e);
         } finally {
             pool.shutdown();
-        }
-    }
-
-    /** The task's result; a task's RuntimeException is rethrown as is, anything else wrapped. */
-    private static <T> T join(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

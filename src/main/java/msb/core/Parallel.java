@@ -49,4 +49,22 @@ public final class Parallel {
             pool.shutdown();
         }
     }
+
+    /**
+     * The task's result; its own unchecked exception (a refusal) or Error (out of memory) as thrown, not wrapped,
+     * so that the CLI reports it as it would on the calling thread.
+     */
+    public static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a task", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException("a task failed: " + c, c);
+        }
+    }
 }

@@ -3,7 +3,6 @@ package msb.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *   would draw from each other's seed; they run one after another on the trainer's thread (any thread
  *   would do: {@link LstmModel} sets PyTorch's thread-local state on each thread it runs on).</li>
  * </ul>
- * Call {@link #runCallerFits()} after the last submission and before the first {@link #join}.
+ * Call {@link #runCallerFits()} after the last submission and before the first join ({@link msb.core.Parallel#join}).
  */
 final class LearnerFits implements AutoCloseable {
     private final ExecutorService smile = Executors.newSingleThreadExecutor(
@@ -47,21 +46,6 @@ final class LearnerFits implements AutoCloseable {
     void runCallerFits() {
         for (FutureTask<?> t : onCaller) t.run();
         onCaller.clear();
-    }
-
-    /** The fit's result; its own exception (a refusal, an out-of-memory) as thrown, not wrapped. */
-    static <T> T join(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a learner fit", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) throw r;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException("learner fit failed: " + c, c);
-        }
     }
 
     /** Stops fits not yet started and waits for a running one, so that nothing fits on after the trainer returns. */

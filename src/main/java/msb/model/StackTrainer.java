@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import msb.core.Parallel;
 import msb.core.Progress;
 import msb.core.UserInputException;
 import msb.dataset.Dataset;
@@ -82,7 +83,7 @@ public final class StackTrainer {
                 }
                 fits.runCallerFits();
                 if (oof != null) meta = fitMeta(ds, oof);
-                for (LearnerKind l : learners) bases.put(l, LearnerFits.join(finals.get(l)));
+                for (LearnerKind l : learners) bases.put(l, Parallel.join(finals.get(l)));
             }
             Pipeline uncalibrated = new Pipeline(kind, scaler, bases, meta, null, Map.of(), Map.of());
             List<double[][]> baseVal = new ArrayList<>();
@@ -185,7 +186,7 @@ public final class StackTrainer {
         for (List<Future<double[][]>> block : oof.blocks()) {
             int n = 0;
             for (int b = 0; b < learners; b++) {
-                double[][] p = LearnerFits.join(block.get(b));
+                double[][] p = Parallel.join(block.get(b));
                 System.arraycopy(p, 0, probs.get(b), at, p.length);
                 n = p.length;
             }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.FutureTask;
 import msb.core.AtomicFiles;
 import msb.core.Json;
+import msb.core.Parallel;
 import msb.core.Timeframe;
 import msb.core.UserInputException;
 import msb.core.Workspace;
@@ -157,7 +158,7 @@ public final class Training {
                         throw e;
                     }
                     joinUninterruptibly(writer);
-                    files = LearnerFits.join(written);
+                    files = Parallel.join(written);
                     timings.put("write", writeMs[0]);
                     p.bmaWeights().forEach((k, v) -> bmaWeights.put(k.id(), v));
                     historyRows = p.historyRows();
