@@ -24,47 +24,45 @@ public final class Resampler {
         double[] o = fine.open(), h = fine.high(), l = fine.low(), c = fine.close(), v = fine.volume();
         double[] tb = fine.takerBuyOrNull();
         // complete buckets counted first: the columns are made at their final size, not made large and copied
-        int cap = completeBuckets(ts, targetSec, per);
+        int cap = 0;
+        for (int i = 0, j; i < n; i = j) {
+            j = bucketStop(ts, i, targetSec);
+            if (j - i == per) cap++;
+        }
         long[] rts = new long[cap];
         double[] ro = new double[cap], rh = new double[cap], rl = new double[cap], rc = new double[cap], rv = new double[cap];
         double[] rtb = tb == null ? null : new double[cap];
         int out = 0, dropped = 0;
-        int i = 0;
-        while (i < n) {
-            // bucket (end - targetSec, end]: a bar closing exactly at a boundary ends that bucket
-            long end = Math.floorDiv(ts[i] + targetSec - 1, targetSec) * targetSec;
-            int j = i;
-            double bh = h[i], bl = l[i], bv = 0, btb = 0;
-            while (j < n && ts[j] <= end) {
-                if (h[j] > bh) bh = h[j];
-                if (l[j] < bl) bl = l[j];
-                bv += v[j];
-                if (tb != null) btb += tb[j];
-                j++;
-            }
-            if (j - i == per) {
-                rts[out] = end; ro[out] = o[i]; rh[out] = bh; rl[out] = bl; rc[out] = c[j - 1]; rv[out] = bv;
-                if (rtb != null) rtb[out] = btb;
-                out++;
-            } else {
+        for (int i = 0, j; i < n; i = j) {
+            j = bucketStop(ts, i, targetSec);
+            if (j - i != per) {
                 dropped++;
+                continue;
             }
-            i = j;
+            double bh = h[i], bl = l[i], bv = 0, btb = 0;
+            for (int k = i; k < j; k++) {
+                if (h[k] > bh) bh = h[k];
+                if (l[k] < bl) bl = l[k];
+                bv += v[k];
+                if (tb != null) btb += tb[k];
+            }
+            rts[out] = bucketEnd(ts[i], targetSec); ro[out] = o[i]; rh[out] = bh; rl[out] = bl; rc[out] = c[j - 1]; rv[out] = bv;
+            if (rtb != null) rtb[out] = btb;
+            out++;
         }
-        if (out != cap) throw new IllegalStateException(out + " complete buckets, counted " + cap);
         return new Result(new Bars(targetSec, rts, ro, rh, rl, rc, rv, rtb), dropped);
     }
 
-    /** How many buckets of {@code targetSec} hold all {@code per} of their sub-bars: the walk below, on the times alone. */
-    private static int completeBuckets(long[] ts, long targetSec, int per) {
-        int n = ts.length, complete = 0;
-        for (int i = 0; i < n; ) {
-            long end = Math.floorDiv(ts[i] + targetSec - 1, targetSec) * targetSec;
-            int j = i + 1;
-            while (j < n && ts[j] <= end) j++;
-            if (j - i == per) complete++;
-            i = j;
-        }
-        return complete;
+    /** The close of the bucket (end - targetSec, end] holding a bar closing at {@code t}: a bar closing exactly at a boundary ends that bucket. */
+    private static long bucketEnd(long t, long targetSec) {
+        return Math.floorDiv(t + targetSec - 1, targetSec) * targetSec;
+    }
+
+    /** The first index past the bucket whose first bar is at {@code i}. */
+    private static int bucketStop(long[] ts, int i, long targetSec) {
+        long end = bucketEnd(ts[i], targetSec);
+        int j = i + 1;
+        while (j < ts.length && ts[j] <= end) j++;
+        return j;
     }
 }
