@@ -30,10 +30,10 @@ public final class Hashing {
     }
 
     /**
-     * Sets up the digest now: linking OpenSSL's entry points takes tens of milliseconds of one-time work, which a
-     * caller can run on another thread while it reads its input.
+     * Starts the digest's set-up on a pool thread: linking OpenSSL's entry points is tens of milliseconds of
+     * one-time work per process, which then overlaps what the caller reads meanwhile.
      */
-    public static void prepare() { NativeSha256.available(); }
+    public static void prepareInBackground() { java.util.concurrent.CompletableFuture.runAsync(NativeSha256::available); }
 
     /** A running sha256: OpenSSL's where it can be called ({@link NativeSha256} says why), else the JDK's. */
     public static Sha256 running() {

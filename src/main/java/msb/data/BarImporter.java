@@ -38,8 +38,7 @@ public final class BarImporter {
     public record Result(Bars bars, ImportFormat format, String inputSha256, String symbolInData) {}
 
     public static Result read(Path file, Options options) {
-        // the digest's one-time set-up (linking OpenSSL, once per process) runs on a pool thread while the file is read
-        java.util.concurrent.CompletableFuture.runAsync(msb.core.Hashing::prepare);
+        msb.core.Hashing.prepareInBackground(); // while the file is read
         return read(file.toString(), readBytes(file), options);
     }
 

@@ -52,8 +52,7 @@ final class RawSources {
     }
 
     private static SourceData resolveOwn(Workspace ws, String symbol, String sourceNameOrNull, PrintStream err) {
-        // the digest's one-time set-up (linking OpenSSL, once per process) runs on a pool thread while the metadata is read
-        java.util.concurrent.CompletableFuture.runAsync(msb.core.Hashing::prepare);
+        msb.core.Hashing.prepareInBackground(); // while the metadata is read
         Optional<SourceInfo> info;
         if (sourceNameOrNull != null) {
             if (sourceNameOrNull.equals(EmbeddedData.SOURCE_NAME)) return embedded(symbol, err);
