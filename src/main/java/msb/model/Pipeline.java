@@ -81,9 +81,14 @@ public final class Pipeline implements AutoCloseable {
             return out;
         }
         if (kind != ModelKind.STACK) return bases.values().iterator().next().predict(xs, rows);
+        return raw(baseProbs(xs, rows), rows.length);
+    }
+
+    /** Each base learner's probabilities of {@code rows} (already scaled), in stack order. */
+    List<double[][]> baseProbs(double[][] xs, int[] rows) {
         List<double[][]> probs = new ArrayList<>();
         for (ProbaModel m : bases.values()) probs.add(m.predict(xs, rows));
-        return raw(probs, rows.length);
+        return probs;
     }
 
     /**

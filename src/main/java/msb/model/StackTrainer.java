@@ -86,8 +86,7 @@ public final class StackTrainer {
                 for (LearnerKind l : learners) bases.put(l, Parallel.join(finals.get(l)));
             }
             Pipeline uncalibrated = new Pipeline(kind, scaler, bases, meta, null, Map.of(), Map.of());
-            List<double[][]> baseVal = new ArrayList<>();
-            for (ProbaModel m : bases.values()) baseVal.add(m.predict(xs, val));
+            List<double[][]> baseVal = uncalibrated.baseProbs(xs, val);
             double[][] rawVal = uncalibrated.raw(baseVal, val.length);
             for (LearnerKind l : kind.learners()) observer.scored(l.id() + "/final", val);
 
