@@ -13,15 +13,25 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Several files replaced as one unit: a writer killed at any step leaves the old set or, after recovery, the new one. */
 class FileSetTest {
-    @Test
-    void aCommittedSetReplacesEveryFileAndLeavesNoTemp(@TempDir Path dir) throws IOException {
+    /** Staged one by one or side by side (stageAll), a committed set replaces every file and leaves no temp. */
+    @ParameterizedTest(name = "side by side: {0}")
+    @ValueSource(booleans = {false, true})
+    void aCommittedSetReplacesEveryFileAndLeavesNoTemp(boolean sideBySide, @TempDir Path dir) throws IOException {
         write(dir, "old", "old");
         FileSet set = new FileSet(dir);
-        set.stage("a.bars", p -> AtomicFiles.writeString(p, "new-a"));
-        set.stage("a.json", p -> AtomicFiles.writeString(p, "new-j"));
+        java.util.function.Consumer<Path> newA = p -> AtomicFiles.writeString(p, "new-a");
+        java.util.function.Consumer<Path> newJ = p -> AtomicFiles.writeString(p, "new-j");
+        if (sideBySide) {
+            set.stageAll(List.of("a.bars", "a.json"), List.of(newA, newJ));
+        } else {
+            set.stage("a.bars", newA);
+            set.stage("a.json", newJ);
+        }
         assertEquals("old", Files.readString(dir.resolve("a.bars")), "nothing visible before commit");
         set.commit();
         assertEquals("new-a", Files.readString(dir.resolve("a.bars")));
@@ -72,19 +82,6 @@ class FileSetTest {
         next.commit();
         assertEquals("crashed-a", Files.readString(dir.resolve("a.bars")));
         assertEquals("next-j", Files.readString(dir.resolve("a.json")));
-        assertEquals(List.of("a.bars", "a.json"), names(dir));
-    }
-
-    @Test
-    void filesStagedSideBySideArePublishedTogether(@TempDir Path dir) throws IOException {
-        write(dir, "old", "old");
-        FileSet set = new FileSet(dir);
-        set.stageAll(List.of("a.bars", "a.json"), List.of(p -> AtomicFiles.writeString(p, "new-a"),
-                p -> AtomicFiles.writeString(p, "new-j")));
-        assertEquals("old", Files.readString(dir.resolve("a.bars")), "nothing visible before commit");
-        set.commit();
-        assertEquals("new-a", Files.readString(dir.resolve("a.bars")));
-        assertEquals("new-j", Files.readString(dir.resolve("a.json")));
         assertEquals(List.of("a.bars", "a.json"), names(dir));
     }
 
